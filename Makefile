@@ -1,0 +1,54 @@
+# Lan Tỏa — the two commands a newcomer needs are `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: run test lint format migrate demo serve install clean bench
+
+# Creates the virtualenv and installs the project (re-runs only when pyproject.toml changes).
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py compilemessages --ignore=.venv -v 0 2>/dev/null || true
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+# Serves the site with a background-task worker and the scheduled-publishing loop beside it.
+run: demo
+	$(PY) manage.py collectstatic --no-input -v 0
+	@echo ""
+	@echo "Lan Tỏa: http://$(HOST):$(PORT)/   quản trị: http://$(HOST):$(PORT)/admin/"
+	@trap 'kill 0' INT TERM EXIT; \
+	$(PY) manage.py db_worker --queue-name default & \
+	$(PY) manage.py run_scheduler & \
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+test: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/pytest --create-db -p no:cacheprovider
+
+bench: install
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media staticfiles

@@ -1,0 +1,39 @@
+"""Reader-facing filters for the exemplar directory and the document list."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from lantoa.models import Locality
+
+from .models import ExemplarField, ExemplarKind, ExemplarPage, LegalDocumentPage, LegalDocumentType
+
+
+class ExemplarFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(label=_("Loại"), choices=ExemplarKind.choices)
+    field = django_filters.ChoiceFilter(label=_("Lĩnh vực"), choices=ExemplarField.choices)
+    locality = django_filters.ModelChoiceFilter(
+        label=_("Địa bàn"),
+        queryset=Locality.objects.select_related("parent"),
+        method="filter_locality",
+    )
+
+    class Meta:
+        model = ExemplarPage
+        fields = ["kind", "field", "locality"]
+
+    def filter_locality(self, queryset, name, value):
+        """A district also finds the exemplars of its communes."""
+        return queryset.filter(locality_id__in=value.descendant_ids())
+
+
+class LegalDocumentFilter(django_filters.FilterSet):
+    document_type = django_filters.ChoiceFilter(
+        label=_("Loại văn bản"), choices=LegalDocumentType.choices
+    )
+    year = django_filters.NumberFilter(
+        label=_("Năm ban hành"), field_name="issue_date", lookup_expr="year", min_value=1945
+    )
+
+    class Meta:
+        model = LegalDocumentPage
+        fields = ["document_type", "year"]

@@ -1,0 +1,31 @@
+"""Campaign officers publish exemplar profiles and documents, in their own sections only."""
+
+from django.contrib.auth.models import Group, Permission
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from wagtail.models import GroupPagePermission
+
+from lantoa.roles import CAMPAIGN_OFFICER, CAMPAIGN_SECTION_PAGE_PERMISSIONS
+
+from .models import ExemplarIndexPage, LegalDocumentIndexPage
+
+
+def grant_campaign_section(page) -> None:
+    group = Group.objects.filter(name=CAMPAIGN_OFFICER).first()
+    if group is None:
+        return
+    for action in CAMPAIGN_SECTION_PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=group,
+            page=page,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=f"{action}_page"
+            ),
+        )
+
+
+@receiver(post_save, sender=ExemplarIndexPage)
+@receiver(post_save, sender=LegalDocumentIndexPage)
+def on_campaign_section_saved(sender, instance, created: bool, **kwargs) -> None:
+    if created:
+        grant_campaign_section(instance)

@@ -1,0 +1,86 @@
+"""StreamField blocks for story bodies: what a journalist can put between the paragraphs."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.rich_text import RichText
+
+from .sanitize import sanitize_rich_text
+
+PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
+
+
+class SafeRichTextBlock(blocks.RichTextBlock):
+    """Rich text whose stored HTML is whitelisted, whatever the client posted."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        return RichText(sanitize_rich_text(value.source))
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Ảnh"))
+    caption = blocks.CharBlock(label=_("Chú thích"), required=False, max_length=300)
+    credit = blocks.CharBlock(label=_("Nguồn ảnh / tác giả ảnh"), required=False, max_length=120)
+
+    class Meta:
+        icon = "image"
+        label = _("Ảnh")
+        template = "stories/blocks/image.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("Trích dẫn"))
+    attribution = blocks.CharBlock(label=_("Người nói"), required=False, max_length=150)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Trích dẫn")
+        template = "stories/blocks/quote.html"
+
+
+class FactBoxBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Tiêu đề"), max_length=150)
+    body = SafeRichTextBlock(label=_("Nội dung"), features=["bold", "italic", "ul", "ol"])
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Hộp thông tin")
+        template = "stories/blocks/fact_box.html"
+
+
+class MediaBlock(blocks.StructBlock):
+    """Audio or video uploaded to the document library, played without external players."""
+
+    file = DocumentChooserBlock(label=_("Tệp âm thanh / video"))
+    caption = blocks.CharBlock(label=_("Chú thích"), required=False, max_length=300)
+    transcript = blocks.TextBlock(label=_("Lời thoại (cho người khiếm thính)"), required=False)
+
+
+class AudioBlock(MediaBlock):
+    class Meta:
+        icon = "media"
+        label = _("Âm thanh")
+        template = "stories/blocks/audio.html"
+
+
+class VideoBlock(MediaBlock):
+    poster = ImageChooserBlock(label=_("Ảnh bìa video"), required=False)
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "stories/blocks/video.html"
+
+
+class StoryBodyBlock(blocks.StreamBlock):
+    paragraph = SafeRichTextBlock(label=_("Đoạn văn"), features=PARAGRAPH_FEATURES)
+    image = ImageBlock()
+    quote = QuoteBlock()
+    fact_box = FactBoxBlock()
+    audio = AudioBlock()
+    video = VideoBlock()
+
+    class Meta:
+        block_counts = {}

@@ -1,0 +1,457 @@
+"""Editorial content: columns, series and stories, their authors, tags and corrections."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import ItemBase, TagBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model_string
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from search.analysis import slugify
+
+from .blocks import StoryBodyBlock
+from .pages import VietnameseSlugMixin, paginate
+
+STORIES_PER_PAGE = 12
+OTHER_STORIES_COUNT = 6
+
+
+class Channel(models.Model):
+    """Where a story is meant to go: newspaper, radio-TV, e-portal, loudspeaker stations."""
+
+    code = models.SlugField(_("mã"), max_length=30, unique=True)
+    name = models.CharField(_("tên"), max_length=100)
+    sort_order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("kênh phát hành")
+        verbose_name_plural = _("kênh phát hành")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Author(index.Indexed, models.Model):
+    name = models.CharField(_("họ và tên / bút danh"), max_length=120)
+    role = models.CharField(_("chức danh"), max_length=80, blank=True, default="Phóng viên")
+    organisation = models.CharField(
+        _("cơ quan"), max_length=150, blank=True, help_text=_("Báo, đài hoặc cổng thông tin.")
+    )
+    user = models.OneToOneField(
+        "auth.User",
+        verbose_name=_("tài khoản"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author_profile",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("organisation"),
+        FieldPanel("user"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("tác giả")
+        verbose_name_plural = _("tác giả")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.organisation})" if self.organisation else self.name
+
+
+class StoryTag(TagBase):
+    """Tags whose slugs fold Vietnamese ("Người tốt việc tốt" → nguoi-tot-viec-tot)."""
+
+    class Meta:
+        verbose_name = _("từ khóa")
+        verbose_name_plural = _("từ khóa")
+
+    def slugify(self, tag: str, i: int | None = None) -> str:
+        slug = slugify(tag) or "tu-khoa"
+        return f"{slug}-{i}" if i is not None else slug
+
+
+class TaggedStory(ItemBase):
+    tag = models.ForeignKey(StoryTag, related_name="tagged_stories", on_delete=models.CASCADE)
+    content_object = ParentalKey(
+        "stories.StoryPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class ColumnIndexPage(VietnameseSlugMixin, Page):
+    """A standing column (chuyên mục): its stories, newest first."""
+
+    intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["lantoa.HomePage"]
+    subpage_types = ["stories.StoryPage"]
+
+    class Meta:
+        verbose_name = _("chuyên mục")
+        verbose_name_plural = _("chuyên mục")
+
+    def stories(self) -> StoryPageQuerySet:
+        return StoryPage.objects.live().public().child_of(self).for_listing()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["stories"] = paginate(request, self.stories(), STORIES_PER_PAGE)
+        return context
+
+
+class SeriesIndexPage(VietnameseSlugMixin, Page):
+    intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["lantoa.HomePage"]
+    subpage_types = ["stories.SeriesPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("danh sách loạt bài")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        series = (
+            SeriesPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("hero_image")
+            .order_by("-first_published_at")
+        )
+        context["series_list"] = paginate(request, series, STORIES_PER_PAGE)
+        return context
+
+
+class SeriesPage(VietnameseSlugMixin, Page):
+    """A multi-part series (loạt bài); its parts are stories that name it and their part number."""
+
+    intro = RichTextField(
+        _("giới thiệu loạt bài"), blank=True, features=["bold", "italic", "link", "ul"]
+    )
+    hero_image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("ảnh đại diện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("hero_image")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["stories.SeriesIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("loạt bài")
+        verbose_name_plural = _("loạt bài")
+
+    def parts(self) -> StoryPageQuerySet:
+        return (
+            StoryPage.objects.live()
+            .public()
+            .filter(series=self)
+            .for_listing()
+            .order_by("part_number", "pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["parts"] = self.parts()
+        return context
+
+
+class StoryPageQuerySet(PageQuerySet):
+    def with_sort_date(self) -> StoryPageQuerySet:
+        return self.annotate(sort_date=Coalesce("publication_date", "first_published_at"))
+
+    def newest_first(self) -> StoryPageQuerySet:
+        return self.with_sort_date().order_by("-sort_date", "-pk")
+
+    def for_listing(self) -> StoryPageQuerySet:
+        """What a story card needs, in a fixed number of queries whatever the page size."""
+        return (
+            self.newest_first()
+            .select_related("hero_image", "series")
+            .prefetch_related("hero_image__renditions")
+        )
+
+
+StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
+
+
+class StoryPage(VietnameseSlugMixin, Page):
+    """An exemplar story, a column piece or one part of a series."""
+
+    sapo = models.TextField(
+        _("sapo (tóm tắt)"),
+        max_length=600,
+        help_text=_("Đoạn dẫn in đậm dưới tiêu đề, tối đa 600 ký tự."),
+    )
+    body = StreamField(StoryBodyBlock(), verbose_name=_("nội dung"), blank=True)
+    hero_image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("ảnh đại diện"),
+        null=True,
+        blank=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        error_messages={"blank": _("Bài viết cần có ảnh đại diện trước khi xuất bản.")},
+    )
+    hero_caption = models.CharField(_("chú thích ảnh đại diện"), max_length=300, blank=True)
+    source = models.CharField(
+        _("nguồn"), max_length=200, blank=True, help_text=_("Ví dụ: Báo Lan Tỏa, Đài PT-TH tỉnh.")
+    )
+    locality = models.ForeignKey(
+        "lantoa.Locality",
+        verbose_name=_("địa bàn"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stories",
+    )
+    publication_date = models.DateTimeField(
+        _("ngày đăng hiển thị"),
+        null=True,
+        blank=True,
+        help_text=_("Để trống để dùng thời điểm xuất bản đầu tiên."),
+    )
+    series = models.ForeignKey(
+        "stories.SeriesPage",
+        verbose_name=_("thuộc loạt bài"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    part_number = models.PositiveSmallIntegerField(_("kỳ số"), null=True, blank=True)
+    channels = ParentalManyToManyField(
+        Channel, verbose_name=_("phát hành trên"), blank=True, related_name="stories"
+    )
+    radio_script = models.TextField(
+        _("kịch bản phát thanh"),
+        blank=True,
+        help_text=_("Văn bản để phát thanh viên đọc. Để trống: hệ thống tự tạo từ nội dung."),
+    )
+    tags = ClusterTaggableManager(through=TaggedStory, blank=True, verbose_name=_("từ khóa"))
+    legacy_id = models.CharField(
+        _("mã bài cũ"), max_length=64, blank=True, db_index=True, editable=False
+    )
+
+    objects = StoryPageManager()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("sapo"),
+        FieldPanel("hero_image"),
+        FieldPanel("hero_caption"),
+        FieldPanel("body"),
+        MultipleChooserPanel(
+            "story_authors", chooser_field_name="author", label=_("Tác giả"), heading=_("Tác giả")
+        ),
+        FieldPanel("source"),
+    ]
+    classification_panels = [
+        FieldPanel("locality"),
+        FieldPanel("tags"),
+        MultipleChooserPanel(
+            "exemplar_links",
+            chooser_field_name="exemplar",
+            label=_("Gương điển hình"),
+            heading=_("Gương điển hình được nhắc tới"),
+        ),
+        MultiFieldPanel([FieldPanel("series"), FieldPanel("part_number")], heading=_("Loạt bài")),
+        MultipleChooserPanel(
+            "related_links",
+            chooser_field_name="related_story",
+            label=_("Bài liên quan"),
+            heading=_("Bài liên quan"),
+        ),
+    ]
+    distribution_panels = [
+        FieldPanel("channels", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("radio_script"),
+    ]
+    correction_panels = [
+        InlinePanel("corrections", label=_("Đính chính"), heading=_("Đính chính")),
+    ]
+    promote_panels = [*Page.promote_panels, FieldPanel("publication_date")]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("sapo"),
+        index.SearchField("body"),
+        index.FilterField("series"),
+        index.FilterField("locality"),
+    ]
+    parent_page_types = ["stories.ColumnIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("bài viết")
+        verbose_name_plural = _("bài viết")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.series_id and not self.part_number:
+            raise ValidationError({"part_number": _("Bài thuộc loạt bài cần có số kỳ.")})
+        if self.part_number and not self.series_id:
+            raise ValidationError({"series": _("Chọn loạt bài cho số kỳ này.")})
+        if self.series_id and self.part_number:
+            clash = (
+                StoryPage.objects.filter(series_id=self.series_id, part_number=self.part_number)
+                .exclude(pk=self.pk)
+                .first()
+            )
+            if clash:
+                raise ValidationError(
+                    {
+                        "part_number": _("Kỳ %(number)s của loạt bài này đã có: “%(title)s”.")
+                        % {"number": self.part_number, "title": clash.title}
+                    }
+                )
+
+    @property
+    def display_date(self):
+        return self.publication_date or self.first_published_at or self.latest_revision_created_at
+
+    @property
+    def column(self) -> ColumnIndexPage | None:
+        parent = self.get_parent()
+        return parent.specific if parent else None
+
+    @cached_property
+    def authors(self) -> list[Author]:
+        return [link.author for link in self.story_authors.all()]
+
+    @cached_property
+    def exemplars(self) -> list:
+        return [link.exemplar for link in self.exemplar_links.all() if link.exemplar.live]
+
+    def plain_text(self) -> str:
+        """Body without markup, for word counts, descriptions and radio scripts."""
+        parts = []
+        for block in self.body:
+            if block.block_type == "paragraph":
+                parts.append(strip_tags(block.value.source))
+            elif block.block_type == "quote":
+                parts.append(block.value["text"])
+            elif block.block_type == "fact_box":
+                parts.append(block.value["title"])
+                parts.append(strip_tags(block.value["body"].source))
+        return "\n\n".join(p.strip() for p in parts if p and p.strip())
+
+    def series_neighbours(self) -> tuple[StoryPage | None, StoryPage | None]:
+        if not (self.series_id and self.part_number):
+            return None, None
+        parts = StoryPage.objects.live().public().filter(series_id=self.series_id)
+        previous = parts.filter(part_number__lt=self.part_number).order_by("-part_number").first()
+        following = parts.filter(part_number__gt=self.part_number).order_by("part_number").first()
+        return previous, following
+
+    def other_stories(self) -> StoryPageQuerySet:
+        """“Các tin khác”: the newest other stories of the same column."""
+        return (
+            StoryPage.objects.live()
+            .public()
+            .sibling_of(self, inclusive=False)
+            .for_listing()[:OTHER_STORIES_COUNT]
+        )
+
+    def related_stories(self) -> list[StoryPage]:
+        return [link.related_story for link in self.related_links.all() if link.related_story.live]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        previous, following = self.series_neighbours()
+        context.update(
+            previous_part=previous,
+            next_part=following,
+            other_stories=self.other_stories(),
+            corrections=sorted(self.corrections.all(), key=lambda c: c.corrected_at, reverse=True),
+        )
+        return context
+
+
+StoryPage.edit_handler = TabbedInterface(
+    [
+        ObjectList(StoryPage.content_panels, heading=_("Nội dung")),
+        ObjectList(StoryPage.classification_panels, heading=_("Phân loại")),
+        ObjectList(StoryPage.distribution_panels, heading=_("Phát hành")),
+        ObjectList(StoryPage.correction_panels, heading=_("Đính chính")),
+        ObjectList(StoryPage.promote_panels, heading=_("Quảng bá")),
+        ObjectList(StoryPage.settings_panels, heading=_("Cài đặt")),
+    ]
+)
+
+
+class StoryAuthor(Orderable):
+    story = ParentalKey(StoryPage, related_name="story_authors", on_delete=models.CASCADE)
+    author = models.ForeignKey(
+        Author, verbose_name=_("tác giả"), on_delete=models.PROTECT, related_name="story_links"
+    )
+
+    panels = [FieldPanel("author")]
+
+
+class StoryExemplar(Orderable):
+    story = ParentalKey(StoryPage, related_name="exemplar_links", on_delete=models.CASCADE)
+    exemplar = models.ForeignKey(
+        "campaigns.ExemplarPage",
+        verbose_name=_("gương điển hình"),
+        on_delete=models.CASCADE,
+        related_name="story_links",
+    )
+
+    panels = [FieldPanel("exemplar")]
+
+
+class StoryRelatedLink(Orderable):
+    story = ParentalKey(StoryPage, related_name="related_links", on_delete=models.CASCADE)
+    related_story = models.ForeignKey(
+        StoryPage, verbose_name=_("bài liên quan"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("related_story")]
+
+
+class StoryCorrection(Orderable):
+    """A dated correction note ("Đính chính") shown to readers at the top of the story."""
+
+    story = ParentalKey(StoryPage, related_name="corrections", on_delete=models.CASCADE)
+    corrected_at = models.DateTimeField(_("thời điểm đính chính"), default=timezone.now)
+    note = models.TextField(_("nội dung đính chính"), max_length=2000)
+
+    panels = [FieldPanel("corrected_at"), FieldPanel("note")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("đính chính")
+        verbose_name_plural = _("đính chính")

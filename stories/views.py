@@ -1,0 +1,19 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from .models import STORIES_PER_PAGE, StoryTag
+from .pages import paginate
+from .selectors import stories_tagged, tags_in_use
+
+
+@require_GET
+def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    tag = get_object_or_404(StoryTag, slug=slug)
+    stories = paginate(request, stories_tagged(tag), STORIES_PER_PAGE)
+    return render(request, "stories/tag_detail.html", {"tag": tag, "stories": stories})
+
+
+@require_GET
+def tag_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "stories/tag_list.html", {"tags": tags_in_use()})

@@ -11,7 +11,12 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Page
 from wagtail.search import index
 
-from stories.pages import VietnameseSlugMixin, paginate
+from stories.pages import (
+    LanToaPageManager,
+    LanToaPageMixin,
+    paginate,
+    query_without_page,
+)
 
 EXEMPLARS_PER_PAGE = 24
 DOCUMENTS_PER_PAGE = 20
@@ -41,8 +46,10 @@ class ExemplarField(models.TextChoices):
     OTHER = "other", _("Lĩnh vực khác")
 
 
-class ExemplarIndexPage(VietnameseSlugMixin, Page):
+class ExemplarIndexPage(LanToaPageMixin, Page):
     """The public directory of exemplars, filterable by kind, field and locality."""
+
+    objects = LanToaPageManager()
 
     intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link"])
 
@@ -68,11 +75,14 @@ class ExemplarIndexPage(VietnameseSlugMixin, Page):
         directory_filter = ExemplarFilter(request.GET or None, queryset=exemplars)
         context["filter"] = directory_filter
         context["exemplars"] = paginate(request, directory_filter.qs, EXEMPLARS_PER_PAGE)
+        context["filter_query"] = query_without_page(request)
         return context
 
 
-class ExemplarPage(VietnameseSlugMixin, Page):
+class ExemplarPage(LanToaPageMixin, Page):
     """One exemplar's public profile; stories that mention it are listed on it."""
+
+    objects = LanToaPageManager()
 
     kind = models.CharField(_("loại"), max_length=20, choices=ExemplarKind.choices)
     position = models.CharField(
@@ -147,7 +157,8 @@ class LegalDocumentType(models.TextChoices):
     OTHER = "other", _("Văn bản khác")
 
 
-class LegalDocumentIndexPage(VietnameseSlugMixin, Page):
+class LegalDocumentIndexPage(LanToaPageMixin, Page):
+    objects = LanToaPageManager()
     intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -172,11 +183,14 @@ class LegalDocumentIndexPage(VietnameseSlugMixin, Page):
         document_filter = LegalDocumentFilter(request.GET or None, queryset=documents)
         context["filter"] = document_filter
         context["documents"] = paginate(request, document_filter.qs, DOCUMENTS_PER_PAGE)
+        context["filter_query"] = query_without_page(request)
         return context
 
 
-class LegalDocumentPage(VietnameseSlugMixin, Page):
+class LegalDocumentPage(LanToaPageMixin, Page):
     """A plan, decision or official letter (văn bản); the title is its trích yếu."""
+
+    objects = LanToaPageManager()
 
     number = models.CharField(_("số hiệu"), max_length=60, help_text=_("Ví dụ: 60/KH-UBND"))
     document_type = models.CharField(

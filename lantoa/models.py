@@ -10,7 +10,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page
 
 from search.analysis import sort_key
-from stories.pages import VietnameseSlugMixin
+from stories.pages import LanToaPageManager, LanToaPageMixin
 
 
 class Locality(models.Model):
@@ -103,8 +103,10 @@ class SiteSettings(BaseSiteSetting):
         verbose_name = _("cài đặt trang")
 
 
-class HomePage(VietnameseSlugMixin, Page):
+class HomePage(LanToaPageMixin, Page):
     """Front page: featured stories, the latest per column, series and the exemplar directory."""
+
+    objects = LanToaPageManager()
 
     intro = RichTextField(_("lời giới thiệu"), blank=True, features=["bold", "italic", "link"])
     latest_per_column = models.PositiveSmallIntegerField(_("số bài mới mỗi chuyên mục"), default=4)

@@ -9,6 +9,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -24,13 +25,13 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from search.analysis import slugify
 
 from .blocks import StoryBodyBlock
-from .pages import VietnameseSlugMixin, paginate
+from .forms import StoryPageForm
+from .pages import LanToaPageManager, LanToaPageMixin, LanToaPageQuerySet, paginate
 
 STORIES_PER_PAGE = 12
 OTHER_STORIES_COUNT = 6
@@ -103,8 +104,10 @@ class TaggedStory(ItemBase):
     )
 
 
-class ColumnIndexPage(VietnameseSlugMixin, Page):
+class ColumnIndexPage(LanToaPageMixin, Page):
     """A standing column (chuyên mục): its stories, newest first."""
+
+    objects = LanToaPageManager()
 
     intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link"])
 
@@ -120,13 +123,28 @@ class ColumnIndexPage(VietnameseSlugMixin, Page):
     def stories(self) -> StoryPageQuerySet:
         return StoryPage.objects.live().public().child_of(self).for_listing()
 
+    def route(self, request, path_components):
+        """Fetch a story and what its page shows in one query, not Wagtail's generic two."""
+        if path_components:
+            story = (
+                StoryPage.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .select_related("hero_image", "series", "locality")
+                .first()
+            )
+            if story is not None:
+                story._cached_parent_obj = self  # treebeard's cache: breadcrumbs need no query
+                return story.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["stories"] = paginate(request, self.stories(), STORIES_PER_PAGE)
         return context
 
 
-class SeriesIndexPage(VietnameseSlugMixin, Page):
+class SeriesIndexPage(LanToaPageMixin, Page):
+    objects = LanToaPageManager()
     intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -150,8 +168,10 @@ class SeriesIndexPage(VietnameseSlugMixin, Page):
         return context
 
 
-class SeriesPage(VietnameseSlugMixin, Page):
+class SeriesPage(LanToaPageMixin, Page):
     """A multi-part series (loạt bài); its parts are stories that name it and their part number."""
+
+    objects = LanToaPageManager()
 
     intro = RichTextField(
         _("giới thiệu loạt bài"), blank=True, features=["bold", "italic", "link", "ul"]
@@ -189,7 +209,7 @@ class SeriesPage(VietnameseSlugMixin, Page):
         return context
 
 
-class StoryPageQuerySet(PageQuerySet):
+class StoryPageQuerySet(LanToaPageQuerySet):
     def with_sort_date(self) -> StoryPageQuerySet:
         return self.annotate(sort_date=Coalesce("publication_date", "first_published_at"))
 
@@ -208,7 +228,7 @@ class StoryPageQuerySet(PageQuerySet):
 StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
 
 
-class StoryPage(VietnameseSlugMixin, Page):
+class StoryPage(LanToaPageMixin, Page):
     """An exemplar story, a column piece or one part of a series."""
 
     sapo = models.TextField(
@@ -267,6 +287,7 @@ class StoryPage(VietnameseSlugMixin, Page):
     )
 
     objects = StoryPageManager()
+    base_form_class = StoryPageForm
 
     content_panels = [
         *Page.content_panels,
@@ -343,18 +364,22 @@ class StoryPage(VietnameseSlugMixin, Page):
     def display_date(self):
         return self.publication_date or self.first_published_at or self.latest_revision_created_at
 
-    @property
-    def column(self) -> ColumnIndexPage | None:
-        parent = self.get_parent()
-        return parent.specific if parent else None
+    @cached_property
+    def column(self) -> Page | None:
+        return self.get_parent()
 
     @cached_property
     def authors(self) -> list[Author]:
-        return [link.author for link in self.story_authors.all()]
+        return [link.author for link in self.story_authors.select_related("author")]
+
+    @cached_property
+    def tag_list(self) -> list[StoryTag]:
+        return list(self.tags.all())
 
     @cached_property
     def exemplars(self) -> list:
-        return [link.exemplar for link in self.exemplar_links.all() if link.exemplar.live]
+        links = self.exemplar_links.select_related("exemplar")
+        return [link.exemplar for link in links if link.exemplar.live]
 
     def plain_text(self) -> str:
         """Body without markup, for word counts, descriptions and radio scripts."""
@@ -370,12 +395,19 @@ class StoryPage(VietnameseSlugMixin, Page):
         return "\n\n".join(p.strip() for p in parts if p and p.strip())
 
     def series_neighbours(self) -> tuple[StoryPage | None, StoryPage | None]:
+        """The live parts just before and after this one, found with a single query."""
         if not (self.series_id and self.part_number):
             return None, None
-        parts = StoryPage.objects.live().public().filter(series_id=self.series_id)
-        previous = parts.filter(part_number__lt=self.part_number).order_by("-part_number").first()
-        following = parts.filter(part_number__gt=self.part_number).order_by("part_number").first()
-        return previous, following
+        parts = list(
+            StoryPage.objects.live()
+            .public()
+            .filter(series_id=self.series_id)
+            .exclude(pk=self.pk)
+            .order_by("part_number")
+        )
+        earlier = [part for part in parts if part.part_number < self.part_number]
+        later = [part for part in parts if part.part_number > self.part_number]
+        return (earlier[-1] if earlier else None), (later[0] if later else None)
 
     def other_stories(self) -> StoryPageQuerySet:
         """“Các tin khác”: the newest other stories of the same column."""
@@ -386,13 +418,45 @@ class StoryPage(VietnameseSlugMixin, Page):
             .for_listing()[:OTHER_STORIES_COUNT]
         )
 
+    @cached_property
     def related_stories(self) -> list[StoryPage]:
-        return [link.related_story for link in self.related_links.all() if link.related_story.live]
+        links = self.related_links.select_related(
+            "related_story", "related_story__hero_image", "related_story__series"
+        )
+        return [link.related_story for link in links if link.related_story.live]
+
+    def structured_data(self, request) -> dict:
+        """schema.org NewsArticle for search engines and link previews."""
+        url = self.get_full_url(request)
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+            "headline": self.title[:110],
+            "description": self.sapo,
+            "inLanguage": "vi",
+            "url": url,
+            "datePublished": localtime(self.display_date).isoformat(),
+            "dateModified": localtime(self.last_published_at or self.display_date).isoformat(),
+            "author": [
+                {"@type": "Person", "name": author.name, "jobTitle": author.role}
+                for author in self.authors
+            ],
+            "publisher": {"@type": "Organization", "name": "Lan Tỏa"},
+            "keywords": [tag.name for tag in self.tag_list],
+        }
+        if self.hero_image:
+            rendition = self.hero_image.get_rendition("fill-1200x630")
+            data["image"] = [request.build_absolute_uri(rendition.url)]
+        if self.series_id:
+            data["isPartOf"] = {"@type": "CreativeWorkSeries", "name": self.series.title}
+        return data
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         previous, following = self.series_neighbours()
         context.update(
+            structured_data=self.structured_data(request),
             previous_part=previous,
             next_part=following,
             other_stories=self.other_stories(),

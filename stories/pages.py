@@ -3,16 +3,31 @@
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.http import HttpRequest
+from wagtail.models import PageManager
+from wagtail.query import PageQuerySet
 
+from lantoa.restrictions import site_has_view_restrictions
 from search.analysis import normalize, slugify
 
+from .forms import LanToaPageForm
 
-class VietnameseSlugMixin:
-    """Slugs fold every Vietnamese letter (đ included) and titles are stored normalised.
 
-    Wagtail's own slugify drops đ ("Điển" → "ien"); this replaces the single place where Wagtail
-    fills a blank slug, so the admin, the importer and the demo loader all agree.
+class LanToaPageMixin:
+    """What every Lan Tỏa page type shares: Vietnamese slugs and titles, cheap privacy checks.
+
+    Wagtail's own slugify drops đ ("Điển" → "ien"); `_set_core_field_defaults` is the single place
+    where Wagtail fills a blank slug, so the admin, the importer and the demo loader all agree.
     """
+
+    base_form_class = LanToaPageForm
+
+    def get_view_restrictions(self):
+        """Skips Wagtail's two restriction queries while no page on the site is private."""
+        from wagtail.models import PageViewRestriction
+
+        if not site_has_view_restrictions():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def _set_core_field_defaults(self) -> None:
         if self.title:
@@ -25,6 +40,22 @@ class VietnameseSlugMixin:
         super()._set_core_field_defaults()
 
 
+class LanToaPageQuerySet(PageQuerySet):
+    def public(self) -> "LanToaPageQuerySet":
+        """Wagtail's `.public()`, minus its query while no page on the site is private."""
+        return super().public() if site_has_view_restrictions() else self
+
+
+LanToaPageManager = PageManager.from_queryset(LanToaPageQuerySet)
+
+
 def paginate(request: HttpRequest, items, per_page: int) -> PaginatorPage:
     """A page of results that never fails on ?page=abc, ?page=0 or ?page=99999."""
     return Paginator(items, per_page).get_page(request.GET.get("page"))
+
+
+def query_without_page(request: HttpRequest) -> str:
+    """The current filters as a query string, so pagination links keep them."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()

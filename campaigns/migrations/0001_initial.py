@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "danh bạ điển hình",
             },
-            bases=(stories.pages.VietnameseSlugMixin, "wagtailcore.page"),
+            bases=(stories.pages.LanToaPageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
             name="ExemplarPage",
@@ -107,7 +107,7 @@ class Migration(migrations.Migration):
                 "verbose_name": "gương điển hình",
                 "verbose_name_plural": "gương điển hình",
             },
-            bases=(stories.pages.VietnameseSlugMixin, "wagtailcore.page"),
+            bases=(stories.pages.LanToaPageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
             name="LegalDocumentIndexPage",
@@ -128,7 +128,7 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "danh sách văn bản",
             },
-            bases=(stories.pages.VietnameseSlugMixin, "wagtailcore.page"),
+            bases=(stories.pages.LanToaPageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
             name="LegalDocumentPage",
@@ -185,6 +185,6 @@ class Migration(migrations.Migration):
                 "verbose_name": "văn bản",
                 "verbose_name_plural": "văn bản",
             },
-            bases=(stories.pages.VietnameseSlugMixin, "wagtailcore.page"),
+            bases=(stories.pages.LanToaPageMixin, "wagtailcore.page"),
         ),
     ]

@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "trang chủ",
             },
-            bases=(stories.pages.VietnameseSlugMixin, "wagtailcore.page"),
+            bases=(stories.pages.LanToaPageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
             name="Locality",

@@ -62,7 +62,7 @@ class Migration(migrations.Migration):
                 "verbose_name": "chuyên mục",
                 "verbose_name_plural": "chuyên mục",
             },
-            bases=(stories.pages.VietnameseSlugMixin, "wagtailcore.page"),
+            bases=(stories.pages.LanToaPageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
             name="SeriesIndexPage",
@@ -83,7 +83,7 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "danh sách loạt bài",
             },
-            bases=(stories.pages.VietnameseSlugMixin, "wagtailcore.page"),
+            bases=(stories.pages.LanToaPageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
             name="StoryTag",
@@ -185,7 +185,7 @@ class Migration(migrations.Migration):
                 "verbose_name": "loạt bài",
                 "verbose_name_plural": "loạt bài",
             },
-            bases=(stories.pages.VietnameseSlugMixin, "wagtailcore.page"),
+            bases=(stories.pages.LanToaPageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
             name="StoryPage",
@@ -403,7 +403,7 @@ class Migration(migrations.Migration):
                 "verbose_name": "bài viết",
                 "verbose_name_plural": "bài viết",
             },
-            bases=(stories.pages.VietnameseSlugMixin, "wagtailcore.page"),
+            bases=(stories.pages.LanToaPageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
             name="StoryExemplar",

@@ -18,7 +18,6 @@ install: $(VENV)/.installed
 
 migrate: install
 	$(PY) manage.py migrate --no-input
-	$(PY) manage.py compilemessages --ignore=.venv -v 0 2>/dev/null || true
 
 demo: migrate
 	$(PY) manage.py load_demo

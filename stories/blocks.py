@@ -12,7 +12,10 @@ PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
 
 
 class SafeRichTextBlock(blocks.RichTextBlock):
-    """Rich text whose stored HTML is whitelisted, whatever the client posted."""
+    """Rich text whose stored HTML is whitelisted on every save: admin, importer, API or code."""
+
+    def get_prep_value(self, value):
+        return sanitize_rich_text(super().get_prep_value(value))
 
     def clean(self, value):
         value = super().clean(value)

@@ -282,9 +282,7 @@ class StoryPage(LanToaPageMixin, Page):
         help_text=_("Văn bản để phát thanh viên đọc. Để trống: hệ thống tự tạo từ nội dung."),
     )
     tags = ClusterTaggableManager(through=TaggedStory, blank=True, verbose_name=_("từ khóa"))
-    legacy_id = models.CharField(
-        _("mã bài cũ"), max_length=64, blank=True, db_index=True, editable=False
-    )
+    legacy_id = models.CharField(_("mã bài cũ"), max_length=64, blank=True, editable=False)
 
     objects = StoryPageManager()
     base_form_class = StoryPageForm
@@ -339,6 +337,14 @@ class StoryPage(LanToaPageMixin, Page):
     class Meta:
         verbose_name = _("bài viết")
         verbose_name_plural = _("bài viết")
+        constraints = [
+            # Re-running the importer, even twice at once, never duplicates a legacy article.
+            models.UniqueConstraint(
+                fields=["legacy_id"],
+                condition=~models.Q(legacy_id=""),
+                name="unique_story_legacy_id",
+            )
+        ]
 
     def clean(self) -> None:
         super().clean()

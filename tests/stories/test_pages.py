@@ -205,3 +205,13 @@ def test_friendly_404(client):
     response = client.get("/khong-ton-tai/")
     assert response.status_code == 404
     assert "Không tìm thấy trang" in response.content.decode()
+
+
+def test_hostile_html_set_in_code_is_cleaned_when_saved(make_story):
+    story = make_story(
+        "Bài nhập từ mã",
+        body=[("paragraph", '<p onclick="x()">Chào<script>alert(1)</script></p>')],
+    )
+    stored = StoryPage.objects.get(pk=story.pk).body.raw_data[0]["value"]
+    assert "Chào" in stored
+    assert "<script" not in stored and "onclick" not in stored

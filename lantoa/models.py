@@ -41,7 +41,13 @@ class Locality(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["name", "level", "parent"], name="unique_locality_per_parent"
-            )
+            ),
+            # NULL parents never clash in the constraint above: provinces need their own.
+            models.UniqueConstraint(
+                fields=["name", "level"],
+                condition=models.Q(parent__isnull=True),
+                name="unique_top_level_locality",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -78,7 +84,10 @@ class SiteSettings(BaseSiteSetting):
         _("khẩu hiệu"), max_length=200, blank=True, default="Lan tỏa những tấm gương sáng"
     )
     publisher = models.CharField(
-        _("cơ quan chủ quản"), max_length=200, blank=True, default="Ban Tuyên giáo tỉnh"
+        _("cơ quan chủ quản"),
+        max_length=200,
+        blank=True,
+        default="Ban Tuyên giáo và Dân vận Tỉnh ủy",
     )
     footer_text = RichTextField(_("chân trang"), blank=True, features=["bold", "italic", "link"])
     contact_email = models.EmailField(_("thư điện tử liên hệ"), blank=True)
@@ -154,3 +163,6 @@ class HomeFeaturedStory(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("bài nổi bật")
+        constraints = [
+            models.UniqueConstraint(fields=["home", "story"], name="unique_featured_story")
+        ]

@@ -7,7 +7,12 @@ from wagtail.images.models import Image as WagtailImage
 
 
 class LanToaImage(AbstractImage):
-    credit = models.CharField(_("tác giả ảnh / nguồn ảnh"), max_length=200, blank=True)
+    credit = models.CharField(
+        _("tác giả ảnh / nguồn ảnh"),
+        max_length=200,
+        blank=True,
+        help_text=_("Chỉ ghi tên, trang hiển thị sẵn chữ “Ảnh:” phía trước."),
+    )
 
     admin_form_fields = (*WagtailImage.admin_form_fields, "credit")
 

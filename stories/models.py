@@ -338,12 +338,18 @@ class StoryPage(LanToaPageMixin, Page):
         verbose_name = _("bài viết")
         verbose_name_plural = _("bài viết")
         constraints = [
+            models.UniqueConstraint(
+                fields=["series", "part_number"],
+                condition=models.Q(series__isnull=False, part_number__isnull=False),
+                name="unique_series_part",
+                violation_error_message=_("Kỳ này của loạt bài đã có bài khác."),
+            ),
             # Re-running the importer, even twice at once, never duplicates a legacy article.
             models.UniqueConstraint(
                 fields=["legacy_id"],
                 condition=~models.Q(legacy_id=""),
                 name="unique_story_legacy_id",
-            )
+            ),
         ]
 
     def clean(self) -> None:

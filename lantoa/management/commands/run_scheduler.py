@@ -8,7 +8,9 @@ from django.utils import timezone
 
 
 class Command(BaseCommand):
-    help = "Xuất bản / gỡ các trang đã hẹn giờ, lặp lại sau mỗi khoảng thời gian (mặc định 60 giây)."
+    help = (
+        "Xuất bản / gỡ các trang đã hẹn giờ, lặp lại sau mỗi khoảng thời gian (mặc định 60 giây)."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--interval", type=int, default=60, help="Số giây giữa hai lần chạy.")

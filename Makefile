@@ -28,7 +28,7 @@ run: demo
 	@echo ""
 	@echo "Lan Tỏa: http://$(HOST):$(PORT)/   quản trị: http://$(HOST):$(PORT)/admin/"
 	@trap 'kill 0' INT TERM EXIT; \
-	$(PY) manage.py db_worker --queue-name default & \
+	$(PY) manage.py db_worker --queue-name default -v 0 & \
 	$(PY) manage.py run_scheduler & \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -10,6 +10,11 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="lantoa-test-media-"))  # noqa: F405
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="lantoa-test-static-"))  # noqa: F405
 ALLOWED_HOSTS = ["*"]

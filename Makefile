@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test lint format migrate demo serve install clean bench
+.PHONY: run test test-postgres lint format migrate demo serve install clean bench
 
 # Creates the virtualenv and installs the project (re-runs only when pyproject.toml changes).
 $(VENV)/.installed: pyproject.toml
@@ -45,6 +45,10 @@ test: install
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest --create-db -p no:cacheprovider
+
+# The same suite on a real PostgreSQL server that scripts/postgres.sh installs and starts.
+test-postgres: install
+	DATABASE_URL="$$(bash scripts/postgres.sh)" $(VENV)/bin/pytest --create-db -p no:cacheprovider -q
 
 bench: install
 	$(PY) bench/run.py

@@ -13,7 +13,7 @@ class ExemplarFilter(django_filters.FilterSet):
     field = django_filters.ChoiceFilter(label=_("Lĩnh vực"), choices=ExemplarField.choices)
     locality = django_filters.ModelChoiceFilter(
         label=_("Địa bàn"),
-        queryset=Locality.objects.select_related("parent"),
+        queryset=Locality.objects.select_related("parent__parent"),
         method="filter_locality",
     )
 

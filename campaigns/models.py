@@ -69,7 +69,7 @@ class ExemplarIndexPage(LanToaPageMixin, Page):
             ExemplarPage.objects.live()
             .public()
             .child_of(self)
-            .select_related("photo", "locality", "locality__parent")
+            .select_related("photo", "locality__parent__parent")
             .order_by("title")
         )
         directory_filter = ExemplarFilter(request.GET or None, queryset=exemplars)

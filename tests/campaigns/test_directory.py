@@ -160,3 +160,30 @@ def test_campaign_officer_publishes_exemplars_but_not_stories(
     assert exemplar_index.permissions_for_user(campaign_officer).can_add_subpage()
     assert not story.permissions_for_user(campaign_officer).can_publish()
     assert not story.permissions_for_user(campaign_officer).can_edit()
+
+
+def test_directory_queries_do_not_grow_with_exemplars(client, exemplar_index, places):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_for_directory() -> int:
+        client.get(exemplar_index.url)  # warm renditions and caches
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(exemplar_index.url).status_code == 200
+        return len(context)
+
+    def add_exemplars(count: int, start: int) -> None:
+        for number in range(start, start + count):
+            page = ExemplarPage(
+                title=f"Điển hình số {number}",
+                kind="individual",
+                field="economy",
+                locality=places["commune"],
+            )
+            exemplar_index.add_child(instance=page)
+            page.save_revision().publish()
+
+    add_exemplars(2, 1)
+    few = queries_for_directory()
+    add_exemplars(10, 3)
+    assert queries_for_directory() == few

@@ -11,12 +11,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Page
 from wagtail.search import index
 
-from stories.pages import (
-    LanToaPageManager,
-    LanToaPageMixin,
-    paginate,
-    query_without_page,
-)
+from stories.pages import LanToaPage, SectionIndexPage, filtered_listing, paginate
 
 EXEMPLARS_PER_PAGE = 24
 DOCUMENTS_PER_PAGE = 20
@@ -46,15 +41,9 @@ class ExemplarField(models.TextChoices):
     OTHER = "other", _("Lĩnh vực khác")
 
 
-class ExemplarIndexPage(LanToaPageMixin, Page):
+class ExemplarIndexPage(SectionIndexPage):
     """The public directory of exemplars, filterable by kind, field and locality."""
 
-    objects = LanToaPageManager()
-
-    intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["lantoa.HomePage"]
     subpage_types = ["campaigns.ExemplarPage"]
     max_count = 1
 
@@ -72,17 +61,12 @@ class ExemplarIndexPage(LanToaPageMixin, Page):
             .select_related("photo", "locality__parent__parent")
             .order_by("title")
         )
-        directory_filter = ExemplarFilter(request.GET or None, queryset=exemplars)
-        context["filter"] = directory_filter
-        context["exemplars"] = paginate(request, directory_filter.qs, EXEMPLARS_PER_PAGE)
-        context["filter_query"] = query_without_page(request)
+        context.update(filtered_listing(request, ExemplarFilter, exemplars, EXEMPLARS_PER_PAGE))
         return context
 
 
-class ExemplarPage(LanToaPageMixin, Page):
+class ExemplarPage(LanToaPage):
     """One exemplar's public profile; stories that mention it are listed on it."""
-
-    objects = LanToaPageManager()
 
     kind = models.CharField(_("loại"), max_length=20, choices=ExemplarKind.choices)
     position = models.CharField(
@@ -157,12 +141,9 @@ class LegalDocumentType(models.TextChoices):
     OTHER = "other", _("Văn bản khác")
 
 
-class LegalDocumentIndexPage(LanToaPageMixin, Page):
-    objects = LanToaPageManager()
-    intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link"])
+class LegalDocumentIndexPage(SectionIndexPage):
+    """The public list of plans, decisions and letters, filterable by type and year."""
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["lantoa.HomePage"]
     subpage_types = ["campaigns.LegalDocumentPage"]
     max_count = 1
 
@@ -180,17 +161,14 @@ class LegalDocumentIndexPage(LanToaPageMixin, Page):
             .select_related("document")
             .order_by("-issue_date", "-pk")
         )
-        document_filter = LegalDocumentFilter(request.GET or None, queryset=documents)
-        context["filter"] = document_filter
-        context["documents"] = paginate(request, document_filter.qs, DOCUMENTS_PER_PAGE)
-        context["filter_query"] = query_without_page(request)
+        context.update(
+            filtered_listing(request, LegalDocumentFilter, documents, DOCUMENTS_PER_PAGE)
+        )
         return context
 
 
-class LegalDocumentPage(LanToaPageMixin, Page):
+class LegalDocumentPage(LanToaPage):
     """A plan, decision or official letter (văn bản); the title is its trích yếu."""
-
-    objects = LanToaPageManager()
 
     number = models.CharField(_("số hiệu"), max_length=60, help_text=_("Ví dụ: 60/KH-UBND"))
     document_type = models.CharField(

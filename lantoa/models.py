@@ -10,7 +10,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page
 
 from search.analysis import sort_key
-from stories.pages import LanToaPageManager, LanToaPageMixin
+from stories.pages import LanToaPage
 
 
 class Locality(models.Model):
@@ -112,10 +112,8 @@ class SiteSettings(BaseSiteSetting):
         verbose_name = _("cài đặt trang")
 
 
-class HomePage(LanToaPageMixin, Page):
+class HomePage(LanToaPage):
     """Front page: featured stories, the latest per column, series and the exemplar directory."""
-
-    objects = LanToaPageManager()
 
     intro = RichTextField(_("lời giới thiệu"), blank=True, features=["bold", "italic", "link"])
     latest_per_column = models.PositiveSmallIntegerField(_("số bài mới mỗi chuyên mục"), default=4)

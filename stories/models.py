@@ -31,7 +31,7 @@ from search.analysis import slugify
 
 from .blocks import StoryBodyBlock
 from .forms import StoryPageForm
-from .pages import LanToaPageManager, LanToaPageMixin, LanToaPageQuerySet, paginate
+from .pages import LanToaPage, LanToaPageQuerySet, SectionIndexPage, paginate
 
 STORIES_PER_PAGE = 12
 OTHER_STORIES_COUNT = 6
@@ -104,16 +104,10 @@ class TaggedStory(ItemBase):
     )
 
 
-class ColumnIndexPage(LanToaPageMixin, Page):
+class ColumnIndexPage(SectionIndexPage):
     """A standing column (chuyên mục): its stories, newest first."""
 
-    objects = LanToaPageManager()
-
-    intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
-    parent_page_types = ["lantoa.HomePage"]
     subpage_types = ["stories.StoryPage"]
 
     class Meta:
@@ -143,12 +137,9 @@ class ColumnIndexPage(LanToaPageMixin, Page):
         return context
 
 
-class SeriesIndexPage(LanToaPageMixin, Page):
-    objects = LanToaPageManager()
-    intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link"])
+class SeriesIndexPage(SectionIndexPage):
+    """The list of series (loạt bài)."""
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["lantoa.HomePage"]
     subpage_types = ["stories.SeriesPage"]
     max_count = 1
 
@@ -168,10 +159,8 @@ class SeriesIndexPage(LanToaPageMixin, Page):
         return context
 
 
-class SeriesPage(LanToaPageMixin, Page):
+class SeriesPage(LanToaPage):
     """A multi-part series (loạt bài); its parts are stories that name it and their part number."""
-
-    objects = LanToaPageManager()
 
     intro = RichTextField(
         _("giới thiệu loạt bài"), blank=True, features=["bold", "italic", "link", "ul"]
@@ -228,7 +217,7 @@ class StoryPageQuerySet(LanToaPageQuerySet):
 StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
 
 
-class StoryPage(LanToaPageMixin, Page):
+class StoryPage(LanToaPage):
     """An exemplar story, a column piece or one part of a series."""
 
     sapo = models.TextField(

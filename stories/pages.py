@@ -1,9 +1,12 @@
-"""Behaviour shared by every Lan Tỏa page type (imported by other apps' page models)."""
+"""Page behaviour shared by every Lan Tỏa page type (other apps' page models build on it)."""
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.http import HttpRequest
-from wagtail.models import PageManager
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
 from lantoa.restrictions import site_has_view_restrictions
@@ -12,19 +15,30 @@ from search.analysis import normalize, slugify
 from .forms import LanToaPageForm
 
 
-class LanToaPageMixin:
-    """What every Lan Tỏa page type shares: Vietnamese slugs and titles, cheap privacy checks.
+class LanToaPageQuerySet(PageQuerySet):
+    def public(self) -> "LanToaPageQuerySet":
+        """Wagtail's `.public()`, minus its query while no page on the site is private."""
+        return super().public() if site_has_view_restrictions() else self
+
+
+LanToaPageManager = PageManager.from_queryset(LanToaPageQuerySet)
+
+
+class LanToaPage(Page):
+    """Every Lan Tỏa page type: Vietnamese slugs and titles, cheap privacy checks.
 
     Wagtail's own slugify drops đ ("Điển" → "ien"); `_set_core_field_defaults` is the single place
     where Wagtail fills a blank slug, so the admin, the importer and the demo loader all agree.
     """
 
+    objects = LanToaPageManager()
     base_form_class = LanToaPageForm
+
+    class Meta:
+        abstract = True
 
     def get_view_restrictions(self):
         """Skips Wagtail's two restriction queries while no page on the site is private."""
-        from wagtail.models import PageViewRestriction
-
         if not site_has_view_restrictions():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
@@ -40,13 +54,16 @@ class LanToaPageMixin:
         super()._set_core_field_defaults()
 
 
-class LanToaPageQuerySet(PageQuerySet):
-    def public(self) -> "LanToaPageQuerySet":
-        """Wagtail's `.public()`, minus its query while no page on the site is private."""
-        return super().public() if site_has_view_restrictions() else self
+class SectionIndexPage(LanToaPage):
+    """A section under the home page that introduces and lists its children."""
 
+    intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link"])
 
-LanToaPageManager = PageManager.from_queryset(LanToaPageQuerySet)
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["lantoa.HomePage"]
+
+    class Meta:
+        abstract = True
 
 
 def paginate(request: HttpRequest, items, per_page: int) -> PaginatorPage:
@@ -54,8 +71,13 @@ def paginate(request: HttpRequest, items, per_page: int) -> PaginatorPage:
     return Paginator(items, per_page).get_page(request.GET.get("page"))
 
 
-def query_without_page(request: HttpRequest) -> str:
-    """The current filters as a query string, so pagination links keep them."""
+def filtered_listing(request: HttpRequest, filterset_class, queryset, per_page: int) -> dict:
+    """A django-filter form, the matching page of results and the query that pagination keeps."""
+    listing_filter = filterset_class(request.GET or None, queryset=queryset)
     query = request.GET.copy()
     query.pop("page", None)
-    return query.urlencode()
+    return {
+        "filter": listing_filter,
+        "results": paginate(request, listing_filter.qs, per_page),
+        "filter_query": query.urlencode(),
+    }

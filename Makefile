@@ -55,3 +55,10 @@ bench: install
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media staticfiles
+
+# Real-browser end-to-end tests (Playwright driving Debian's Chromium) against `runserver` on a
+# fresh demo database; not part of `make test`. Installs chromium with apt when it is missing.
+.PHONY: test-e2e
+test-e2e: install
+	bash scripts/install-browser.sh
+	LANTOA_E2E=1 $(VENV)/bin/pytest tests/e2e -p no:cacheprovider

@@ -9,10 +9,15 @@ from .models import ExemplarField, ExemplarKind, ExemplarPage, LegalDocumentPage
 
 
 class ExemplarFilter(django_filters.FilterSet):
-    kind = django_filters.ChoiceFilter(label=_("Loại"), choices=ExemplarKind.choices)
-    field = django_filters.ChoiceFilter(label=_("Lĩnh vực"), choices=ExemplarField.choices)
+    kind = django_filters.ChoiceFilter(
+        label=_("Loại"), choices=ExemplarKind.choices, empty_label=_("Tất cả")
+    )
+    field = django_filters.ChoiceFilter(
+        label=_("Lĩnh vực"), choices=ExemplarField.choices, empty_label=_("Tất cả")
+    )
     locality = django_filters.ModelChoiceFilter(
         label=_("Địa bàn"),
+        empty_label=_("Tất cả"),
         queryset=Locality.objects.select_related("parent__parent"),
         method="filter_locality",
     )
@@ -28,7 +33,7 @@ class ExemplarFilter(django_filters.FilterSet):
 
 class LegalDocumentFilter(django_filters.FilterSet):
     document_type = django_filters.ChoiceFilter(
-        label=_("Loại văn bản"), choices=LegalDocumentType.choices
+        label=_("Loại văn bản"), choices=LegalDocumentType.choices, empty_label=_("Tất cả")
     )
     year = django_filters.NumberFilter(
         label=_("Năm ban hành"), field_name="issue_date", lookup_expr="year", min_value=1945

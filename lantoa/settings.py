@@ -184,12 +184,34 @@ WAGTAILIMAGES_IMAGE_MODEL = "media_pipeline.LanToaImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "mp3", "m4a", "ogg", "mp4"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
-# Slugs are ASCII: every Vietnamese letter folds to its base letter (see stories.slugs).
-WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Stored slugs are ASCII with every Vietnamese letter folded (đ → d), by the server
+# (stories.forms.LanToaPageForm, stories.pages.LanToaPage). The admin's own transliteration has
+# no Vietnamese table ("Điển hình" → "djin-hinh"), so it is told to keep the letters and the
+# server folds them on save.
+WAGTAIL_ALLOW_UNICODE_SLUGS = True
+# Wagtail 8's autosave can race the first "submit" on a new page (both create it: the second
+# fails with a 500). Off unless an operator opts in; explicit saves are never lost.
+WAGTAIL_AUTOSAVE_INTERVAL = int(os.environ.get("WAGTAIL_AUTOSAVE_INTERVAL", "0"))
+# No avatars fetched from a third party (reader privacy; closed networks).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+
+# E-mail (workflow notifications): SMTP when EMAIL_HOST is set, else printed to the console.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Lan Tỏa <no-reply@localhost>")
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 # Security defaults that hold behind a TLS-terminating proxy.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -7,8 +7,15 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from search.analysis import slugify
 
 
+def ascii_slug(slug: str, title: str) -> str:
+    """The slug to store: folded when it has Vietnamese letters, made from the title when blank."""
+    if not slug:
+        return slugify(title or "")
+    return slug if slug.isascii() else slugify(slug)
+
+
 class LanToaPageForm(WagtailAdminPageForm):
-    """Leaves the slug optional: a blank one is folded from the title ("Điển" → "dien")."""
+    """Leaves the slug optional (a blank one is made from the title) and folds Vietnamese."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -16,9 +23,10 @@ class LanToaPageForm(WagtailAdminPageForm):
             self.fields["slug"].required = False
 
     def clean(self):
-        title = self.cleaned_data.get("title")
-        if "slug" in self.fields and not self.cleaned_data.get("slug") and title:
-            self.cleaned_data["slug"] = slugify(title)
+        if "slug" in self.fields:
+            self.cleaned_data["slug"] = ascii_slug(
+                self.cleaned_data.get("slug", ""), self.cleaned_data.get("title", "")
+            )
         cleaned_data = super().clean()
         if self.has_error("slug") and self.parent_page is not None:
             slug = cleaned_data.get("slug") or self.data.get("slug", "")

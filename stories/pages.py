@@ -12,7 +12,7 @@ from wagtail.query import PageQuerySet
 from lantoa.restrictions import site_has_view_restrictions
 from search.analysis import normalize, slugify
 
-from .forms import LanToaPageForm
+from .forms import LanToaPageForm, ascii_slug
 
 
 class LanToaPageQuerySet(PageQuerySet):
@@ -46,6 +46,8 @@ class LanToaPage(Page):
     def _set_core_field_defaults(self) -> None:
         if self.title:
             self.title = normalize(self.title)
+        if self.slug and not self.slug.isascii():
+            self.slug = ascii_slug(self.slug, self.title)
         parent_is_known = bool(self.path or getattr(self, "_cached_parent_obj", None))
         if not self.slug and parent_is_known and self.title:
             base_slug = slugify(self.title)

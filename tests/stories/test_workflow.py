@@ -217,3 +217,20 @@ def inline_formset_one(item: dict) -> dict:
     from wagtail.test.utils.form_data import inline_formset
 
     return inline_formset([item])
+
+
+def test_slug_typed_with_vietnamese_letters_is_folded(client, journalist, column):
+    # What Wagtail's editor sends when it keeps the title's letters in the slug field.
+    client.force_login(journalist)
+    response = client.post(
+        add_story_url(column),
+        story_form_data(title="Điển hình ở bản Nà Ngần", slug="điển-hình-ở-bản-nà-ngần"),
+    )
+    assert response.status_code == 302
+    assert StoryPage.objects.get().slug == "dien-hinh-o-ban-na-ngan"
+
+
+def test_an_ascii_slug_chosen_by_the_editor_is_kept(client, journalist, column):
+    client.force_login(journalist)
+    client.post(add_story_url(column), story_form_data(slug="ban-na-ngan-2025"))
+    assert StoryPage.objects.get().slug == "ban-na-ngan-2025"

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "campaigns",
     "search",
     "media_pipeline",
+    "syndication",
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -190,6 +191,12 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+
+# Syndication (docs/syndication.md): presenters' reading speed for read-time estimates,
+# the podcast owner's e-mail, and an optional WebSub hub advertised by every feed.
+RADIO_SYLLABLES_PER_MINUTE = int(os.environ.get("RADIO_SYLLABLES_PER_MINUTE", "220"))
+SYNDICATION_PODCAST_EMAIL = os.environ.get("SYNDICATION_PODCAST_EMAIL", "")
+SYNDICATION_WEBSUB_HUB = os.environ.get("SYNDICATION_WEBSUB_HUB", "")
 
 # Security defaults that hold behind a TLS-terminating proxy.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -169,3 +169,17 @@ def test_pages_advertise_their_feeds(client, make_story, column, series_index):
                 page,
             ), (url, feed_url)
         assert client.get(feed_urls[0]).status_code == 200
+
+
+def test_editor_in_chief_manages_outlets_journalist_does_not(client, editor_in_chief, journalist):
+    client.force_login(editor_in_chief)
+    assert client.get("/admin/snippets/syndication/outlet/").status_code == 200
+    response = client.post(
+        "/admin/snippets/syndication/outlet/add/",
+        {"name": "Đài truyền thanh xã Tả Van", "kind": "loudspeaker", "token_action": "regenerate"},
+    )
+    assert response.status_code == 302
+    outlet = Outlet.objects.get(name="Đài truyền thanh xã Tả Van")
+    assert outlet.token and outlet.channel_codes == ["loudspeaker"]
+    client.force_login(journalist)
+    assert client.get("/admin/snippets/syndication/outlet/add/").status_code in (302, 403)

@@ -141,3 +141,12 @@ def stories_for_channels_between(channel_codes: list[str], start, end):
         .filter(sort_date__gte=start, sort_date__lt=end)
         .order_by("sort_date", "pk")
     )
+
+
+def tag_by_slug(slug: str) -> StoryTag | None:
+    return StoryTag.objects.filter(slug=slug).first()
+
+
+def story_by_pk(pk: int) -> StoryPage | None:
+    """A story in any state (admin reports), or None."""
+    return StoryPage.objects.filter(pk=pk).first()

@@ -1,11 +1,11 @@
 """The story's syndication report in the admin: pulls and airing confirmations per outlet."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from stories.models import StoryPage
+from stories.selectors import story_by_pk
 
 from . import radio
 from .reach import story_reach
@@ -13,7 +13,9 @@ from .reach import story_reach
 
 def story_reach_report(request: HttpRequest, pk: int) -> HttpResponse:
     """Who pulled the story and who confirmed airing it: the broadcast reach count."""
-    story = get_object_or_404(StoryPage, pk=pk)
+    story = story_by_pk(pk)
+    if story is None:
+        raise Http404
     if not story.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
     rows = story_reach(story)

@@ -106,9 +106,7 @@ def resolve(scope: str, ident: str = "", outlet: Outlet | None = None) -> FeedSo
             story_selectors.series_parts(series),
         )
     if scope == "tag":
-        from stories.models import StoryTag
-
-        tag = StoryTag.objects.filter(slug=ident).first()
+        tag = story_selectors.tag_by_slug(ident)
         if tag is None:
             return None
         return FeedSource(

@@ -1,6 +1,12 @@
 """Radio script generation: abbreviations, dates and numbers read aloud, syllables, read time."""
 
+import json
+import re
+import shutil
+import subprocess
+
 import pytest
+from django.conf import settings
 from django.test import override_settings
 
 from syndication import radio
@@ -130,3 +136,25 @@ def test_journalist_script_wins_over_generated(make_story):
     assert script_for(story) == "Kính thưa quý thính giả, UBND xã thông báo."
     story.radio_script = "   "
     assert script_for(story) == generate_script(story)
+
+
+SAMPLES = [
+    "Ủy ban nhân dân xã năm 2021, trồng 12,5 ha.",
+    "Kính thưa quý thính giả!\n\nHợp tác xã có 1.200 thành viên.",
+    "",
+]
+
+
+@pytest.mark.skipif(not shutil.which("node"), reason="Node.js is not installed")
+def test_admin_live_counter_agrees_with_the_server():
+    """static/syndication/js/read_time.js counts syllables exactly as radio.syllable_count."""
+    source = (settings.BASE_DIR / "static/syndication/js/read_time.js").read_text()
+    function = re.search(r"function syllables\(text\) \{.*?\n  \}", source, re.S).group(0)
+    program = (
+        function + "\nconsole.log(JSON.stringify(JSON.parse(process.argv[1]).map(syllables)));"
+    )
+    result = subprocess.run(
+        ["node", "-e", program, json.dumps(SAMPLES)], capture_output=True, text=True, check=True
+    )
+    assert json.loads(result.stdout) == [syllable_count(text) for text in SAMPLES]
+    assert "data-syllables-per-minute" in source or "syllablesPerMinute" in source

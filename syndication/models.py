@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import secrets
+from datetime import timedelta
 
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +34,28 @@ class OutletKind(models.TextChoices):
     LOUDSPEAKER = "loudspeaker", _("Đài truyền thanh cơ sở")
 
 
+class OutletQuerySet(models.QuerySet):
+    def with_activity(self, days: int = 7) -> OutletQuerySet:
+        """Pulls in the last `days` days and airing confirmations, counted in the same query."""
+        since = timezone.now() - timedelta(days=days)
+        recent_pulls = (
+            FeedPull.objects.filter(outlet=models.OuterRef("pk"), pulled_at__gte=since)
+            .values("outlet")
+            .annotate(n=models.Count("pk"))
+            .values("n")
+        )
+        airings = (
+            AiringConfirmation.objects.filter(outlet=models.OuterRef("pk"))
+            .values("outlet")
+            .annotate(n=models.Count("pk"))
+            .values("n")
+        )
+        return self.annotate(
+            recent_pulls=Coalesce(models.Subquery(recent_pulls), 0),
+            airing_count=Coalesce(models.Subquery(airings), 0),
+        )
+
+
 class Outlet(models.Model):
     """A newspaper, station or portal polling our feeds; an optional token keeps them private."""
 
@@ -56,6 +80,7 @@ class Outlet(models.Model):
     )
     created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
 
+    objects = OutletQuerySet.as_manager()
     base_form_class = OutletForm
     panels = [
         FieldPanel("name"),

@@ -4,6 +4,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -17,9 +18,18 @@ class OutletViewSet(SnippetViewSet):
     menu_label = _("Đơn vị phát hành")
     menu_order = 240
     add_to_admin_menu = True
-    list_display = ["name", "kind", "locality"]
+    list_display = [
+        "name",
+        "kind",
+        "locality",
+        Column("recent_pulls", label=_("Lượt lấy tin (7 ngày)")),
+        Column("airing_count", label=_("Bài đã xác nhận phát sóng")),
+    ]
     list_filter = ["kind"]
     search_fields = ["name", "contact"]
+
+    def get_queryset(self, request):
+        return Outlet.objects.with_activity().select_related("locality")
 
 
 register_snippet(OutletViewSet)

@@ -331,3 +331,28 @@ def test_radio_feed_is_a_valid_podcast(client, radio_story, radio_outlet):
     assert enclosure.get("type") == "audio/mpeg" and enclosure.get("length") == "2048"
     assert item.findtext(f"{itunes}explicit") == "false"
     assert parsed.entries[0].enclosures[0].type == "audio/mpeg"
+
+
+def test_body_images_are_absolute_and_scripts_never_pass(client, make_story, image):
+    make_story(
+        "Bài có ảnh",
+        body=[
+            ("paragraph", '<p>Đoạn <a href="/tu-khoa/">nội bộ</a>.</p>'),
+            ("image", {"image": image, "caption": "Chú thích", "credit": "PV"}),
+        ],
+    )
+    for fmt in ("rss", "atom"):
+        _response, parsed, _root = get_feed(client, f"/feeds/all.{fmt}")
+        content = parsed.entries[0].content[0].value
+        assert re.search(r'<img [^>]*src="http://127\.0\.0\.1:8000/media/images/', content)
+        assert 'href="http://127.0.0.1:8000/tu-khoa/"' in content
+        assert "<script" not in content and "onerror" not in content
+
+
+def test_content_cleaning_drops_scripts_and_handlers():
+    from syndication.feeds import clean_content_html
+
+    cleaned = clean_content_html(
+        '<p onclick="x()">A<script>alert(1)</script></p><img src="/m/a.jpg" onerror="x()">'
+    )
+    assert cleaned == '<p>A</p><img src="http://127.0.0.1:8000/m/a.jpg">'

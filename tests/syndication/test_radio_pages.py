@@ -146,7 +146,12 @@ def test_outlet_token_is_regenerated_and_removed_in_the_admin(client, superuser,
     assert Outlet.objects.get(pk=radio_outlet.pk).token == ""
 
 
-def test_pages_advertise_their_feeds(client, make_story, column, series_index):
+def test_pages_advertise_their_feeds(client, make_story, column, series_index, exemplar_index):
+    from campaigns.models import ExemplarPage
+
+    exemplar = ExemplarPage(title="Lò Văn Pọm", kind="individual", field="economy")
+    exemplar_index.add_child(instance=exemplar)
+    exemplar.save_revision().publish()
     story = make_story("Bài có từ khóa")
     story.tags.add("Nông thôn mới")
     story.save_revision().publish()
@@ -158,6 +163,7 @@ def test_pages_advertise_their_feeds(client, make_story, column, series_index):
         column.url: [f"/feeds/column/{column.slug}.rss", f"/feeds/column/{column.slug}.atom"],
         series.url: [f"/feeds/series/{series.slug}.rss", f"/feeds/series/{series.slug}.atom"],
         "/tu-khoa/nong-thon-moi/": ["/feeds/tag/nong-thon-moi.rss", "/feeds/all.rss"],
+        exemplar.url: [f"/feeds/exemplar/{exemplar.slug}.atom", "/feeds/all.atom"],
     }
     for url, feed_urls in expectations.items():
         page = client.get(url).content.decode()
@@ -183,3 +189,16 @@ def test_editor_in_chief_manages_outlets_journalist_does_not(client, editor_in_c
     assert outlet.token and outlet.channel_codes == ["loudspeaker"]
     client.force_login(journalist)
     assert client.get("/admin/snippets/syndication/outlet/add/").status_code in (302, 403)
+
+
+def test_outlet_listing_counts_pulls_and_airings(client, superuser, radio_story, radio_outlet):
+    for _ in range(3):
+        client.get(f"/feeds/outlet/{radio_outlet.pk}/radio.rss")
+    client.post(f"/radio/confirm/{airing_token(radio_outlet.pk, radio_story.pk)}/")
+    outlet = Outlet.objects.with_activity().get(pk=radio_outlet.pk)
+    assert (outlet.recent_pulls, outlet.airing_count) == (3, 1)
+    FeedPull.objects.update(pulled_at=timezone.now() - timedelta(days=8))
+    assert Outlet.objects.with_activity().get(pk=radio_outlet.pk).recent_pulls == 0
+    client.force_login(superuser)
+    page = client.get("/admin/snippets/syndication/outlet/").content.decode()
+    assert "Lượt lấy tin (7 ngày)" in page and radio_outlet.name in page

@@ -140,11 +140,11 @@ def _time(call, repeat: int) -> tuple[float, float]:
 def main() -> str:
     """Runs the benchmark and returns its section of docs/benchmarks.md (Markdown)."""
     _setup()
-    from django.core.cache import cache
     from django.test import Client, override_settings
     from django.urls import path
 
     import lantoa.urls
+    from syndication.signals import invalidate
 
     _corpus()
     urlconf = ModuleType("bench_urls")
@@ -163,7 +163,7 @@ def main() -> str:
         etag = first["ETag"]
 
         def full_build():
-            cache.clear()
+            invalidate()  # what publishing does: a new cache generation
             assert client.get(url).status_code == 200
 
         def cached():
@@ -186,7 +186,7 @@ def main() -> str:
             )
         results.append(("Django syndication framework", *_time(django_syndication, 30)))
 
-    full, cached_ms, not_modified_ms, _unrecorded, django_ms = (row[1] for row in results)
+    full, cached_ms, not_modified_ms, unrecorded, django_ms = (row[1] for row in results)
     lines = [
         "## Feeds (`bench/feeds.py`)",
         "",
@@ -202,6 +202,12 @@ def main() -> str:
         f"- 304 path vs full build: {full / not_modified_ms:.1f}× faster (target ≥ 5×).",
         f"- Cached full response vs Django's syndication framework: "
         f"{django_ms / cached_ms:.1f}× faster (target: faster).",
+        f"- Full build vs Django's framework building the same items: {full / django_ms:.2f}× "
+        "the time. Both are dominated by rendering 50 StreamField bodies; ours also writes "
+        "Atom-correct links, media:content, the pull record and a cache entry. Pollers hit "
+        "the cached and 304 paths: a full build happens once per publish, unpublish or delete.",
+        f"- The pull record costs {not_modified_ms - unrecorded:.2f} ms of the 304 path "
+        "(one INSERT, SQLite WAL).",
         "",
     ]
     return "\n".join(lines)

@@ -3,7 +3,9 @@
 Environment variables:
   SECRET_KEY, DEBUG, ALLOWED_HOSTS (comma-separated), DATABASE_URL (default: SQLite in WAL mode),
   TASKS_BACKEND ("database" by default, "immediate" runs tasks inside the request),
-  SITE_BASE_URL (absolute URLs in feeds, sitemaps and e-mails), MEDIA_ROOT, STATIC_ROOT.
+  SITE_BASE_URL (absolute URLs in feeds, sitemaps and e-mails), MEDIA_ROOT, STATIC_ROOT,
+  RADIO_SYLLABLES_PER_MINUTE, SYNDICATION_PODCAST_EMAIL, SYNDICATION_WEBSUB_HUB (see
+  docs/syndication.md).
 """
 
 import os

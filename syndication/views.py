@@ -239,7 +239,8 @@ def confirm_airing(request: HttpRequest, token: str) -> HttpResponse:
     if ids is None:
         raise Http404
     outlet = Outlet.objects.filter(pk=ids[0]).first()
-    story = story_selectors.live_story(ids[1])
+    # Any state: a script aired before a correction or an unpublish still counts.
+    story = story_selectors.story_by_pk(ids[1])
     if outlet is None or story is None:
         raise Http404
     confirmation = AiringConfirmation.objects.filter(outlet=outlet, story=story).first()

@@ -49,7 +49,8 @@ def syndication_admin_urls():
 @hooks.register("register_page_header_buttons")
 def story_reach_button(page, user, view_name, next_url=None):
     """“Phát hành & phát sóng” in a story's header menu: pulls and airing per outlet."""
-    if page.specific_class is not None and page.specific_class.__name__ == "StoryPage":
+    specific_class = page.specific_class
+    if specific_class is not None and specific_class._meta.label == "stories.StoryPage":
         yield MenuItem(
             _("Phát hành & phát sóng"),
             reverse("syndication_story_reach", args=[page.pk]),

@@ -85,6 +85,8 @@ def test_airing_is_confirmed_once_per_outlet_and_story(client, radio_story, radi
     confirmation = AiringConfirmation.objects.get()
     assert (confirmation.outlet, confirmation.story_id) == (radio_outlet, radio_story.pk)
     assert "Đã ghi nhận phát sóng" in client.get(url).content.decode()
+    radio_story.unpublish()  # aired before an unpublish: the link still works
+    assert "Đã ghi nhận phát sóng" in client.get(url).content.decode()
 
 
 def test_forged_airing_links_are_refused(client, radio_story, radio_outlet):
@@ -122,6 +124,8 @@ def test_story_header_links_to_the_report(client, superuser, radio_story):
     client.force_login(superuser)
     page = client.get(f"/admin/pages/{radio_story.pk}/edit/").content.decode()
     assert f"/admin/syndication/story/{radio_story.pk}/" in page
+    column_page = client.get(f"/admin/pages/{radio_story.get_parent().pk}/edit/").content
+    assert b"/admin/syndication/story/" not in column_page  # stories only
 
 
 def test_editor_gets_the_live_read_time_script(client, superuser, radio_story):

@@ -196,6 +196,9 @@ def test_conditional_get_answers_304_without_a_body(client, radio_story):
     )
     assert stale.status_code == 200
     assert client.get("/feeds/all.rss", HTTP_IF_NONE_MATCH='"other"').status_code == 200
+    head = client.head("/feeds/all.rss")
+    assert head.status_code == 200 and head.content == b"" and head["ETag"] == etag
+    assert client.post("/feeds/all.rss").status_code == 405
 
 
 def test_304_path_does_not_rebuild_the_feed(client, radio_story, django_assert_max_num_queries):

@@ -9,7 +9,13 @@ from __future__ import annotations
 import io
 import resource
 import statistics
+import sys
 import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench._django import setup_django
 
 REQUESTS_PER_PAGE = 200
 QUERY_BUDGET = 15
@@ -48,6 +54,7 @@ def _measure(client, url: str) -> dict:
 
 
 def main() -> str:
+    setup_django()
     from django.core.management import call_command
     from django.test import Client
 

@@ -1,65 +1,58 @@
-"""Runs every benchmark in bench/ on a throwaway database and writes docs/benchmarks.md.
+"""Runs every benchmark module in bench/ and writes docs/benchmarks.md (`make bench`).
 
-Each benchmark module exposes `main() -> str`, returning a Markdown section. This runner sets
-up Django once (temporary SQLite file, tasks run at once, DEBUG off) and migrates; modules add
-the data they need.
+Each bench/*.py module (except this one) has a `main()` returning its Markdown section; each
+runs in its own process so that every benchmark sets Django up with its own temporary database.
 """
 
 from __future__ import annotations
 
-import importlib
 import os
 import platform
+import subprocess
 import sys
-import tempfile
-import time
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BENCHMARKS = ["bench.pages"]
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+OUTPUT = ROOT / "docs" / "benchmarks.md"
+RUNNER = "import runpy, sys; sys.stdout.write(runpy.run_path(sys.argv[1])['main']())"
 
 
-def _prepare_environment() -> Path:
-    workdir = Path(tempfile.mkdtemp(prefix="lantoa-bench-"))
-    os.environ["DJANGO_SETTINGS_MODULE"] = "lantoa.settings"
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}")
-    os.environ["MEDIA_ROOT"] = str(workdir / "media")
-    os.environ["STATIC_ROOT"] = str(workdir / "static")
-    os.environ["TASKS_BACKEND"] = "immediate"
-    os.environ["DEBUG"] = "0"
-    sys.path.insert(0, str(ROOT))
-    return workdir
+def modules() -> list[Path]:
+    return sorted(
+        path
+        for path in BENCH.glob("*.py")
+        if path.name != "run.py" and not path.name.startswith("_")
+    )
+
+
+def run(module: Path) -> str:
+    result = subprocess.run(
+        [sys.executable, "-c", RUNNER, str(module)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip() + "\n"
 
 
 def main() -> None:
-    _prepare_environment()
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", verbosity=0)
-    call_command("collectstatic", verbosity=0, interactive=False)
-
-    sections = []
-    for name in sys.argv[1:] or BENCHMARKS:
-        started = time.perf_counter()
-        print(f"… {name}", flush=True)
-        sections.append(importlib.import_module(name).main())
-        print(f"  done in {time.perf_counter() - started:.1f} s", flush=True)
-
     header = [
         "# Benchmarks",
         "",
-        f"Written by `make bench` on {datetime.now().astimezone():%Y-%m-%d %H:%M %z}. Machine: "
-        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"database {os.environ['DATABASE_URL'].split(':', 1)[0]}. Figures are from one run on "
-        "a shared machine: compare rows of the same run, not runs of different days.",
+        "Written by `make bench` (bench/run.py); each section comes from one bench/*.py module.",
+        f"Last run: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, Python {platform.python_version()}, "
+        f"{os.cpu_count()} CPUs, {platform.machine()}.",
         "",
     ]
-    output = ROOT / "docs" / "benchmarks.md"
-    output.write_text("\n".join(header + sections) + "\n", encoding="utf-8")
-    print(f"wrote {output.relative_to(ROOT)}")
+    sections = []
+    for module in modules():
+        print(f"bench: {module.name} …", file=sys.stderr)
+        sections.append(run(module))
+    OUTPUT.write_text("\n".join(header) + "\n" + "\n".join(sections), encoding="utf-8")
+    print(OUTPUT.read_text(encoding="utf-8"))
 
 
 if __name__ == "__main__":

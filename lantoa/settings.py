@@ -3,7 +3,9 @@
 Environment variables:
   SECRET_KEY, DEBUG, ALLOWED_HOSTS (comma-separated), DATABASE_URL (default: SQLite in WAL mode),
   TASKS_BACKEND ("database" by default, "immediate" runs tasks inside the request),
-  SITE_BASE_URL (absolute URLs in feeds, sitemaps and e-mails), MEDIA_ROOT, STATIC_ROOT.
+  SITE_BASE_URL (absolute URLs in feeds, sitemaps and e-mails), MEDIA_ROOT, STATIC_ROOT,
+  RADIO_SYLLABLES_PER_MINUTE, SYNDICATION_PODCAST_EMAIL, SYNDICATION_WEBSUB_HUB (see
+  docs/syndication.md).
 """
 
 import os
@@ -44,6 +46,7 @@ INSTALLED_APPS = [
     "campaigns",
     "search",
     "media_pipeline",
+    "syndication",
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -212,6 +215,12 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Lan Tỏa <no-reply@localhost>")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+
+# Syndication (docs/syndication.md): presenters' reading speed for read-time estimates,
+# the podcast owner's e-mail, and an optional WebSub hub advertised by every feed.
+RADIO_SYLLABLES_PER_MINUTE = int(os.environ.get("RADIO_SYLLABLES_PER_MINUTE", "220"))
+SYNDICATION_PODCAST_EMAIL = os.environ.get("SYNDICATION_PODCAST_EMAIL", "")
+SYNDICATION_WEBSUB_HUB = os.environ.get("SYNDICATION_WEBSUB_HUB", "")
 
 # Security defaults that hold behind a TLS-terminating proxy.
 SECURE_CONTENT_TYPE_NOSNIFF = True

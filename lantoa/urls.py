@@ -16,6 +16,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": views.SITEMAPS}, name="sitemap"),
     path("tu-khoa/", story_views.tag_list, name="tag_list"),
     path("tu-khoa/<slug:slug>/", story_views.tag_detail, name="tag_detail"),
+    path("", include("syndication.urls")),
 ]
 
 if settings.DEBUG:

@@ -270,6 +270,11 @@ class StoryPage(LanToaPage):
         blank=True,
         help_text=_("Văn bản để phát thanh viên đọc. Để trống: hệ thống tự tạo từ nội dung."),
     )
+    pronunciation_notes = models.TextField(
+        _("ghi chú phát âm"),
+        blank=True,
+        help_text=_("Cách đọc tên riêng, địa danh, từ địa phương; in kèm kịch bản."),
+    )
     tags = ClusterTaggableManager(through=TaggedStory, blank=True, verbose_name=_("từ khóa"))
     legacy_id = models.CharField(_("mã bài cũ"), max_length=64, blank=True, editable=False)
 
@@ -307,6 +312,7 @@ class StoryPage(LanToaPage):
     distribution_panels = [
         FieldPanel("channels", widget=forms.CheckboxSelectMultiple),
         FieldPanel("radio_script"),
+        FieldPanel("pronunciation_notes"),
     ]
     correction_panels = [
         InlinePanel("corrections", label=_("Đính chính"), heading=_("Đính chính")),

@@ -73,3 +73,80 @@ def tags_in_use():
         .filter(story_count__gt=0)
         .order_by("-story_count", "name")
     )
+
+
+# --- Read functions for syndication (feeds and radio scripts) ---------------------------------
+
+
+def live_column(slug: str) -> ColumnIndexPage | None:
+    return ColumnIndexPage.objects.live().public().filter(slug=slug).first()
+
+
+def live_series(slug: str) -> SeriesPage | None:
+    return SeriesPage.objects.live().public().filter(slug=slug).first()
+
+
+def live_story(pk: int) -> StoryPage | None:
+    """A live, public story by id (the radio script download and print pages)."""
+    return live_stories().filter(pk=pk).select_related("hero_image").first()
+
+
+def stories_in_column(column: ColumnIndexPage):
+    return column.stories()
+
+
+def series_parts(series: SeriesPage):
+    """A series' live parts in part order."""
+    return series.parts()
+
+
+def stories_for_channels(channel_codes: list[str]):
+    """Live public stories meant for any of the given channels (Channel.code), newest first."""
+    return live_stories().filter(channels__code__in=channel_codes).distinct().for_listing()
+
+
+def with_feed_details(stories):
+    """What a feed item shows (authors, tags, hero image and its renditions), prefetched."""
+    return stories.select_related("hero_image", "series", "locality").prefetch_related(
+        "story_authors__author", "tags", "hero_image__renditions"
+    )
+
+
+def story_columns(stories) -> dict[int, Page]:
+    """Each story's column, keyed by story id, fetched with one query for the whole list."""
+    steplen = StoryPage.steplen
+    parent_paths = {story.path[:-steplen] for story in stories}
+    columns = {page.path: page for page in Page.objects.filter(path__in=parent_paths)}
+    return {story.pk: columns.get(story.path[:-steplen]) for story in stories}
+
+
+def story_audio_files(stories) -> dict[int, object]:
+    """The first audio file (a Wagtail document) in each story's body, with one query."""
+    from wagtail.documents import get_document_model
+
+    wanted: dict[int, int] = {}
+    for story in stories:
+        for block in story.body.raw_data:
+            if block.get("type") == "audio" and (block.get("value") or {}).get("file"):
+                wanted[story.pk] = block["value"]["file"]
+                break
+    documents = get_document_model().objects.in_bulk(set(wanted.values()))
+    return {pk: documents[doc_id] for pk, doc_id in wanted.items() if doc_id in documents}
+
+
+def stories_for_channels_between(channel_codes: list[str], start, end):
+    """Stories for the channels dated in [start, end), oldest first (a station's day)."""
+    return (
+        stories_for_channels(channel_codes)
+        .filter(sort_date__gte=start, sort_date__lt=end)
+        .order_by("sort_date", "pk")
+    )
+
+
+def tag_by_slug(slug: str) -> StoryTag | None:
+    return StoryTag.objects.filter(slug=slug).first()
+
+
+def story_by_pk(pk: int) -> StoryPage | None:
+    """A story in any state (admin reports), or None."""
+    return StoryPage.objects.filter(pk=pk).first()

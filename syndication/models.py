@@ -1,0 +1,170 @@
+"""Outlets that syndicate Lan Tỏa's content, their feed pulls and their airing confirmations."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+
+from django.db import models
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+
+from .forms import OutletForm
+
+# Which Channel codes (stories.Channel, chosen per story) each outlet kind carries.
+CHANNELS_FOR_KIND = {
+    "newspaper": ["newspaper"],
+    "radio": ["radio_tv"],
+    "television": ["radio_tv"],
+    "portal": ["portal"],
+    "loudspeaker": ["loudspeaker"],
+}
+RADIO_KINDS = {"radio", "television", "loudspeaker"}
+TOKEN_BYTES = 24
+
+
+class OutletKind(models.TextChoices):
+    NEWSPAPER = "newspaper", _("Báo")
+    RADIO = "radio", _("Đài phát thanh")
+    TELEVISION = "television", _("Đài truyền hình")
+    PORTAL = "portal", _("Cổng thông tin điện tử")
+    LOUDSPEAKER = "loudspeaker", _("Đài truyền thanh cơ sở")
+
+
+class OutletQuerySet(models.QuerySet):
+    def with_activity(self, days: int = 7) -> OutletQuerySet:
+        """Pulls in the last `days` days and airing confirmations, counted in the same query."""
+        since = timezone.now() - timedelta(days=days)
+        recent_pulls = (
+            FeedPull.objects.filter(outlet=models.OuterRef("pk"), pulled_at__gte=since)
+            .values("outlet")
+            .annotate(n=models.Count("pk"))
+            .values("n")
+        )
+        airings = (
+            AiringConfirmation.objects.filter(outlet=models.OuterRef("pk"))
+            .values("outlet")
+            .annotate(n=models.Count("pk"))
+            .values("n")
+        )
+        return self.annotate(
+            recent_pulls=Coalesce(models.Subquery(recent_pulls), 0),
+            airing_count=Coalesce(models.Subquery(airings), 0),
+        )
+
+
+class Outlet(models.Model):
+    """A newspaper, station or portal polling our feeds; an optional token keeps them private."""
+
+    name = models.CharField(_("tên đơn vị"), max_length=200)
+    kind = models.CharField(_("loại hình"), max_length=20, choices=OutletKind.choices)
+    locality = models.ForeignKey(
+        "lantoa.Locality",
+        verbose_name=_("địa bàn"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="outlets",
+    )
+    contact = models.TextField(
+        _("liên hệ"), blank=True, help_text=_("Người phụ trách, điện thoại, thư điện tử.")
+    )
+    token = models.CharField(
+        _("mã bí mật của nguồn tin"),
+        max_length=64,
+        blank=True,
+        help_text=_("Khi có mã, nguồn tin của đơn vị chỉ mở được với ?token=… đúng mã."),
+    )
+    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
+
+    objects = OutletQuerySet.as_manager()
+    base_form_class = OutletForm
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("locality"),
+        FieldPanel("contact"),
+        MultiFieldPanel(
+            [FieldPanel("token", read_only=True), FieldPanel("token_action")],
+            heading=_("Bảo mật nguồn tin"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("đơn vị phát hành")
+        verbose_name_plural = _("đơn vị phát hành")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_kind_display()})"
+
+    @property
+    def channel_codes(self) -> list[str]:
+        return CHANNELS_FOR_KIND.get(self.kind, [])
+
+    @property
+    def is_radio(self) -> bool:
+        """Radio, television and loudspeaker stations read scripts: they get the radio feed."""
+        return self.kind in RADIO_KINDS
+
+    def regenerate_token(self) -> str:
+        """A new secret (the old one stops working at once); the caller saves."""
+        self.token = secrets.token_urlsafe(TOKEN_BYTES)
+        return self.token
+
+    def accepts(self, supplied: str | None) -> bool:
+        """Whether a request's token opens this outlet's feeds (always, when none is set)."""
+        return not self.token or constant_time_compare(self.token, supplied or "")
+
+
+class FeedPull(models.Model):
+    """One request for a feed: how engagement counts pulls per outlet. Written with one INSERT."""
+
+    outlet = models.ForeignKey(
+        Outlet,
+        verbose_name=_("đơn vị"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="pulls",
+    )
+    feed = models.CharField(_("nguồn tin"), max_length=120)
+    status = models.PositiveSmallIntegerField(_("mã trạng thái"))
+    user_agent = models.CharField(_("trình đọc"), max_length=300, blank=True)
+    pulled_at = models.DateTimeField(_("thời điểm"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("lượt lấy tin")
+        verbose_name_plural = _("lượt lấy tin")
+        indexes = [models.Index(fields=["outlet", "pulled_at"], name="feedpull_outlet_time")]
+
+    def __str__(self) -> str:
+        return f"{self.feed} {self.status} {self.pulled_at:%Y-%m-%d %H:%M}"
+
+
+class AiringConfirmation(models.Model):
+    """A station's word that it aired a story's script: once per outlet and story."""
+
+    outlet = models.ForeignKey(
+        Outlet, verbose_name=_("đơn vị"), on_delete=models.CASCADE, related_name="airings"
+    )
+    story = models.ForeignKey(
+        "stories.StoryPage",
+        verbose_name=_("bài viết"),
+        on_delete=models.CASCADE,
+        related_name="airing_confirmations",
+    )
+    confirmed_at = models.DateTimeField(_("thời điểm xác nhận"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("xác nhận phát sóng")
+        verbose_name_plural = _("xác nhận phát sóng")
+        constraints = [
+            models.UniqueConstraint(fields=["outlet", "story"], name="unique_airing_per_outlet")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.outlet} – {self.story_id}"

@@ -1,0 +1,69 @@
+from django.templatetags.static import static
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import admin_views, radio
+from .models import Outlet
+
+
+class OutletViewSet(SnippetViewSet):
+    model = Outlet
+    icon = "site"
+    menu_label = _("Đơn vị phát hành")
+    menu_order = 240
+    add_to_admin_menu = True
+    list_display = [
+        "name",
+        "kind",
+        "locality",
+        Column("recent_pulls", label=_("Lượt lấy tin (7 ngày)")),
+        Column("airing_count", label=_("Bài đã xác nhận phát sóng")),
+    ]
+    list_filter = ["kind"]
+    search_fields = ["name", "contact"]
+
+    def get_queryset(self, request):
+        return Outlet.objects.with_activity().select_related("locality")
+
+
+register_snippet(OutletViewSet)
+
+
+@hooks.register("register_admin_urls")
+def syndication_admin_urls():
+    return [
+        path(
+            "syndication/story/<int:pk>/",
+            admin_views.story_reach_report,
+            name="syndication_story_reach",
+        )
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def story_reach_button(page, user, view_name, next_url=None):
+    """“Phát hành & phát sóng” in a story's header menu: pulls and airing per outlet."""
+    specific_class = page.specific_class
+    if specific_class is not None and specific_class._meta.label == "stories.StoryPage":
+        yield MenuItem(
+            _("Phát hành & phát sóng"),
+            reverse("syndication_story_reach", args=[page.pk]),
+            icon_name="site",
+            priority=80,
+        )
+
+
+@hooks.register("insert_editor_js")
+def radio_script_read_time():
+    """Live syllable count and read time under the story's radio script field."""
+    return format_html(
+        '<script src="{}" data-syllables-per-minute="{}" defer></script>',
+        static("syndication/js/read_time.js"),
+        radio.syllables_per_minute(),
+    )

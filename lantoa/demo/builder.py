@@ -49,6 +49,7 @@ from stories.models import (
     StoryPage,
     StoryRelatedLink,
 )
+from syndication.models import Outlet
 
 from . import content
 from .content import Facts, Figure, Para, Quote
@@ -138,6 +139,7 @@ def _build(
         columns, series, places, pictures, authors, exemplars, reporter=reporter
     )
     ensure_home(home, stories, reporter)
+    ensure_outlets(places, reporter)
     ensure_site_settings(site, pictures, reporter)
     return accounts
 
@@ -149,6 +151,7 @@ def summary_text(result: DemoResult) -> str:
         "Dữ liệu minh họa Lan Tỏa đã sẵn sàng.",
         f"  Trang công khai: {result.site_url}",
         f"  Trang quản trị:  {result.admin_url}",
+        f"  Nguồn tin RSS:   {result.site_url}feeds/all.rss (xem docs/syndication.md)",
         "  Tài khoản (tên đăng nhập / mật khẩu / vai trò):",
     ]
     for account in result.accounts:
@@ -618,3 +621,26 @@ def ensure_home(home: HomePage, stories: dict[str, StoryPage], reporter: Reporte
     if changed:
         home.save_revision().publish()
     reporter.section("Trang chủ (bài nổi bật)", int(changed), 1)
+
+
+def ensure_outlets(places: dict[str, Locality], reporter: Reporter) -> list[Outlet]:
+    """The outlets that poll the feeds: a newspaper, a radio station, a commune loudspeaker."""
+    outlets = []
+    created_count = 0
+    for spec in content.OUTLETS:
+        outlet = Outlet.objects.filter(name=spec.name).first()
+        if outlet is None:
+            outlet = Outlet(
+                name=spec.name,
+                kind=spec.kind,
+                locality=places[spec.locality],
+                contact=spec.contact,
+            )
+            if spec.private:
+                outlet.regenerate_token()
+            outlet.save()
+            created_count += 1
+            reporter.item(spec.name)
+        outlets.append(outlet)
+    reporter.section("Đơn vị phát hành", created_count, len(outlets))
+    return outlets

@@ -42,6 +42,39 @@ PLACES: list[Place] = [
     Place("Xã Tà Lương", Locality.Level.COMMUNE, "Huyện Mường Sơn"),
 ]
 
+
+@dataclass(frozen=True)
+class OutletSpec:
+    name: str
+    kind: str  # syndication.models.OutletKind
+    locality: str
+    contact: str
+    private: bool = False  # private outlets get a feed token
+
+
+OUTLETS: list[OutletSpec] = [
+    OutletSpec(
+        "Báo Lan Tỏa",
+        "newspaper",
+        PROVINCE,
+        "Ban Thư ký tòa soạn, điện thoại 0200 3800 001",
+    ),
+    OutletSpec(
+        "Đài Phát thanh – Truyền hình tỉnh Tân Lâm",
+        "radio",
+        PROVINCE,
+        "Phòng Thời sự, điện thoại 0200 3800 002",
+        private=True,
+    ),
+    OutletSpec(
+        "Đài truyền thanh xã Đông Lũy",
+        "loudspeaker",
+        "Xã Đông Lũy",
+        "Anh Lò Văn Tám, phát thanh viên, 0912 000 003",
+        private=True,
+    ),
+]
+
 # --- Pictures (generated with Pillow; see lantoa.demo.media) -------------------------------
 
 # What each motif looks like, for the alt text: the pictures are drawings, and say so.
@@ -1318,6 +1351,7 @@ def iter_demo_text() -> Iterator[str]:
         EXEMPLARS,
         STORIES,
         DOCUMENTS,
+        OUTLETS,
         SITE_SETTINGS,
     ]
     yield from _strings(everything)

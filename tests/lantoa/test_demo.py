@@ -36,6 +36,7 @@ from stories.models import (
     StoryRelatedLink,
     StoryTag,
 )
+from syndication.models import Outlet
 
 SAMPLES = Path(settings.BASE_DIR).parent / "shared" / "samples" / "legacy-articles"
 USERNAMES = ["admin", "phongvien", "bientap", "lanhdao", "thidua"]
@@ -55,6 +56,7 @@ PROMISED = {
     "images": 27,
     "featured": 3,
     "corrections": 1,
+    "outlets": 3,
 }
 
 
@@ -84,6 +86,7 @@ def counts() -> dict[str, int]:
         "images": LanToaImage.objects.count(),
         "featured": HomeFeaturedStory.objects.count(),
         "corrections": StoryCorrection.objects.count(),
+        "outlets": Outlet.objects.count(),
     }
 
 
@@ -414,3 +417,16 @@ def test_no_demo_sentence_is_copied_from_the_samples():
     # The province is invented: no sample mentions it.
     province = content.PROVINCE.removeprefix("Tỉnh ")
     assert fold(province) not in fold(sample_text)
+
+
+def test_outlets_poll_their_feeds(demo_output, client):
+    """A newcomer can open each demo outlet's feed; private ones need their token."""
+    radio = Outlet.objects.get(kind="radio")
+    assert radio.token and radio.is_radio
+    assert client.get(f"/feeds/outlet/{radio.pk}/radio.rss").status_code == 403
+    response = client.get(f"/feeds/outlet/{radio.pk}/radio.rss", {"token": radio.token})
+    assert response.status_code == 200
+    assert b"<item>" in response.content
+    newspaper = Outlet.objects.get(kind="newspaper")
+    assert not newspaper.token
+    assert b"<item>" in client.get(f"/feeds/outlet/{newspaper.pk}.rss").content

@@ -71,7 +71,7 @@ class ExemplarRow:
 
     @property
     def stage_label(self) -> str:
-        return Stage(self.stage).label
+        return str(Stage(self.stage).label)
 
     @property
     def story_count(self) -> int:

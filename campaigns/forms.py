@@ -19,12 +19,31 @@ STAGE_CHOICES = [
 ]
 
 
+class ParentAwareFormMixin:
+    """Gives each inline child its (unsaved) parent before validation, so rules that need
+    the parent — targets inside the period, recognitions after discovery — run in the form.
+
+    modelcluster sets the parent only when saving; the child's `clean()` would see none.
+    """
+
+    def is_valid(self) -> bool:
+        for formset in self.formsets.values():
+            for form in formset.forms:
+                setattr(form.instance, formset.fk.name, self.instance)
+        return super().is_valid()
+
+
+class CampaignForm(ParentAwareFormMixin, WagtailAdminModelForm):
+    pass
+
+
 class ExemplarPageForm(LanToaPageForm):
     """Asks before adding a second exemplar with the same name in the same place."""
 
     confirm_duplicate = forms.BooleanField(
         label=_("Tôi đã kiểm tra: đây là một điển hình khác, vẫn tạo mới"),
         required=False,
+        help_text=_("Chỉ cần khi hệ thống báo đã có điển hình cùng tên ở cùng địa bàn."),
     )
 
     def clean(self):
@@ -50,7 +69,7 @@ class ExemplarPageForm(LanToaPageForm):
         return cleaned_data
 
 
-class ParticipationForm(WagtailAdminModelForm):
+class ParticipationForm(ParentAwareFormMixin, WagtailAdminModelForm):
     """The stage is changed through an event (who, when, why), never by editing a field."""
 
     new_stage = forms.TypedChoiceField(

@@ -28,7 +28,7 @@ from wagtail.search import index
 from search.analysis import fold, normalize, slugify
 from stories.pages import LanToaPage, SectionIndexPage, filtered_listing, paginate
 
-from .forms import ExemplarPageForm, ParticipationForm
+from .forms import CampaignForm, ExemplarPageForm, ParticipationForm
 
 EXEMPLARS_PER_PAGE = 24
 DOCUMENTS_PER_PAGE = 20
@@ -139,6 +139,7 @@ class ExemplarPage(LanToaPage):
         FieldPanel("summary"),
         FieldPanel("achievements"),
         FieldPanel("photo"),
+        FieldPanel("confirm_duplicate"),
     ]
     search_fields = [
         *Page.search_fields,
@@ -361,6 +362,7 @@ class Campaign(ClusterableModel):
 
     objects = CampaignQuerySet.as_manager()
 
+    base_form_class = CampaignForm
     panels = [
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("code"), FieldPanel("slug")]),

@@ -34,7 +34,26 @@ class ParentAwareFormMixin:
 
 
 class CampaignForm(ParentAwareFormMixin, WagtailAdminModelForm):
-    pass
+    """Two target rows for the same year, half and category would clash in the database."""
+
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        seen = set()
+        for form in self.formsets["targets"].forms:
+            # The instance, not cleaned_data: the formset's own unique check has already
+            # removed the clashing values there, and shows its error nowhere on the panel.
+            target = form.instance
+            if target.year is None or self.formsets["targets"]._should_delete_form(form):
+                continue
+            key = (target.year, target.half, target.category)
+            if key in seen:
+                form.add_error(
+                    "category",
+                    _("Đã có chỉ tiêu cho loại này trong cùng năm và cùng kỳ."),
+                )
+                valid = False
+            seen.add(key)
+        return valid
 
 
 class ExemplarPageForm(LanToaPageForm):

@@ -435,7 +435,10 @@ class Target(models.Model):
         ordering = ["year", "half", "category"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(number__gte=0), name="target_number_not_negative"
+                condition=models.Q(number__gte=0),
+                name="target_number_not_negative",
+                violation_error_code="negative",
+                violation_error_message=_("Chỉ tiêu không thể là số âm."),
             ),
             models.UniqueConstraint(
                 fields=["campaign", "year", "half", "category"], name="unique_target"
@@ -447,9 +450,7 @@ class Target(models.Model):
 
     def clean(self) -> None:
         super().clean()
-        errors = {}
-        if self.number is not None and self.number < 0:
-            errors["number"] = _("Chỉ tiêu không thể là số âm.")
+        errors = {}  # a negative number is refused by the check constraint's message
         campaign = getattr(self, "campaign", None)
         if (
             campaign is not None

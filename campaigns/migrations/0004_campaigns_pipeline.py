@@ -490,7 +490,10 @@ class Migration(migrations.Migration):
         migrations.AddConstraint(
             model_name="target",
             constraint=models.CheckConstraint(
-                condition=models.Q(("number__gte", 0)), name="target_number_not_negative"
+                condition=models.Q(("number__gte", 0)),
+                name="target_number_not_negative",
+                violation_error_code="negative",
+                violation_error_message="Chỉ tiêu không thể là số âm.",
             ),
         ),
         migrations.AddConstraint(

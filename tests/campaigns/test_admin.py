@@ -65,6 +65,16 @@ def test_admin_form_shows_the_target_rules(client, campaign_officer):
     assert not Campaign.objects.exists()
 
 
+def test_two_targets_for_the_same_slot_are_refused(client, campaign_officer):
+    client.force_login(campaign_officer)
+    row = {"year": "2024", "half": "0", "category": "model", "number": "4"}
+    data = campaign_data(targets=inline_formset([row, {**row, "number": "5"}]))
+    response = client.post(f"{CAMPAIGNS}add/", nested_form_data(data))
+    assert response.status_code == 200
+    assert "Đã có chỉ tiêu cho loại này trong cùng năm và cùng kỳ." in response.content.decode()
+    assert not Campaign.objects.exists()
+
+
 def test_journalist_reads_campaigns_but_cannot_change_them(client, campaign, journalist):
     client.force_login(journalist)
     assert client.get(CAMPAIGNS).status_code == 200

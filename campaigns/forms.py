@@ -105,7 +105,12 @@ class ParticipationForm(ParentAwareFormMixin, WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk is None:
+        if self.instance.pk is not None:
+            # Its history and assessments belong to this exemplar in this campaign.
+            for name in ("campaign", "exemplar"):
+                if name in self.fields:
+                    self.fields[name].disabled = True
+        else:
             self.fields["new_stage"].initial = 1
             self.fields["stage_date"].initial = timezone.localdate()
             self.fields["stage_date"].required = True

@@ -180,10 +180,14 @@ def test_moving_back_in_the_admin_needs_a_reason(client, campaign, make_exemplar
     )
     assert client.post(url, data).status_code == 302
     assert part.stage_events.last().reason == "Cần xác minh lại"
-    # Saving without choosing a stage keeps the history as it is.
-    data = participation_data(campaign, part.exemplar, new_stage="", stage_date="", notes="ok")
+    # Saving without choosing a stage keeps the history as it is; the exemplar stays.
+    other = make_exemplar("Người khác")
+    data = participation_data(campaign, other, new_stage="", stage_date="", notes="ok")
     assert client.post(url, data).status_code == 302
     assert part.stage_events.count() == 3
+    part.refresh_from_db()
+    assert part.notes == "ok"
+    assert part.exemplar.title == "Lò Thị Mai"
 
 
 def exemplar_form(title: str, locality, **fields) -> dict:

@@ -5,7 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from lantoa.models import Locality
 
-from .models import ExemplarField, ExemplarKind, ExemplarPage, LegalDocumentPage, LegalDocumentType
+from .models import (
+    Campaign,
+    ExemplarField,
+    ExemplarKind,
+    ExemplarPage,
+    LegalDocumentPage,
+    LegalDocumentType,
+)
 
 
 class ExemplarFilter(django_filters.FilterSet):
@@ -21,10 +28,16 @@ class ExemplarFilter(django_filters.FilterSet):
         queryset=Locality.objects.select_related("parent__parent"),
         method="filter_locality",
     )
+    campaign = django_filters.ModelChoiceFilter(
+        label=_("Phong trào"),
+        empty_label=_("Tất cả"),
+        queryset=Campaign.objects.public(),
+        field_name="participations__campaign",
+    )
 
     class Meta:
         model = ExemplarPage
-        fields = ["kind", "field", "locality"]
+        fields = ["kind", "field", "locality", "campaign"]
 
     def filter_locality(self, queryset, name, value):
         """A district also finds the exemplars of its communes."""

@@ -2,16 +2,33 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model_string
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from search.analysis import fold, normalize, slugify
 from stories.pages import LanToaPage, SectionIndexPage, filtered_listing, paginate
+
+from .forms import CampaignForm, ExemplarPageForm, ParticipationForm
 
 EXEMPLARS_PER_PAGE = 24
 DOCUMENTS_PER_PAGE = 20
@@ -41,8 +58,12 @@ class ExemplarField(models.TextChoices):
     OTHER = "other", _("Lĩnh vực khác")
 
 
-class ExemplarIndexPage(SectionIndexPage):
-    """The public directory of exemplars, filterable by kind, field and locality."""
+class ExemplarIndexPage(RoutablePageMixin, SectionIndexPage):
+    """The public directory of exemplars, filterable by kind, field, locality and campaign.
+
+    Campaign pages hang off it as routes (``phong-trao/<slug>/``): campaigns are snippets
+    kept by campaign officers, not pages an editor publishes.
+    """
 
     subpage_types = ["campaigns.ExemplarPage"]
     max_count = 1
@@ -63,6 +84,19 @@ class ExemplarIndexPage(SectionIndexPage):
         )
         context.update(filtered_listing(request, ExemplarFilter, exemplars, EXEMPLARS_PER_PAGE))
         return context
+
+    @path("phong-trao/<slug:slug>/", name="campaign")
+    def campaign_view(self, request, slug: str):
+        from .public import campaign_page_context
+
+        campaign = Campaign.objects.public().filter(slug=slug).first()
+        if campaign is None:
+            raise Http404
+        return self.render(
+            request,
+            context_overrides=campaign_page_context(self, campaign),
+            template="campaigns/campaign_page.html",
+        )
 
 
 class ExemplarPage(LanToaPage):
@@ -105,6 +139,7 @@ class ExemplarPage(LanToaPage):
         FieldPanel("summary"),
         FieldPanel("achievements"),
         FieldPanel("photo"),
+        FieldPanel("confirm_duplicate"),
     ]
     search_fields = [
         *Page.search_fields,
@@ -116,10 +151,18 @@ class ExemplarPage(LanToaPage):
     ]
     parent_page_types = ["campaigns.ExemplarIndexPage"]
     subpage_types = []
+    base_form_class = ExemplarPageForm
 
     class Meta:
         verbose_name = _("gương điển hình")
         verbose_name_plural = _("gương điển hình")
+
+    @classmethod
+    def possible_duplicates(cls, title: str, locality_id: int | None, exclude_pk=None) -> list:
+        """Exemplars with the same name (ignoring case and diacritics) in the same place."""
+        wanted = fold(title or "").strip()
+        candidates = cls.objects.filter(locality_id=locality_id).exclude(pk=exclude_pk)
+        return [page for page in candidates.only("pk", "title") if fold(page.title) == wanted]
 
     def get_context(self, request, *args, **kwargs):
         from stories.selectors import stories_about_exemplar
@@ -221,3 +264,522 @@ class LegalDocumentPage(LanToaPage):
             raise ValidationError(
                 {"effective_date": _("Ngày có hiệu lực không thể trước ngày ban hành.")}
             )
+
+
+# --- Campaigns: plans, targets, the exemplar pipeline, criteria and recognitions ------------
+
+
+class CampaignStatus(models.TextChoices):
+    PLANNED = "planned", _("Dự kiến")
+    RUNNING = "running", _("Đang triển khai")
+    CLOSED = "closed", _("Đã kết thúc")
+
+
+class CampaignScope(models.TextChoices):
+    PROVINCE = "province", _("Toàn tỉnh")
+    DISTRICT = "district", _("Cấp huyện")
+    SECTOR = "sector", _("Ngành, lĩnh vực")
+
+
+class Stage(models.IntegerChoices):
+    """The four steps of the plans; the number orders them (moving back lowers it)."""
+
+    DISCOVERED = 1, _("Phát hiện")
+    NURTURED = 2, _("Bồi dưỡng")
+    SUMMED_UP = 3, _("Tổng kết")
+    REPLICATED = 4, _("Nhân rộng")
+
+
+class Half(models.IntegerChoices):
+    WHOLE_YEAR = 0, _("Cả năm")
+    FIRST = 1, _("6 tháng đầu năm")
+    SECOND = 2, _("6 tháng cuối năm")
+
+
+def period_bounds(year: int, half: int = Half.WHOLE_YEAR) -> tuple[date, date]:
+    """First and last day of a year or of one of its halves."""
+    if half == Half.FIRST:
+        return date(year, 1, 1), date(year, 6, 30)
+    if half == Half.SECOND:
+        return date(year, 7, 1), date(year, 12, 31)
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+class CampaignQuerySet(models.QuerySet):
+    def public(self) -> CampaignQuerySet:
+        """Readers see campaigns once they run; planned ones stay in the admin."""
+        return self.exclude(status=CampaignStatus.PLANNED)
+
+
+class Campaign(ClusterableModel):
+    """A plan or emulation campaign (kế hoạch / phong trào thi đua) and what it asks for."""
+
+    title = models.CharField(_("tên phong trào, kế hoạch"), max_length=255)
+    slug = models.SlugField(_("đường dẫn"), max_length=80, unique=True, blank=True)
+    code = models.CharField(
+        _("số hiệu"), max_length=60, unique=True, help_text=_("Ví dụ: 60/KH-UBND")
+    )
+    issuing_body = models.CharField(_("cơ quan ban hành"), max_length=200)
+    legal_basis = ParentalManyToManyField(
+        "campaigns.LegalDocumentPage",
+        verbose_name=_("căn cứ pháp lý"),
+        blank=True,
+        related_name="campaigns",
+    )
+    start_date = models.DateField(_("ngày bắt đầu"))
+    end_date = models.DateField(_("ngày kết thúc"))
+    scope = models.CharField(
+        _("phạm vi"), max_length=20, choices=CampaignScope.choices, default=CampaignScope.PROVINCE
+    )
+    scope_locality = models.ForeignKey(
+        "lantoa.Locality",
+        verbose_name=_("địa bàn"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="campaigns",
+    )
+    scope_sector = models.CharField(_("ngành, lĩnh vực"), max_length=200, blank=True)
+    goal = models.TextField(_("mục tiêu"), blank=True, help_text=_("Hiện trên trang công khai."))
+    description = RichTextField(
+        _("nội dung"), blank=True, features=["bold", "italic", "ul", "ol", "link"]
+    )
+    status = models.CharField(
+        _("trạng thái"),
+        max_length=20,
+        choices=CampaignStatus.choices,
+        default=CampaignStatus.PLANNED,
+    )
+    officers = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cán bộ phụ trách"),
+        blank=True,
+        related_name="campaigns",
+    )
+    report_place = models.CharField(
+        _("địa danh ghi trên báo cáo"), max_length=100, blank=True, default="Tân Lâm"
+    )
+
+    objects = CampaignQuerySet.as_manager()
+
+    base_form_class = CampaignForm
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("code"), FieldPanel("slug")]),
+        FieldPanel("issuing_body"),
+        FieldPanel("legal_basis", widget=forms.CheckboxSelectMultiple),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+        MultiFieldPanel(
+            [FieldPanel("scope"), FieldPanel("scope_locality"), FieldPanel("scope_sector")],
+            heading=_("Phạm vi"),
+        ),
+        FieldPanel("goal"),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("report_place")]),
+        FieldPanel("officers", widget=forms.CheckboxSelectMultiple),
+        InlinePanel("targets", heading=_("Chỉ tiêu"), label=_("chỉ tiêu")),
+        InlinePanel("criteria", heading=_("Tiêu chí"), label=_("tiêu chí")),
+    ]
+
+    class Meta:
+        verbose_name = _("phong trào thi đua")
+        verbose_name_plural = _("phong trào thi đua")
+        ordering = ["-start_date", "title"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.code})"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError(
+                {"end_date": _("Ngày kết thúc không thể trước ngày bắt đầu của phong trào.")}
+            )
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            base = slugify(normalize(self.code or self.title))[:70] or "phong-trao"
+            slug, n = base, 2
+            while Campaign.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+                slug, n = f"{base}-{n}", n + 1
+            self.slug = slug
+        super().save(*args, **kwargs)
+
+    def years(self) -> list[int]:
+        return list(range(self.start_date.year, self.end_date.year + 1))
+
+    def covers(self, year: int, half: int = Half.WHOLE_YEAR) -> bool:
+        """Whether the year (or half-year) overlaps the campaign's period."""
+        start, end = period_bounds(year, half)
+        return start <= self.end_date and end >= self.start_date
+
+
+class Target(models.Model):
+    """A number the plan sets: for one year or half-year, for one category of exemplar."""
+
+    campaign = ParentalKey(Campaign, related_name="targets", on_delete=models.CASCADE)
+    year = models.PositiveSmallIntegerField(_("năm"))
+    half = models.PositiveSmallIntegerField(_("kỳ"), choices=Half.choices, default=Half.WHOLE_YEAR)
+    category = models.CharField(_("loại"), max_length=20, choices=ExemplarKind.choices)
+    number = models.IntegerField(_("số lượng"))
+
+    panels = [
+        FieldRowPanel(
+            [FieldPanel("year"), FieldPanel("half"), FieldPanel("category"), FieldPanel("number")]
+        )
+    ]
+
+    class Meta:
+        verbose_name = _("chỉ tiêu")
+        verbose_name_plural = _("chỉ tiêu")
+        ordering = ["year", "half", "category"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(number__gte=0),
+                name="target_number_not_negative",
+                violation_error_code="negative",
+                violation_error_message=_("Chỉ tiêu không thể là số âm."),
+            ),
+            models.UniqueConstraint(
+                fields=["campaign", "year", "half", "category"], name="unique_target"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_category_display()} {self.year}: {self.number}"
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}  # a negative number is refused by the check constraint's message
+        campaign = getattr(self, "campaign", None)
+        if (
+            campaign is not None
+            and self.year
+            and campaign.start_date
+            and campaign.end_date
+            and not campaign.covers(self.year, self.half)
+        ):
+            errors["year"] = _(
+                "Chỉ tiêu năm %(year)s nằm ngoài thời gian của phong trào (%(start)s – %(end)s)."
+            ) % {
+                "year": self.year,
+                "start": campaign.start_date.strftime("%d/%m/%Y"),
+                "end": campaign.end_date.strftime("%d/%m/%Y"),
+            }
+        if errors:
+            raise ValidationError(errors)
+
+
+class Criterion(Orderable):
+    """One line of the campaign's checklist (tiêu chí), assessed per exemplar."""
+
+    campaign = ParentalKey(Campaign, related_name="criteria", on_delete=models.CASCADE)
+    text = models.CharField(_("tiêu chí"), max_length=300)
+
+    panels = [FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("tiêu chí")
+        verbose_name_plural = _("tiêu chí")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Participation(ClusterableModel):
+    """An exemplar taking part in a campaign; its stage is the latest StageEvent's."""
+
+    campaign = models.ForeignKey(
+        Campaign,
+        verbose_name=_("phong trào"),
+        on_delete=models.CASCADE,
+        related_name="participations",
+    )
+    exemplar = models.ForeignKey(
+        ExemplarPage,
+        verbose_name=_("gương điển hình"),
+        on_delete=models.CASCADE,
+        related_name="participations",
+    )
+    stage = models.PositiveSmallIntegerField(
+        _("giai đoạn hiện tại"), choices=Stage.choices, default=Stage.DISCOVERED, editable=False
+    )
+    featured = models.BooleanField(_("giới thiệu trên trang phong trào"), default=False)
+    notes = models.TextField(_("ghi chú"), blank=True)
+
+    base_form_class = ParticipationForm
+    panels = [
+        FieldRowPanel([FieldPanel("campaign"), FieldPanel("exemplar")]),
+        MultiFieldPanel(
+            [
+                HelpPanel(
+                    content=_(
+                        "Mỗi lần chuyển giai đoạn được ghi lại (ai, khi nào, vì sao) và không "
+                        "sửa được. Lùi giai đoạn phải ghi lý do."
+                    )
+                ),
+                FieldRowPanel([FieldPanel("new_stage"), FieldPanel("stage_date")]),
+                FieldPanel("stage_reason"),
+            ],
+            heading=_("Chuyển giai đoạn"),
+        ),
+        FieldPanel("featured"),
+        FieldPanel("notes"),
+        InlinePanel("assessments", heading=_("Đánh giá theo tiêu chí"), label=_("tiêu chí")),
+        InlinePanel("recognitions", heading=_("Khen thưởng, công nhận"), label=_("khen thưởng")),
+    ]
+
+    class Meta:
+        verbose_name = _("điển hình tham gia phong trào")
+        verbose_name_plural = _("điển hình tham gia phong trào")
+        ordering = ["campaign", "exemplar__title"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "exemplar"], name="unique_participation")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.exemplar.title} – {self.campaign.code}"
+
+    def last_event(self) -> StageEvent | None:
+        return self.stage_events.order_by("-happened_on", "-pk").first()
+
+    def discovered_on(self) -> date | None:
+        """The first stage event's date: nothing about the exemplar can predate it."""
+        if self.pk is None:  # being added: the admin form says when it was discovered
+            return getattr(self, "pending_discovery", None)
+        first = self.stage_events.order_by("happened_on", "pk").first()
+        return first.happened_on if first else None
+
+    def check_move(self, stage: int, happened_on: date, reason: str) -> None:
+        """Raise ValidationError (field-keyed, Vietnamese) if the move breaks a rule."""
+        errors = {}
+        last = self.last_event() if self.pk else None
+        if last is None:
+            if stage != Stage.DISCOVERED:
+                errors["new_stage"] = _(
+                    "Điển hình mới tham gia phải bắt đầu từ giai đoạn Phát hiện."
+                )
+        else:
+            if happened_on < last.happened_on:
+                errors["stage_date"] = _(
+                    "Ngày chuyển giai đoạn (%(date)s) không thể trước lần chuyển gần nhất "
+                    "(%(last)s, %(stage)s)."
+                ) % {
+                    "date": happened_on.strftime("%d/%m/%Y"),
+                    "last": last.happened_on.strftime("%d/%m/%Y"),
+                    "stage": last.get_stage_display(),
+                }
+            if stage == last.stage:
+                errors["new_stage"] = _("Điển hình đang ở giai đoạn này rồi.")
+            elif stage < last.stage and not (reason or "").strip():
+                errors["stage_reason"] = _(
+                    "Lùi từ giai đoạn %(from)s về %(to)s phải ghi rõ lý do."
+                ) % {"from": last.get_stage_display(), "to": Stage(stage).label}
+        if errors:
+            raise ValidationError(errors)
+
+    def move_to(self, stage: int, happened_on: date, *, by=None, reason: str = "") -> StageEvent:
+        """Record a stage change (checked first); the participation's stage follows it."""
+        self.check_move(stage, happened_on, reason)
+        event = StageEvent.objects.create(
+            participation=self,
+            stage=stage,
+            happened_on=happened_on,
+            recorded_by=by,
+            reason=(reason or "").strip(),
+        )
+        self.stage = stage
+        Participation.objects.filter(pk=self.pk).update(stage=stage)
+        return event
+
+    def stage_on(self, day: date) -> int | None:
+        """The stage on a given day, from the (prefetched) event history."""
+        stage = None
+        for event in sorted(self.stage_events.all(), key=lambda e: (e.happened_on, e.pk)):
+            if event.happened_on <= day:
+                stage = event.stage
+        return stage
+
+
+class StageEvent(models.Model):
+    """One stage change: who recorded it, when it happened and why. Never edited or deleted."""
+
+    participation = models.ForeignKey(
+        Participation,
+        verbose_name=_("điển hình tham gia"),
+        on_delete=models.CASCADE,
+        related_name="stage_events",
+    )
+    stage = models.PositiveSmallIntegerField(_("giai đoạn"), choices=Stage.choices)
+    happened_on = models.DateField(_("ngày"))
+    reason = models.TextField(_("lý do, căn cứ"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người ghi"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("thời điểm ghi"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("chuyển giai đoạn")
+        verbose_name_plural = _("lịch sử giai đoạn")
+        ordering = ["happened_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_stage_display()} {self.happened_on:%d/%m/%Y}"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            raise ValidationError(_("Lịch sử giai đoạn chỉ được ghi thêm, không được sửa."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("Lịch sử giai đoạn chỉ được ghi thêm, không được xóa."))
+
+
+class CriterionAssessment(models.Model):
+    """Whether an exemplar meets one criterion, and the evidence for it."""
+
+    participation = ParentalKey(Participation, related_name="assessments", on_delete=models.CASCADE)
+    criterion = models.ForeignKey(
+        Criterion, verbose_name=_("tiêu chí"), on_delete=models.CASCADE, related_name="+"
+    )
+    met = models.BooleanField(_("đạt"), default=False)
+    evidence = models.TextField(_("minh chứng"), blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("criterion"), FieldPanel("met")]), FieldPanel("evidence")]
+
+    class Meta:
+        verbose_name = _("đánh giá tiêu chí")
+        verbose_name_plural = _("đánh giá tiêu chí")
+        constraints = [
+            models.UniqueConstraint(fields=["participation", "criterion"], name="unique_assessment")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.criterion}: {'đạt' if self.met else 'chưa đạt'}"
+
+    def clean(self) -> None:
+        super().clean()
+        participation = getattr(self, "participation", None)
+        if (
+            self.criterion_id
+            and participation is not None
+            and participation.campaign_id
+            and self.criterion.campaign_id != participation.campaign_id
+        ):
+            raise ValidationError({"criterion": _("Tiêu chí này thuộc một phong trào khác.")})
+
+
+class RecognitionLevel(models.TextChoices):
+    COMMUNE = "commune", _("Cấp xã")
+    DISTRICT = "district", _("Cấp huyện")
+    PROVINCE = "province", _("Cấp tỉnh")
+    MINISTRY = "ministry", _("Cấp bộ, ngành, đoàn thể trung ương")
+    STATE = "state", _("Cấp Nhà nước")
+
+
+class RecognitionForm(models.TextChoices):
+    CERTIFICATE = "certificate", _("Giấy khen")
+    MERIT = "merit", _("Bằng khen")
+    TITLE = "title", _("Danh hiệu")
+    FLAG = "flag", _("Cờ thi đua")
+    MEDAL = "medal", _("Huân chương, huy chương")
+    OTHER = "other", _("Hình thức khác")
+
+
+class Recognition(models.Model):
+    """A commendation or title (công nhận, khen thưởng) given to an exemplar in a campaign."""
+
+    participation = ParentalKey(
+        Participation, related_name="recognitions", on_delete=models.CASCADE
+    )
+    level = models.CharField(_("cấp khen"), max_length=20, choices=RecognitionLevel.choices)
+    form = models.CharField(_("hình thức"), max_length=20, choices=RecognitionForm.choices)
+    decision_number = models.CharField(_("số quyết định"), max_length=60)
+    decision_date = models.DateField(_("ngày quyết định"))
+    year = models.PositiveSmallIntegerField(_("năm khen thưởng"), blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("level"), FieldPanel("form")]),
+        FieldRowPanel(
+            [FieldPanel("decision_number"), FieldPanel("decision_date"), FieldPanel("year")]
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("khen thưởng")
+        verbose_name_plural = _("khen thưởng")
+        ordering = ["decision_date", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_form_display()} {self.get_level_display()} ({self.decision_number})"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.year and self.decision_date:
+            self.year = self.decision_date.year
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.year and self.decision_date:
+            self.year = self.decision_date.year
+        participation = getattr(self, "participation", None)
+        if participation is None or not self.decision_date:
+            return
+        discovered = participation.discovered_on()
+        if discovered and self.decision_date < discovered:
+            raise ValidationError(
+                {
+                    "decision_date": _(
+                        "Ngày quyết định khen thưởng (%(date)s) không thể trước ngày phát hiện "
+                        "điển hình (%(discovered)s)."
+                    )
+                    % {
+                        "date": self.decision_date.strftime("%d/%m/%Y"),
+                        "discovered": discovered.strftime("%d/%m/%Y"),
+                    }
+                }
+            )
+
+
+class CampaignReport(models.Model):
+    """A report generated in the background: progress for the waiting officer, then the file."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Đang chờ")
+        RUNNING = "running", _("Đang lập")
+        DONE = "done", _("Hoàn thành")
+        FAILED = "failed", _("Lỗi")
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("phong trào"), on_delete=models.CASCADE, related_name="reports"
+    )
+    year = models.PositiveSmallIntegerField(_("năm"))
+    half = models.PositiveSmallIntegerField(_("kỳ"), choices=Half.choices)
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
+    file = models.FileField(_("tệp"), upload_to="campaign-reports/", blank=True)
+    error = models.TextField(_("lỗi"), blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người yêu cầu"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("thời điểm yêu cầu"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("báo cáo phong trào")
+        verbose_name_plural = _("báo cáo phong trào")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.campaign.code} {self.year}/{self.half}"

@@ -150,3 +150,37 @@ def tag_by_slug(slug: str) -> StoryTag | None:
 def story_by_pk(pk: int) -> StoryPage | None:
     """A story in any state (admin reports), or None."""
     return StoryPage.objects.filter(pk=pk).first()
+
+
+# --- Read functions for campaigns (dashboards and reports) -----------------------------------
+
+
+def stories_about_exemplars(exemplar_ids, *, published_before=None) -> dict[int, list[StoryPage]]:
+    """Live public stories per exemplar id, newest first, with two queries for any number.
+
+    `published_before` (a datetime) keeps only stories dated before it, for period reports.
+    """
+    from .models import StoryExemplar
+
+    exemplar_ids = list(exemplar_ids)
+    result: dict[int, list[StoryPage]] = {pk: [] for pk in exemplar_ids}
+    if not exemplar_ids:
+        return result
+    stories = (
+        live_stories()
+        .filter(exemplar_links__exemplar_id__in=exemplar_ids)
+        .distinct()
+        .newest_first()
+        .prefetch_related("channels")
+    )
+    if published_before is not None:
+        stories = stories.filter(sort_date__lt=published_before)
+    stories = {story.pk: story for story in stories}
+    links = StoryExemplar.objects.filter(
+        exemplar_id__in=exemplar_ids, story_id__in=list(stories)
+    ).values_list("exemplar_id", "story_id")
+    for exemplar_id, story_id in links:
+        result[exemplar_id].append(stories[story_id])
+    for items in result.values():
+        items.sort(key=lambda story: (story.sort_date, story.pk), reverse=True)
+    return result

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Max, Min, Q
 
 from .models import CHANNELS_FOR_KIND, AiringConfirmation, FeedPull, Outlet
 
@@ -59,3 +59,52 @@ def story_reach(story) -> list[OutletReach]:
         )
         for outlet in outlets
     ]
+
+
+def outlets_carrying(stories) -> dict[int, list[Outlet]]:
+    """For each story, the outlets that carried it, in a fixed number of queries.
+
+    The same rule as `story_reach`, for many stories at once: an outlet carried a story when
+    it confirmed airing it, downloaded its script, or pulled one of its own feeds (200 or 304)
+    after the story was first published while the story was meant for the outlet's channel.
+    Stories need their `channels` prefetched.
+    """
+    stories = list(stories)
+    if not stories:
+        return {}
+    ids = [story.pk for story in stories]
+    outlets = {outlet.pk: outlet for outlet in Outlet.objects.select_related("locality")}
+    carried: dict[int, set[int]] = {pk: set() for pk in ids}
+    for outlet_id, story_id in AiringConfirmation.objects.filter(story_id__in=ids).values_list(
+        "outlet_id", "story_id"
+    ):
+        carried[story_id].add(outlet_id)
+    script_feeds = {f"script:{pk}": pk for pk in ids}
+    for outlet_id, feed in (
+        FeedPull.objects.filter(
+            feed__in=list(script_feeds), status__in=PULLED_STATUSES, outlet__isnull=False
+        )
+        .values_list("outlet_id", "feed")
+        .distinct()
+    ):
+        carried[script_feeds[feed]].add(outlet_id)
+    own_feeds = [f"{prefix}:{pk}" for pk in outlets for prefix in ("outlet", "radio")]
+    last_pull = {
+        row["outlet"]: row["last"]
+        for row in FeedPull.objects.filter(
+            feed__in=own_feeds, status__in=PULLED_STATUSES, outlet__isnull=False
+        )
+        .values("outlet")
+        .annotate(last=Max("pulled_at"))
+    }
+    for story in stories:
+        since = story.first_published_at
+        codes = {channel.code for channel in story.channels.all()}
+        for outlet_id, last in last_pull.items():
+            outlet = outlets.get(outlet_id)
+            if outlet and since and last >= since and codes & set(outlet.channel_codes):
+                carried[story.pk].add(outlet_id)
+    return {
+        pk: sorted((outlets[o] for o in outlet_ids if o in outlets), key=lambda o: o.name)
+        for pk, outlet_ids in carried.items()
+    }

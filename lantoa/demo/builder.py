@@ -28,11 +28,18 @@ from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
 from campaigns.models import (
+    Campaign,
+    CampaignStatus,
+    Criterion,
+    CriterionAssessment,
     ExemplarIndexPage,
     ExemplarPage,
     LegalDocumentIndexPage,
     LegalDocumentPage,
     LegalDocumentType,
+    Participation,
+    Recognition,
+    Target,
 )
 from lantoa.models import HomeFeaturedStory, HomePage, Locality, SiteSettings
 from media_pipeline.models import LanToaImage
@@ -49,7 +56,7 @@ from stories.models import (
     StoryPage,
     StoryRelatedLink,
 )
-from syndication.models import Outlet
+from syndication.models import AiringConfirmation, Outlet
 
 from . import content
 from .content import Facts, Figure, Para, Quote
@@ -134,12 +141,13 @@ def _build(
     columns = ensure_columns(home, reporter)
     series = ensure_series(home, pictures, reporter)
     exemplars = ensure_exemplars(home, places, pictures, reporter)
-    ensure_documents(home, reporter, written=written)
+    documents = ensure_documents(home, reporter, written=written)
     stories = ensure_stories(
         columns, series, places, pictures, authors, exemplars, reporter=reporter
     )
     ensure_home(home, stories, reporter)
-    ensure_outlets(places, reporter)
+    outlets = ensure_outlets(places, reporter)
+    ensure_campaign(exemplars, documents, stories, outlets, reporter)
     ensure_site_settings(site, pictures, reporter)
     return accounts
 
@@ -644,3 +652,73 @@ def ensure_outlets(places: dict[str, Locality], reporter: Reporter) -> list[Outl
         outlets.append(outlet)
     reporter.section("Đơn vị phát hành", created_count, len(outlets))
     return outlets
+
+
+def ensure_campaign(
+    exemplars: dict[str, ExemplarPage],
+    documents: list[LegalDocumentPage],
+    stories: dict[str, StoryPage],
+    outlets: list[Outlet],
+    reporter: Reporter,
+) -> Campaign:
+    """The demo plan with targets, criteria, exemplars at several stages and recognitions.
+
+    Created whole the first time (looked up by its code); a later run leaves it as officers
+    left it, since stage events are history and never rewritten.
+    """
+    spec = content.CAMPAIGN
+    campaign = Campaign.objects.filter(code=spec.code).first()
+    if campaign is not None:
+        reporter.section("Phong trào thi đua", 0, 1)
+        return campaign
+    officer = User.objects.filter(username="thidua").first()
+    campaign = Campaign.objects.create(
+        title=spec.title,
+        code=spec.code,
+        issuing_body=spec.issuing_body,
+        start_date=spec.start_date,
+        end_date=spec.end_date,
+        goal=spec.goal,
+        description=_paragraphs_html(spec.description),
+        status=CampaignStatus.RUNNING,
+        report_place=content.PROVINCE.removeprefix("Tỉnh "),
+    )
+    campaign.legal_basis.set([d for d in documents if d.number in spec.legal_basis])
+    if officer is not None:
+        campaign.officers.set([officer])
+    campaign.save()
+    for year, kind, number in spec.targets:
+        Target.objects.create(campaign=campaign, year=year, category=kind, number=number)
+    criteria = [
+        Criterion.objects.create(campaign=campaign, text=text, sort_order=order)
+        for order, text in enumerate(spec.criteria)
+    ]
+    for item in spec.participations:
+        participation = Participation.objects.create(
+            campaign=campaign, exemplar=exemplars[item.exemplar], featured=item.featured
+        )
+        for stage, day, reason in item.moves:
+            participation.move_to(stage, day, by=officer, reason=reason)
+        for level, form, number, day in item.recognitions:
+            recognition = Recognition(
+                participation=participation,
+                level=level,
+                form=form,
+                decision_number=number,
+                decision_date=day,
+            )
+            recognition.full_clean()
+            recognition.save()
+        for index in item.met:
+            CriterionAssessment.objects.create(
+                participation=participation,
+                criterion=criteria[index],
+                met=True,
+                evidence=item.evidence,
+            )
+    radio = next((o for o in outlets if o.is_radio), None)
+    if radio is not None:
+        AiringConfirmation.objects.get_or_create(outlet=radio, story=stories[spec.aired_story])
+    reporter.item(spec.code)
+    reporter.section("Phong trào thi đua", 1, 1)
+    return campaign

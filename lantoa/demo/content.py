@@ -1338,6 +1338,110 @@ SHARE_PICTURE = "p-share"
 # --- Helpers -------------------------------------------------------------------------------
 
 
+# --- Campaign -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ParticipationSpec:
+    exemplar: str  # ExemplarSpec.key
+    moves: tuple[tuple[int, date, str], ...]  # (stage 1–4, date, reason)
+    featured: bool = False
+    recognitions: tuple[tuple[str, str, str, date], ...] = ()  # level, form, number, date
+    met: tuple[int, ...] = ()  # indexes of the criteria met
+    evidence: str = ""
+
+
+@dataclass(frozen=True)
+class CampaignSpec:
+    title: str
+    code: str
+    issuing_body: str
+    legal_basis: tuple[str, ...]  # DocumentSpec.number
+    start_date: date
+    end_date: date
+    goal: str
+    description: tuple[str, ...]
+    targets: tuple[tuple[int, str, int], ...]  # (year, ExemplarKind, number)
+    criteria: tuple[str, ...]
+    participations: tuple[ParticipationSpec, ...]
+    aired_story: str  # StorySpec.key confirmed on air by the radio outlet
+
+
+CAMPAIGN = CampaignSpec(
+    title="Kế hoạch phát hiện, bồi dưỡng, tổng kết và nhân rộng điển hình tiên tiến 2025–2026",
+    code="25/KH-UBND",
+    issuing_body=PROVINCIAL_COMMITTEE,
+    legal_basis=("18/KH-UBND",),
+    start_date=date(2025, 1, 1),
+    end_date=date(2026, 12, 31),
+    goal=(
+        "Mỗi năm phát hiện và bồi dưỡng ít nhất mười gương điển hình ở cơ sở; tổng kết, nhân "
+        "rộng những mô hình làm kinh tế giỏi, giữ gìn xóm làng bình yên."
+    ),
+    description=(
+        "Các huyện, thị xã rà soát, giới thiệu người thật, việc thật từ thôn, tổ dân phố; "
+        "Ban Thi đua – Khen thưởng theo dõi từng gương qua bốn bước: phát hiện, bồi dưỡng, "
+        "tổng kết, nhân rộng.",
+    ),
+    targets=(
+        (2025, ExemplarKind.INDIVIDUAL, 3),
+        (2025, ExemplarKind.COLLECTIVE, 2),
+        (2025, ExemplarKind.MODEL, 1),
+        (2026, ExemplarKind.INDIVIDUAL, 4),
+        (2026, ExemplarKind.COLLECTIVE, 2),
+        (2026, ExemplarKind.MODEL, 2),
+        (2026, ExemplarKind.HOUSEHOLD, 1),
+    ),
+    criteria=(
+        "Có thành tích cụ thể, được chính quyền cơ sở xác nhận",
+        "Được cộng đồng dân cư đồng tình, noi theo",
+        "Cách làm có thể áp dụng ở địa phương khác",
+    ),
+    participations=(
+        ParticipationSpec(
+            "e-hai",
+            (
+                (1, date(2025, 3, 10), "Xã Đông Lũy giới thiệu"),
+                (2, date(2025, 6, 2), ""),
+                (3, date(2025, 11, 20), "Hội nghị tổng kết cấp huyện"),
+                (4, date(2026, 4, 8), "Ba xã lân cận học cách ươm cây"),
+            ),
+            featured=True,
+            recognitions=(("district", "certificate", "215/QĐ-UBND", date(2025, 12, 5)),),
+            met=(0, 1, 2),
+            evidence="Biên bản xác nhận của UBND xã Đông Lũy; danh sách hộ nhận cây giống.",
+        ),
+        ParticipationSpec(
+            "e-td7",
+            (
+                (1, date(2025, 2, 14), ""),
+                (2, date(2025, 5, 5), ""),
+                (3, date(2025, 10, 1), ""),
+            ),
+            featured=True,
+            recognitions=(("province", "merit", "1032/QĐ-UBND", date(2026, 1, 15)),),
+            met=(0, 1),
+        ),
+        ParticipationSpec(
+            "e-savings",
+            ((1, date(2025, 4, 1), ""), (2, date(2025, 9, 9), ""), (3, date(2026, 3, 3), "")),
+        ),
+        ParticipationSpec("e-tham", ((1, date(2025, 8, 18), ""), (2, date(2026, 2, 2), ""))),
+        ParticipationSpec(
+            "e-clan",
+            (
+                (1, date(2025, 5, 20), ""),
+                (2, date(2025, 12, 1), ""),
+                (1, date(2026, 2, 10), "Cần bổ sung minh chứng về hương ước của dòng họ"),
+            ),
+        ),
+        ParticipationSpec("e-pan", ((1, date(2026, 5, 12), ""),)),
+        ParticipationSpec("e-khoa", ((1, date(2026, 6, 3), ""),)),
+    ),
+    aired_story="s-seedlings",
+)
+
+
 def iter_demo_text() -> Iterator[str]:
     """Every string of the demo content, for the test that checks nothing is copied."""
     everything = [
@@ -1353,6 +1457,7 @@ def iter_demo_text() -> Iterator[str]:
         DOCUMENTS,
         OUTLETS,
         SITE_SETTINGS,
+        CAMPAIGN,
     ]
     yield from _strings(everything)
 

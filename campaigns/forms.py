@@ -1,0 +1,147 @@
+"""Admin forms: the exemplar duplicate guard and the participation's stage change."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from stories.forms import LanToaPageForm
+
+STAGE_CHOICES = [
+    ("", _("— giữ nguyên —")),
+    (1, _("Phát hiện")),
+    (2, _("Bồi dưỡng")),
+    (3, _("Tổng kết")),
+    (4, _("Nhân rộng")),
+]
+
+
+class ParentAwareFormMixin:
+    """Gives each inline child its (unsaved) parent before validation, so rules that need
+    the parent — targets inside the period, recognitions after discovery — run in the form.
+
+    modelcluster sets the parent only when saving; the child's `clean()` would see none.
+    """
+
+    def is_valid(self) -> bool:
+        for formset in self.formsets.values():
+            for form in formset.forms:
+                setattr(form.instance, formset.fk.name, self.instance)
+        return super().is_valid()
+
+
+class CampaignForm(ParentAwareFormMixin, WagtailAdminModelForm):
+    """Two target rows for the same year, half and category would clash in the database."""
+
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        seen = set()
+        for form in self.formsets["targets"].forms:
+            # The instance, not cleaned_data: the formset's own unique check has already
+            # removed the clashing values there, and shows its error nowhere on the panel.
+            target = form.instance
+            if target.year is None or self.formsets["targets"]._should_delete_form(form):
+                continue
+            key = (target.year, target.half, target.category)
+            if key in seen:
+                form.add_error(
+                    "category",
+                    _("Đã có chỉ tiêu cho loại này trong cùng năm và cùng kỳ."),
+                )
+                valid = False
+            seen.add(key)
+        return valid
+
+
+class ExemplarPageForm(LanToaPageForm):
+    """Asks before adding a second exemplar with the same name in the same place."""
+
+    confirm_duplicate = forms.BooleanField(
+        label=_("Tôi đã kiểm tra: đây là một điển hình khác, vẫn tạo mới"),
+        required=False,
+        help_text=_("Chỉ cần khi hệ thống báo đã có điển hình cùng tên ở cùng địa bàn."),
+    )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk is None and not cleaned_data.get("confirm_duplicate"):
+            locality = cleaned_data.get("locality")
+            twins = self.instance.possible_duplicates(
+                cleaned_data.get("title", ""), locality.pk if locality else None
+            )
+            if twins:
+                self.add_error(
+                    "confirm_duplicate",
+                    _(
+                        "Đã có gương điển hình “%(title)s” ở %(place)s. Nếu đây đúng là một "
+                        "người hoặc tập thể khác, hãy đánh dấu ô xác nhận rồi lưu lại; nếu "
+                        "không, hãy sửa hồ sơ đã có."
+                    )
+                    % {
+                        "title": twins[0].title,
+                        "place": locality or _("(chưa ghi địa bàn)"),
+                    },
+                )
+        return cleaned_data
+
+
+class ParticipationForm(ParentAwareFormMixin, WagtailAdminModelForm):
+    """The stage is changed through an event (who, when, why), never by editing a field."""
+
+    new_stage = forms.TypedChoiceField(
+        label=_("Chuyển sang giai đoạn"),
+        choices=STAGE_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    stage_date = forms.DateField(label=_("Ngày chuyển"), required=False)
+    stage_reason = forms.CharField(
+        label=_("Lý do, căn cứ"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            # Its history and assessments belong to this exemplar in this campaign.
+            for name in ("campaign", "exemplar"):
+                if name in self.fields:
+                    self.fields[name].disabled = True
+        else:
+            self.fields["new_stage"].initial = 1
+            self.fields["stage_date"].initial = timezone.localdate()
+            self.fields["stage_date"].required = True
+
+    def clean(self):
+        cleaned_data = super().clean()
+        stage = cleaned_data.get("new_stage")
+        day = cleaned_data.get("stage_date")
+        if self.instance.pk is None and stage is None:
+            self.add_error("new_stage", _("Hãy chọn giai đoạn khi điển hình tham gia."))
+        if stage is not None and day is None and not self.has_error("stage_date"):
+            self.add_error("stage_date", _("Hãy ghi ngày chuyển giai đoạn."))
+        if stage is not None and day is not None:
+            try:
+                self.instance.check_move(stage, day, cleaned_data.get("stage_reason", ""))
+            except ValidationError as error:
+                for field, messages in error.message_dict.items():
+                    for message in messages:
+                        self.add_error(field, message)
+            if self.instance.pk is None:
+                self.instance.pending_discovery = day
+        return cleaned_data
+
+    def save(self, commit: bool = True):
+        participation = super().save(commit=commit)
+        stage = self.cleaned_data.get("new_stage")
+        if commit and stage is not None:
+            participation.move_to(
+                stage,
+                self.cleaned_data["stage_date"],
+                by=getattr(self, "for_user", None),
+                reason=self.cleaned_data.get("stage_reason", ""),
+            )
+        return participation

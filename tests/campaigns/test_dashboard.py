@@ -1,0 +1,136 @@
+"""Dashboard figures on a fixture with known answers, the screens, and their query budget."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from campaigns.dashboard import campaign_figures
+from campaigns.models import Half
+from tests.campaigns.conftest import aware, join
+
+pytestmark = pytest.mark.django_db
+
+
+def by_category(figures):
+    return {row.category: row for row in figures.categories}
+
+
+def test_year_targets_against_achieved(campaign, known):
+    figures = campaign_figures(campaign, 2024)
+    rows = by_category(figures)
+    assert (rows["collective"].target, rows["collective"].achieved) == (2, 1)
+    assert (rows["individual"].target, rows["individual"].achieved) == (3, 1)
+    assert rows["collective"].by_stage == {3: 1, 2: 1}
+    assert rows["individual"].by_stage == {4: 1, 1: 1}  # Nga moved back to discovered
+    assert (figures.total_target, figures.total_achieved) == (5, 2)
+    assert figures.stage_totals == [1, 1, 1, 1]
+    assert rows["collective"].percent == 50
+
+
+def test_stage_funnel_counts_reached_at_least(campaign, known):
+    figures = campaign_figures(campaign, 2024)
+    assert figures.funnel == [("Phát hiện", 4), ("Bồi dưỡng", 4), ("Tổng kết", 2), ("Nhân rộng", 1)]
+
+
+def test_first_half_uses_the_stage_on_its_last_day(campaign, known):
+    figures = campaign_figures(campaign, 2024, Half.FIRST)
+    rows = by_category(figures)
+    assert rows["collective"].by_stage == {2: 1, 1: 1}
+    assert rows["individual"].by_stage == {3: 1, 1: 1}
+    assert rows["individual"].achieved == 1 and rows["collective"].achieved == 0
+    assert rows["individual"].target is None  # the plan set yearly targets only
+
+
+def test_next_year_counts_the_late_exemplar(campaign, known):
+    figures = campaign_figures(campaign, 2025)
+    assert by_category(figures)["individual"].target == 1
+    assert len(figures.exemplars) == 5
+
+
+def test_publicity_and_reach(campaign, known):
+    figures = campaign_figures(campaign, 2024)
+    titles = {row.exemplar.title: row for row in figures.exemplars}
+    assert {row.exemplar.title for row in figures.not_publicised} == {
+        "Tổ hợp tác Mây tre",  # a draft does not count
+        "Hà Thị Nga",
+    }
+    assert titles["Hợp tác xã Chè Shan"].story_count == 1
+    assert [o.name for o in titles["Hợp tác xã Chè Shan"].outlets] == ["Báo Sơn Hà"]
+    assert [o.name for o in titles["Lò Văn Pọm"].outlets] == ["Đài Phát thanh tỉnh"]
+    assert all(row.views == 0 for row in figures.exemplars)  # no engagement yet: zero
+    assert [(r.outlet.name, len(r.stories)) for r in figures.outlets] == [
+        ("Báo Sơn Hà", 1),
+        ("Đài Phát thanh tỉnh", 1),
+    ]
+    assert [r.decision_number for r in figures.recognitions] == ["12/QĐ-UBND"]
+    assert figures.story_total == 2
+
+
+def test_a_failed_pull_does_not_count_as_reach(campaign, known):
+    known["stories"]["c"].airing_confirmations.all().delete()
+    figures = campaign_figures(campaign, 2024)
+    row = next(r for r in figures.exemplars if r.exemplar.title == "Lò Văn Pọm")
+    assert row.outlets == []
+
+
+def test_dashboard_page_shows_the_figures(client, campaign, known, campaign_officer):
+    client.force_login(campaign_officer)
+    response = client.get(f"/admin/campaigns/{campaign.pk}/dashboard/", {"year": 2024})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'class="total-target">5<' in html
+    assert 'class="total-achieved">2<' in html
+    assert "Chưa được tuyên truyền (2)" in html
+    assert "Tổ hợp tác Mây tre" in html
+    assert "Báo Sơn Hà" in html
+
+
+def test_dashboard_rejects_a_year_outside_the_campaign(client, campaign, campaign_officer):
+    client.force_login(campaign_officer)
+    assert client.get(f"/admin/campaigns/{campaign.pk}/dashboard/?year=2019").status_code == 404
+    assert client.get(f"/admin/campaigns/{campaign.pk}/dashboard/?year=abc").status_code == 404
+
+
+def test_timeline_shows_stages_recognitions_criteria_and_stories(client, known, campaign_officer):
+    client.force_login(campaign_officer)
+    part = known["parts"]["c"]
+    html = client.get(f"/admin/campaigns/participation/{part.pk}/timeline/").content.decode()
+    assert html.index("01/05/2024") < html.index("01/11/2024")
+    assert "Nhân rộng" in html
+    assert "12/QĐ-UBND" in html
+    assert "Có khả năng nhân rộng" in html and "Chưa đánh giá" in html
+    assert "Ông Pọm và rừng quế" in html
+    assert "Đài Phát thanh tỉnh" in html
+    back = known["parts"]["d"]
+    html = client.get(f"/admin/campaigns/participation/{back.pk}/timeline/").content.decode()
+    assert "Hồ sơ chưa đủ minh chứng" in html
+    assert "Chưa được tuyên truyền" in html
+
+
+def test_dashboard_queries_do_not_grow_with_exemplars(
+    client, campaign, known, make_exemplar, make_story, campaign_officer
+):
+    from datetime import date
+
+    from stories.models import StoryExemplar
+
+    client.force_login(campaign_officer)
+    url = f"/admin/campaigns/{campaign.pk}/dashboard/?year=2024"
+
+    def count() -> int:
+        client.get(url)
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).status_code == 200
+        return len(context)
+
+    few = count()
+    for n in range(6):
+        exemplar = make_exemplar(f"Điển hình thêm {n}", "household")
+        join(campaign, exemplar, [(1, date(2024, 3, 1), ""), (2, date(2024, 5, 1), "")])
+        story = make_story(f"Bài thêm {n}", publication_date=aware(date(2024, 8, 1)))
+        StoryExemplar.objects.create(story=story, exemplar=exemplar)
+    response = client.get(url)
+    assert "Bài thêm 5" not in response.content.decode()  # titles are not listed, counts are
+    assert len(campaign_figures(campaign, 2024).exemplars) == 10
+    assert campaign_figures(campaign, 2024).story_total == 8
+    assert count() == few

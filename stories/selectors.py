@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wagtail.models import Page
 
-from .models import ColumnIndexPage, SeriesPage, StoryPage, StoryTag
+from .models import ColumnIndexPage, SeriesPage, StoryExemplar, StoryPage, StoryTag
 
 HOME_FEATURED_COUNT = 3
 HOME_SERIES_COUNT = 4
@@ -184,3 +184,12 @@ def stories_about_exemplars(exemplar_ids, *, published_before=None) -> dict[int,
     for items in result.values():
         items.sort(key=lambda story: (story.sort_date, story.pk), reverse=True)
     return result
+
+
+def stories_about_any_exemplar(exemplar_ids):
+    """Live public stories naming any of these exemplars (a campaign's), newest first."""
+    return (
+        live_stories()
+        .filter(pk__in=StoryExemplar.objects.filter(exemplar_id__in=exemplar_ids).values("story"))
+        .for_listing()
+    )

@@ -1,8 +1,8 @@
 """Feed caches are invalidated by what changes feeds, not by expiry alone.
 
 Every cached feed and the outlet directory sit under a generation number; publishing,
-unpublishing, deleting or restricting a page, and saving or deleting an outlet, start a new
-generation, so the next request builds afresh.
+unpublishing, deleting or restricting a page, saving or deleting an outlet, and changing a
+campaign or who takes part in it, start a new generation, so the next request builds afresh.
 """
 
 from django.core.cache import cache
@@ -10,6 +10,8 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from campaigns.models import Campaign, Participation
 
 from .models import Outlet
 
@@ -38,6 +40,8 @@ def invalidate() -> None:
 @receiver(post_page_move)
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_save, sender=Outlet)
+@receiver(post_save, sender=Campaign)
+@receiver(post_save, sender=Participation)
 def forget_feeds(**kwargs) -> None:
     invalidate()
 
@@ -45,5 +49,5 @@ def forget_feeds(**kwargs) -> None:
 @receiver(post_delete)
 def forget_feeds_on_delete(instance=None, **kwargs) -> None:
     """Deleting a story sends post_delete for its StoryPage and Page rows: match on type."""
-    if isinstance(instance, Page | PageViewRestriction | Outlet):
+    if isinstance(instance, Page | PageViewRestriction | Outlet | Campaign | Participation):
         invalidate()

@@ -1,4 +1,4 @@
-"""What each feed carries: scopes (all, column, series, tag, exemplar, outlet) turned into data.
+"""What each feed carries: scopes (all, column, series, tag, exemplar, campaign, outlet).
 
 Stories come from `stories.selectors` (live and public only, so drafts, private pages, pages in
 moderation and unpublished pages never appear); exemplars from `campaigns.selectors`.
@@ -23,7 +23,7 @@ from . import radio
 from .feeds import Feed, Item, Media, absolute, clean_content_html, script_html
 from .models import Outlet
 
-SCOPES = ("all", "column", "series", "tag", "exemplar", "outlet", "radio")
+SCOPES = ("all", "column", "series", "tag", "exemplar", "campaign", "outlet", "radio")
 AIRING_SALT = "syndication.airing"
 # Actions that take a page out of feeds without changing any remaining page's dates.
 REMOVAL_ACTIONS = [
@@ -130,6 +130,22 @@ def resolve(scope: str, ident: str = "", outlet: Outlet | None = None) -> FeedSo
             _("Bài viết về %(title)s") % {"title": exemplar.title},
             absolute(exemplar.get_url()),
             story_selectors.stories_about_exemplar(exemplar),
+        )
+    if scope == "campaign":
+        from campaigns import selectors as campaign_selectors
+
+        campaign = campaign_selectors.public_campaign(ident)
+        if campaign is None:
+            return None
+        return FeedSource(
+            scope,
+            ident,
+            _("Phong trào: %(title)s") % {"title": campaign.title},
+            _("Bài viết về các gương điển hình của %(code)s") % {"code": campaign.code},
+            absolute(campaign_selectors.campaign_url(campaign) or "/"),
+            story_selectors.stories_about_any_exemplar(
+                campaign_selectors.campaign_exemplar_ids(campaign)
+            ),
         )
     if scope in ("outlet", "radio") and outlet is not None:
         if scope == "radio" and not outlet.is_radio:

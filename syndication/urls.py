@@ -29,6 +29,12 @@ urlpatterns = [
         {"scope": "exemplar"},
         name="exemplar",
     ),
+    path(
+        "feeds/campaign/<slug:slug>.<feedfmt:fmt>",
+        views.feed,
+        {"scope": "campaign"},
+        name="campaign",
+    ),
     path("feeds/outlet/<int:pk>.<feedfmt:fmt>", views.feed, {"scope": "outlet"}, name="outlet"),
     path(
         "feeds/outlet/<int:pk>/radio.<feedfmt:fmt>",

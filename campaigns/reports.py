@@ -20,7 +20,7 @@ NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc"
 
 
 def report_title(figures: Figures) -> str:
-    kind = "tổng kết năm" if figures.half == Half.WHOLE_YEAR else "sơ kết"
+    kind = "tổng kết" if figures.half == Half.WHOLE_YEAR else "sơ kết"
     return f"Báo cáo {kind} {figures.period_label}: {figures.campaign.title}"
 
 

@@ -138,3 +138,12 @@ def test_report_status_page_refreshes_while_running(client, campaign, campaign_o
 def test_unknown_format_is_not_found(client, campaign, campaign_officer):
     client.force_login(campaign_officer)
     assert client.get(report_url(campaign, year=2024, format="pdf")).status_code == 404
+
+
+def test_report_title_reads_naturally(campaign, known):
+    from campaigns.dashboard import campaign_figures
+    from campaigns.reports import report_title
+
+    title = report_title(campaign_figures(campaign, 2024))
+    assert title.startswith("Báo cáo tổng kết năm 2024: ")
+    assert "năm năm" not in title

@@ -39,7 +39,7 @@ SOCIAL_HOSTS = (
 )
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=32768)
 def is_bot(user_agent: str) -> bool:
     """A crawler, monitor or script rather than a reader's browser (a blank agent is a bot)."""
     if not user_agent or len(user_agent) < 10:
@@ -50,7 +50,7 @@ def is_bot(user_agent: str) -> bool:
     return device is not None and device.family == "Spider"
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=32768)
 def device_class(user_agent: str) -> str:
     """mobile, tablet, desktop or bot."""
     if is_bot(user_agent):

@@ -13,10 +13,12 @@ import json
 import threading
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
+from django.db import connection
 from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.models import Page
@@ -168,7 +170,7 @@ def own_hosts(request: HttpRequest) -> set[str]:
     return {host.removeprefix("www.") for host in hosts if host}
 
 
-def record(request: HttpRequest, payload: Payload, *, referrer_known: bool = True) -> Event:
+def record(request: HttpRequest, payload: Payload, *, referrer_known: bool = True) -> None:
     """Stores one event (one INSERT, committed before returning)."""
     now = timezone.now()
     day = timezone.localdate(now)
@@ -179,17 +181,54 @@ def record(request: HttpRequest, payload: Payload, *, referrer_known: bool = Tru
     else:
         category, host = "other", ""
     no_results = None if payload.result_count is None else payload.result_count == 0
-    return Event.objects.create(
-        created_at=now,
-        day=day,
-        kind=payload.kind,
-        page_id=payload.page_id,
-        channel=payload.channel,
-        query=payload.query[:200],
-        no_results=no_results,
-        referrer_category=category,
-        referrer_host=host,
-        device=classify.device_class(user_agent),
-        visitor_key="" if bot else visitors.visitor_key(request, day),
-        is_bot=bot,
+    values = (
+        now,
+        day,
+        payload.kind,
+        payload.page_id,
+        payload.channel,
+        payload.query[:200],
+        no_results,
+        category,
+        host,
+        classify.device_class(user_agent),
+        "" if bot else visitors.visitor_key(request, day),
+        bot,
     )
+    _insert(values)
+
+
+INSERT_FIELDS = (
+    "created_at",
+    "day",
+    "kind",
+    "page_id",
+    "channel",
+    "query",
+    "no_results",
+    "referrer_category",
+    "referrer_host",
+    "device",
+    "visitor_key",
+    "is_bot",
+)
+
+
+def _insert(values: tuple) -> None:
+    """One prepared INSERT, without building a model instance and compiling SQL each time
+    (a third of the ingest's time in the benchmark). Autocommit: committed on return."""
+    fields = [Event._meta.get_field(name) for name in INSERT_FIELDS]
+    params = [
+        field.get_db_prep_save(value, connection)
+        for field, value in zip(fields, values, strict=True)
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(_insert_sql(), params)
+
+
+@lru_cache(maxsize=1)
+def _insert_sql() -> str:
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(Event._meta.get_field(name).column) for name in INSERT_FIELDS)
+    marks = ", ".join(["%s"] * len(INSERT_FIELDS))
+    return f"INSERT INTO {quote(Event._meta.db_table)} ({columns}) VALUES ({marks})"

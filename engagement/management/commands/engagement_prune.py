@@ -20,4 +20,5 @@ class Command(BaseCommand):
     def handle(self, *args, days: int | None, **options) -> None:
         retention = days if days is not None else settings.ENGAGEMENT_RETENTION_DAYS
         deleted, pruned_days = rollups.prune(retention)
-        self.stdout.write(f"Đã xóa {deleted} sự kiện thô của {len(pruned_days)} ngày.")
+        if options["verbosity"] > 0:
+            self.stdout.write(f"Đã xóa {deleted} sự kiện thô của {len(pruned_days)} ngày.")

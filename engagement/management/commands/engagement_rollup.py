@@ -33,7 +33,8 @@ class Command(BaseCommand):
             targets = [today - timedelta(days=offset) for offset in range(max(days, 1))]
         for day in targets:
             rows = rollups.rollup_day(day)
-            self.stdout.write(f"{day.isoformat()}: {rows} dòng số liệu")
+            if options["verbosity"] > 0:
+                self.stdout.write(f"{day.isoformat()}: {rows} dòng số liệu")
 
 
 def _parse(value: str):

@@ -98,3 +98,14 @@ def referrer(url: str, own_hosts: set[str]) -> tuple[str, str]:
     if _matches(host, SOCIAL_HOSTS):
         return "social", host
     return "other", host
+
+
+def in_app_source(user_agent: str) -> str:
+    """Zalo's and Facebook's in-app browsers often send no referrer but name themselves in the
+    user agent: a "direct" view from them came from that app."""
+    lowered = user_agent.lower()
+    if "zalo" in lowered:
+        return "zalo"
+    if "fban" in lowered or "fbav" in lowered or "fb_iab" in lowered:
+        return "facebook"
+    return ""

@@ -178,6 +178,8 @@ def record(request: HttpRequest, payload: Payload, *, referrer_known: bool = Tru
     bot = classify.is_bot(user_agent)
     if referrer_known:
         category, host = classify.referrer(payload.referrer, own_hosts(request))
+        if category == "direct":
+            category = classify.in_app_source(user_agent) or category
     else:
         category, host = "other", ""
     no_results = None if payload.result_count is None else payload.result_count == 0

@@ -205,3 +205,13 @@ def test_pages_carry_the_beacon_and_nothing_per_visitor(client, story):
     assert 'data-share="zalo"' in html and 'data-share="email"' in html
     assert first.content == second.content
     assert not first.cookies and not second.cookies
+
+
+def test_in_app_browsers_without_referrer_count_as_their_app(send, story):
+    zalo = PHONE.replace("Safari/604.1", "Zalo iOS/23.10")
+    facebook = PHONE + " [FBAN/FBIOS;FBAV/450.0]"
+    send({"t": "view", "p": story.pk}, user_agent=zalo)
+    send({"t": "view", "p": story.pk}, user_agent=facebook)
+    send({"t": "view", "p": story.pk, "r": "https://www.google.com/"}, user_agent=zalo)
+    categories = list(Event.objects.order_by("pk").values_list("referrer_category", flat=True))
+    assert categories == ["zalo", "facebook", "search"]

@@ -25,7 +25,7 @@
     }, 1000);
   }
   var end = d.querySelector("[data-read-end]");
-  if (c.readEnd !== undefined && end && w.IntersectionObserver) {
+  if (c.readAtEnd !== undefined && end && w.IntersectionObserver) {
     new IntersectionObserver(function (x, o) {
       if (x[0].isIntersecting) { o.disconnect(); once("r", { t: "read" }); }
     }).observe(end);

@@ -83,6 +83,10 @@ def test_acknowledged_events_survive_sigkill(tmp_path):
             if connection.getresponse().status == 204:
                 accepted += 1
             connection.close()
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("POST", "/e/", body=b'{"t": "view", "p": "x"}')
+        assert connection.getresponse().status == 400  # refused: never stored
+        connection.close()
     finally:
         os.killpg(server.pid, signal.SIGKILL)  # no graceful shutdown, no flush
         server.wait(timeout=30)
@@ -91,3 +95,5 @@ def test_acknowledged_events_survive_sigkill(tmp_path):
     with sqlite3.connect(database) as db:
         stored = db.execute("SELECT COUNT(*) FROM engagement_event").fetchone()[0]
     assert stored == accepted
+    # The writers took turns on the kernel lock next to the database (engagement.ingest).
+    assert (tmp_path / "db.sqlite3-engagement.lock").exists()

@@ -5,7 +5,7 @@ Environment variables:
   TASKS_BACKEND ("database" by default, "immediate" runs tasks inside the request),
   SITE_BASE_URL (absolute URLs in feeds, sitemaps and e-mails), MEDIA_ROOT, STATIC_ROOT,
   RADIO_SYLLABLES_PER_MINUTE, SYNDICATION_PODCAST_EMAIL, SYNDICATION_WEBSUB_HUB (see
-  docs/syndication.md).
+  docs/syndication.md), ENGAGEMENT_* (see docs/engagement.md).
 """
 
 import os
@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "search",
     "media_pipeline",
     "syndication",
+    "engagement",
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -221,6 +222,17 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 RADIO_SYLLABLES_PER_MINUTE = int(os.environ.get("RADIO_SYLLABLES_PER_MINUTE", "220"))
 SYNDICATION_PODCAST_EMAIL = os.environ.get("SYNDICATION_PODCAST_EMAIL", "")
 SYNDICATION_WEBSUB_HUB = os.environ.get("SYNDICATION_WEBSUB_HUB", "")
+
+# Engagement (docs/engagement.md): when a view becomes a read, how long raw events are kept,
+# the per-visitor-key flood limit, and whether X-Forwarded-For is trusted (behind a proxy).
+ENGAGEMENT_READ_SECONDS = int(os.environ.get("ENGAGEMENT_READ_SECONDS", "30"))
+ENGAGEMENT_READ_AT_END = env_bool("ENGAGEMENT_READ_AT_END", default=True)
+ENGAGEMENT_RETENTION_DAYS = int(os.environ.get("ENGAGEMENT_RETENTION_DAYS", "30"))
+ENGAGEMENT_RATE_LIMIT = int(os.environ.get("ENGAGEMENT_RATE_LIMIT", "120"))
+ENGAGEMENT_RATE_WINDOW = int(os.environ.get("ENGAGEMENT_RATE_WINDOW", "60"))
+ENGAGEMENT_TRUST_X_FORWARDED_FOR = env_bool("ENGAGEMENT_TRUST_X_FORWARDED_FOR")
+ENGAGEMENT_FEED_LOOKBACK_DAYS = int(os.environ.get("ENGAGEMENT_FEED_LOOKBACK_DAYS", "30"))
+ENGAGEMENT_PRUNE_FEED_PULLS = env_bool("ENGAGEMENT_PRUNE_FEED_PULLS")
 
 # Security defaults that hold behind a TLS-terminating proxy.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -193,3 +193,40 @@ def stories_about_any_exemplar(exemplar_ids):
         .filter(pk__in=StoryExemplar.objects.filter(exemplar_id__in=exemplar_ids).values("story"))
         .for_listing()
     )
+
+
+# --- Read functions for engagement (daily roll-ups, "most viewed") ----------------------------
+
+
+def story_links(page_ids) -> dict[int, dict]:
+    """For the stories among `page_ids`: title, column id and exemplar ids (three queries)."""
+    from .models import StoryExemplar
+
+    stories = list(StoryPage.objects.filter(pk__in=page_ids).only("pk", "path", "title"))
+    columns = story_columns(stories)
+    exemplars: dict[int, list[int]] = {}
+    for story_id, exemplar_id in StoryExemplar.objects.filter(
+        story_id__in=[story.pk for story in stories]
+    ).values_list("story_id", "exemplar_id"):
+        exemplars.setdefault(story_id, []).append(exemplar_id)
+    return {
+        story.pk: {
+            "title": story.title,
+            "column": columns[story.pk].pk if columns.get(story.pk) else None,
+            "exemplars": exemplars.get(story.pk, []),
+        }
+        for story in stories
+    }
+
+
+def stories_published_between(start, end):
+    """Stories first published in [start, end) with their channels (feed reach roll-ups)."""
+    return StoryPage.objects.filter(
+        first_published_at__gte=start, first_published_at__lt=end
+    ).prefetch_related("channels")
+
+
+def live_stories_by_ids(ids) -> list[StoryPage]:
+    """Live public stories with these ids, in the order given, ready for story cards."""
+    found = {story.pk: story for story in live_stories().filter(pk__in=list(ids)).for_listing()}
+    return [found[pk] for pk in ids if pk in found]

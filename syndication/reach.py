@@ -108,3 +108,57 @@ def outlets_carrying(stories) -> dict[int, list[Outlet]]:
         pk: sorted((outlets[o] for o in outlet_ids if o in outlets), key=lambda o: o.name)
         for pk, outlet_ids in carried.items()
     }
+
+
+# --- Read functions for the engagement app's daily roll-ups -----------------------------------
+
+
+def pulls_per_outlet(start: datetime, end: datetime) -> dict[int | None, int]:
+    """Feed pulls (200/304, every feed and script download) in [start, end) per outlet id;
+    `None` gathers pulls by readers and outlets we do not know. No user-agent filtering: feed
+    readers are counted as pulls, never dropped as crawlers."""
+    rows = (
+        FeedPull.objects.filter(status__in=PULLED_STATUSES, pulled_at__gte=start, pulled_at__lt=end)
+        .values("outlet")
+        .annotate(count=Count("id"))
+    )
+    return {row["outlet"]: row["count"] for row in rows}
+
+
+def outlets_first_reaching(stories, start: datetime, end: datetime) -> dict[int, set[int]]:
+    """For each story, the outlets whose first pull of it (as `story_reach` counts one) falls
+    in [start, end): an outlet reaches a story once, on the day it first took it."""
+    outlets = list(Outlet.objects.all())
+    found: dict[int, set[int]] = {}
+    for story in stories:
+        since = story.first_published_at
+        if since is None or since >= end:
+            continue
+        codes = {channel.code for channel in story.channels.all()}
+        feed_filter = Q(feed=f"script:{story.pk}", outlet__isnull=False)
+        for outlet in outlets:
+            if codes & set(outlet.channel_codes):
+                feed_filter |= Q(
+                    outlet=outlet, feed__in=[f"outlet:{outlet.pk}", f"radio:{outlet.pk}"]
+                )
+        firsts = (
+            FeedPull.objects.filter(
+                feed_filter, status__in=PULLED_STATUSES, pulled_at__gte=since, pulled_at__lt=end
+            )
+            .values("outlet")
+            .annotate(first=Min("pulled_at"))
+        )
+        reached = {row["outlet"] for row in firsts if row["first"] >= start}
+        if reached:
+            found[story.pk] = reached
+    return found
+
+
+def outlet_names(ids) -> dict[int, str]:
+    return dict(Outlet.objects.filter(pk__in=ids).values_list("pk", "name"))
+
+
+def delete_pulls_before(moment: datetime) -> int:
+    """Retention: the engagement app prunes pull records once their days are rolled up."""
+    deleted, _details = FeedPull.objects.filter(pulled_at__lt=moment).delete()
+    return deleted

@@ -1,10 +1,13 @@
-"""Runs Wagtail's `publish_scheduled` every minute: scheduled publishing is not a task."""
+"""Runs Wagtail's `publish_scheduled` every minute (scheduled publishing is not a task), and
+the engagement roll-up of today and yesterday plus the raw-event pruning every ten runs."""
 
 import time
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils import timezone
+
+ENGAGEMENT_EVERY = 10  # runs between two engagement roll-ups ("Lượt xem" lags by that much)
 
 
 class Command(BaseCommand):
@@ -20,9 +23,14 @@ class Command(BaseCommand):
         if interval < 1:
             interval = 1
         verbosity = options["verbosity"]
+        runs = 0
         try:
             while True:
                 call_command("publish_scheduled", verbosity=max(verbosity - 1, 0))
+                if runs % ENGAGEMENT_EVERY == 0:
+                    call_command("engagement_rollup", verbosity=0)
+                    call_command("engagement_prune", verbosity=0)
+                runs += 1
                 if once:
                     return
                 if verbosity > 1:

@@ -1,0 +1,54 @@
+"""The ingest endpoint: POST /e/ (the beacon script) and GET /e.gif (the <noscript> image)."""
+
+from __future__ import annotations
+
+import base64
+
+from django.http import HttpRequest, HttpResponse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+
+from . import ingest, visitors
+
+# The smallest transparent GIF (43 bytes).
+PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
+
+
+def _answer(status: int, body: bytes = b"", content_type: str = "text/plain") -> HttpResponse:
+    response = HttpResponse(body, status=status, content_type=content_type)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@csrf_exempt  # a beacon carries no cookie or token; nothing it sends can act for a user
+@require_POST
+def beacon(request: HttpRequest) -> HttpResponse:
+    """One event as a small JSON object; 204 once it is stored, 400 or 429 when refused."""
+    if int(request.META.get("CONTENT_LENGTH") or 0) > ingest.MAX_BODY_BYTES:
+        return _answer(400, b"too large")
+    if ingest.rate_limited(visitors.raw_key(request)):
+        return _answer(429, b"slow down")
+    try:
+        payload = ingest.parse_body(request.body)
+    except ingest.Invalid as error:
+        return _answer(400, f"invalid {error}".encode())
+    ingest.record(request, payload)
+    return _answer(204)
+
+
+@require_GET
+def pixel(request: HttpRequest) -> HttpResponse:
+    """A page view without JavaScript: `<img src="/e.gif?p=<page id>">` inside <noscript>.
+
+    The image request's Referer is the page itself, so the outside referrer is unknown ("other").
+    """
+    if ingest.rate_limited(visitors.raw_key(request)):
+        return _answer(429, b"slow down")
+    if set(request.GET) != {"p"} or not request.GET["p"].isdigit():
+        return _answer(400, b"invalid p")
+    try:
+        payload = ingest.parse({"t": "view", "p": int(request.GET["p"])})
+    except ingest.Invalid as error:
+        return _answer(400, f"invalid {error}".encode())
+    ingest.record(request, payload, referrer_known=False)
+    return _answer(200, PIXEL, "image/gif")

@@ -10,10 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import engagement
 from stories.selectors import stories_about_exemplars
 from syndication.reach import outlets_carrying
 
-from .dashboard import campaign_figures, story_views
+from .dashboard import campaign_figures
 from .models import Campaign, CampaignReport, Half, Participation, Stage
 from .reports import report_context, report_filename, report_xlsx
 from .tasks import build_report
@@ -82,7 +83,10 @@ def timeline(request: HttpRequest, pk: int) -> HttpResponse:
     )
     stories = stories_about_exemplars([participation.exemplar_id])[participation.exemplar_id]
     carriers = outlets_carrying(stories)
-    views = story_views(story.pk for story in stories)
+    # Views since the campaign began, from engagement's daily roll-ups.
+    views = engagement.story_views_between(
+        [story.pk for story in stories], participation.campaign.start_date, timezone.localdate()
+    )
     story_rows = [(story, carriers.get(story.pk, []), views.get(story.pk, 0)) for story in stories]
     outlets = {o.pk: o for _s, items, _v in story_rows for o in items}
     assessed = {a.criterion_id: a for a in participation.assessments.all()}

@@ -8,8 +8,8 @@ Definitions (docs/campaigns.md explains them for officers):
   inside the period — a plan's "build 14 models in 2022" counts models summed up in 2022;
 - the funnel counts exemplars that reached at least each stage by the period's end;
 - its stories are live public stories about it dated before the period's end; its reach is
-  the outlets that carried them (syndication pulls and airing confirmations), and reader views
-  are zero until the engagement app exists.
+  the outlets that carried them (syndication pulls and airing confirmations), and its reader
+  views are the engagement roll-ups of those stories within the period.
 
 Everything is read in a fixed number of queries, whatever the number of exemplars.
 """
@@ -22,6 +22,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
+import engagement
 from stories.selectors import stories_about_exemplars
 from syndication.reach import outlets_carrying
 
@@ -100,6 +101,7 @@ class Figures:
     exemplars: list[ExemplarRow]
     recognitions: list[Recognition]
     outlets: list[OutletRow]
+    reach: object = None  # engagement figures summed over the exemplars (views, visitors, …)
 
     @property
     def period_label(self) -> str:
@@ -184,7 +186,7 @@ def campaign_figures(
     all_stories = {story.pk: story for items in stories.values() for story in items}
     carriers = outlets_carrying(all_stories.values())
     report(80)
-    views = story_views(all_stories)
+    views = engagement.story_views_between(list(all_stories), start, end)
     by_outlet: dict[int, OutletRow] = {}
     for row in rows:
         row.stories = stories.get(row.exemplar.pk, [])
@@ -219,12 +221,10 @@ def campaign_figures(
         exemplars=rows,
         recognitions=[r for r, _p in recognitions],
         outlets=sorted(by_outlet.values(), key=lambda r: r.outlet.name),
+        reach=engagement.reach_for(
+            exemplar_ids=[row.exemplar.pk for row in rows], start=start, end=end
+        ),
     )
-
-
-def story_views(stories) -> dict[int, int]:
-    """Reader views per story id: zero until the engagement app (DESIGN.md) exists."""
-    return dict.fromkeys(stories, 0)
 
 
 def _first_reached(participation: Participation, stage: int) -> date | None:

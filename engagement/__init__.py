@@ -5,6 +5,7 @@ Public functions for other apps (imported lazily: this module loads before the a
 - `record_search(request, query, result_count)` — the search app calls it for each search.
 - `view_count(story_id)`, `most_viewed(parent=None)` — cached, from roll-ups.
 - `reach_for(story_ids=…, exemplar_ids=…, start=…, end=…)` — a campaign's reach.
+- `story_views_between(story_ids, start, end)` — reader views per story for a period.
 """
 
 from __future__ import annotations
@@ -45,3 +46,9 @@ def reach_for(story_ids=(), exemplar_ids=(), start=None, end=None):
     from .selectors import reach_for as _reach_for
 
     return _reach_for(story_ids=story_ids, exemplar_ids=exemplar_ids, start=start, end=end)
+
+
+def story_views_between(story_ids, start, end) -> dict[int, int]:
+    from .selectors import story_views_between as _story_views_between
+
+    return _story_views_between(story_ids, start, end)

@@ -128,6 +128,23 @@ def figures(scope: str, keys, start: date, end: date) -> Figures:
     return result
 
 
+def story_views_between(story_ids, start: date, end: date) -> dict[int, int]:
+    """Reader views per story id in start..end (roll-ups; one query for any number of stories)."""
+    rows = (
+        DailyStat.objects.filter(
+            scope=Scope.STORY,
+            key__in=[str(pk) for pk in story_ids],
+            day__gte=start,
+            day__lte=end,
+        )
+        .values("key")
+        .annotate(total=Sum("views"))
+    )
+    views = dict.fromkeys(story_ids, 0)
+    views.update({int(row["key"]): row["total"] or 0 for row in rows})
+    return views
+
+
 def reach_for(
     story_ids=(), exemplar_ids=(), start: date | None = None, end: date | None = None
 ) -> Figures:

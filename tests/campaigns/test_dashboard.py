@@ -57,7 +57,7 @@ def test_publicity_and_reach(campaign, known):
     assert titles["Hợp tác xã Chè Shan"].story_count == 1
     assert [o.name for o in titles["Hợp tác xã Chè Shan"].outlets] == ["Báo Sơn Hà"]
     assert [o.name for o in titles["Lò Văn Pọm"].outlets] == ["Đài Phát thanh tỉnh"]
-    assert all(row.views == 0 for row in figures.exemplars)  # no engagement yet: zero
+    assert all(row.views == 0 for row in figures.exemplars)  # nobody has read them yet
     assert [(r.outlet.name, len(r.stories)) for r in figures.outlets] == [
         ("Báo Sơn Hà", 1),
         ("Đài Phát thanh tỉnh", 1),
@@ -134,3 +134,33 @@ def test_dashboard_queries_do_not_grow_with_exemplars(
     assert len(campaign_figures(campaign, 2024).exemplars) == 10
     assert campaign_figures(campaign, 2024).story_total == 8
     assert count() == few
+
+
+def test_reader_views_come_from_engagement_roll_ups_within_the_period(campaign, known):
+    from datetime import date
+
+    from engagement.models import DailyStat, Scope
+
+    story = known["stories"]["a"]
+    for day, views in [(date(2024, 5, 2), 40), (date(2024, 12, 31), 2), (date(2025, 1, 1), 500)]:
+        DailyStat.objects.create(day=day, scope=Scope.STORY, key=str(story.pk), views=views)
+    rows = {row.exemplar.title: row for row in campaign_figures(campaign, 2024).exemplars}
+    assert rows["Hợp tác xã Chè Shan"].views == 42  # 2025's views belong to 2025
+    assert rows["Lò Văn Pọm"].views == 0
+
+
+def test_campaign_reach_sums_its_exemplars_roll_ups(campaign, known):
+    from datetime import date
+
+    from engagement.models import DailyStat, Scope
+
+    for key, views, visitors in [
+        (known["exemplars"]["a"].pk, 30, 20),
+        (known["exemplars"]["c"].pk, 5, 4),
+    ]:
+        DailyStat.objects.create(
+            day=date(2024, 6, 1), scope=Scope.EXEMPLAR, key=str(key), views=views, visitors=visitors
+        )
+    reach = campaign_figures(campaign, 2024).reach
+    assert (reach.views, reach.visitors) == (35, 24)
+    assert campaign_figures(campaign, 2025).reach.views == 0

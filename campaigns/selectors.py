@@ -13,3 +13,13 @@ def legal_document_list() -> LegalDocumentIndexPage | None:
 
 def live_exemplars():
     return ExemplarPage.objects.live().public()
+
+
+def searchable_campaign_pages():
+    """Live, public exemplars and legal documents, for the search index."""
+    from .models import LegalDocumentPage
+
+    return {
+        "exemplar": live_exemplars().select_related("locality"),
+        "document": LegalDocumentPage.objects.live().public(),
+    }

@@ -150,3 +150,14 @@ def tag_by_slug(slug: str) -> StoryTag | None:
 def story_by_pk(pk: int) -> StoryPage | None:
     """A story in any state (admin reports), or None."""
     return StoryPage.objects.filter(pk=pk).first()
+
+
+# --- Read functions for search (search.documents) ---------------------------------------------
+
+
+def searchable_story_pages():
+    """Live, public stories, columns and series with what the search index reads from them."""
+    stories = live_stories().select_related("locality").prefetch_related("tags")
+    columns = ColumnIndexPage.objects.live().public()
+    series = SeriesPage.objects.live().public()
+    return {"story": stories, "column": columns, "series": series}

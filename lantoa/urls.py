@@ -17,6 +17,7 @@ urlpatterns = [
     path("tu-khoa/", story_views.tag_list, name="tag_list"),
     path("tu-khoa/<slug:slug>/", story_views.tag_detail, name="tag_detail"),
     path("", include("syndication.urls")),
+    path("", include("search.urls")),
 ]
 
 if settings.DEBUG:

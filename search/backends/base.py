@@ -55,6 +55,12 @@ class Hit:
     date: datetime | None = None
     score: float = 0.0
 
+    @property
+    def kind_label(self) -> str:
+        from ..models import DocumentKind
+
+        return str(dict(DocumentKind.choices).get(self.kind, ""))
+
 
 @dataclass
 class FacetValue:

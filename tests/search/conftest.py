@@ -1,8 +1,17 @@
 import pytest
+from django.core.cache import cache
 from django.db import connection
 
 from search.backends import get_backend
 from search.backends.base import IndexedDocument
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Cached site-wide flags (view restrictions, menus) must not outlive a rolled-back test."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from django.core.management import call_command
 from wagtail.models import PageViewRestriction
 
 from search import index
+from search.backends import get_backend
 from search.backends.base import SearchQuery
 from search.models import IndexFailure, SearchDocument
 
@@ -59,22 +60,24 @@ def test_story_document_carries_facets(backend, make_story, column):
     assert list(row.tags.values_list("slug", flat=True)) == ["nong-thon-moi"]
 
 
-def test_engine_failure_is_retried_recorded_and_the_save_kept(backend, make_story, monkeypatch):
-    calls = []
-
-    def broken(documents):
-        calls.append(len(documents))
-        raise ConnectionError("engine down")
-
-    monkeypatch.setattr(backend, "index", broken)
-    story = make_story("Lưu vẫn thành công")
+def test_engine_failure_is_retried_recorded_and_the_save_kept(backend, make_story, settings):
+    """A real unreachable engine (Elasticsearch on a closed port), not a mock."""
+    original = settings.SEARCH_URL
+    settings.SEARCH_URL = "elasticsearch://127.0.0.1:9/lantoa"
+    get_backend.cache_clear()
+    try:
+        story = make_story("Lưu vẫn thành công")
+    finally:
+        settings.SEARCH_URL = original
+        get_backend.cache_clear()
     story.refresh_from_db()
     assert story.live
-    assert len(calls) == 3  # first try and two retries
     failure = IndexFailure.objects.get(page_id=story.pk)
-    assert "engine down" in failure.error
-    monkeypatch.undo()
-    story.save_revision().publish()
+    assert failure.attempts == 3  # first try and two retries
+    assert "Connection" in failure.error
+    assert found(backend, "luu van thanh cong") == set()
+    story.save_revision().publish()  # the engine is back: the next update succeeds
+    assert found(get_backend(), "luu van thanh cong") == {story.pk}
     assert not IndexFailure.objects.filter(page_id=story.pk).exists()
 
 

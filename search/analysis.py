@@ -128,15 +128,20 @@ def parse_query(text: str) -> tuple[list[str], list[list[str]]]:
     return loose, phrases
 
 
-def highlight(text: str, query: str, width: int = 200) -> str:
+def highlight(text: str, query: str, width: int = 200, folded: str | None = None) -> str:
     """HTML-safe excerpt around the first match with matched syllables in <mark>, compared
-    folded so "dien hinh" marks "Điển hình"; the same for every backend."""
+    folded so "dien hinh" marks "Điển hình"; the same for every backend. With `folded` (the
+    stored fold of `text`, same length), matches are found by one regex over it."""
     from django.utils.html import escape
 
     loose, phrases = parse_query(query)
     wanted = {fold(t) for t in loose} | {fold(t) for p in phrases for t in p}
-    text = normalize(text or "")
-    matches = [m for m in _WORD.finditer(text) if fold(m.group(0)) in wanted]
+    if folded is not None and len(folded) == len(text) and wanted:
+        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(wanted))) + r")\b")
+        matches = list(pattern.finditer(folded))
+    else:
+        text = normalize(text or "")
+        matches = [m for m in _WORD.finditer(text) if fold(m.group(0)) in wanted]
     start = 0
     if matches:
         start = max(0, matches[0].start() - width // 4)
@@ -150,7 +155,7 @@ def highlight(text: str, query: str, width: int = 200) -> str:
         if match.start() < start or match.end() > end:
             continue
         pieces.append(escape(text[cursor : match.start()]))
-        pieces.append(f"<mark>{escape(match.group(0))}</mark>")
+        pieces.append(f"<mark>{escape(text[match.start() : match.end()])}</mark>")
         cursor = match.end()
     pieces.append(escape(text[cursor:end]))
     prefix = "…" if start > 0 else ""

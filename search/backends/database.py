@@ -25,16 +25,21 @@ BODY_CHARS = 50_000
 
 class DatabaseBackend(SearchBackend):
     def index(self, documents: list[IndexedDocument]) -> None:
+        """Replaces the documents' rows in bulk (a reindex writes thousands per second)."""
+        if not documents:
+            return
+        latest = {doc.page_id: doc for doc in documents}
         with transaction.atomic():
-            for doc in documents:
-                row, _ = SearchDocument.objects.update_or_create(
-                    page_id=doc.page_id, defaults=self._row(doc)
-                )
-                row.tags.all().delete()
-                SearchDocumentTag.objects.bulk_create(
-                    SearchDocumentTag(document=row, slug=slug, name=name) for slug, name in doc.tags
-                )
-                self._index_text(row)
+            self.delete(list(latest))
+            rows = SearchDocument.objects.bulk_create(
+                SearchDocument(page_id=doc.page_id, **self._row(doc)) for doc in latest.values()
+            )
+            SearchDocumentTag.objects.bulk_create(
+                SearchDocumentTag(document=row, slug=slug, name=name)
+                for row in rows
+                for slug, name in latest[row.page_id].tags
+            )
+            self._index_text(rows)
 
     @staticmethod
     def _row(doc: IndexedDocument) -> dict:
@@ -55,7 +60,7 @@ class DatabaseBackend(SearchBackend):
             "locality_name": doc.locality_name,
         }
 
-    def _index_text(self, row: SearchDocument) -> None:
+    def _index_text(self, rows: list[SearchDocument]) -> None:
         """Engine-specific text index upkeep (FTS5 rows); PostgreSQL uses generated columns."""
 
     def _unindex_text(self, row_ids: list[int]) -> None:
@@ -66,8 +71,10 @@ class DatabaseBackend(SearchBackend):
             rows = list(
                 SearchDocument.objects.filter(page_id__in=page_ids).values_list("pk", flat=True)
             )
-            self._unindex_text(rows)
-            SearchDocument.objects.filter(pk__in=rows).delete()
+            if rows:
+                self._unindex_text(rows)
+                SearchDocumentTag.objects.filter(document_id__in=rows).delete()
+                SearchDocument.objects.filter(pk__in=rows).delete()
 
     def clear(self) -> None:
         self.delete(list(SearchDocument.objects.values_list("page_id", flat=True)))
@@ -93,14 +100,19 @@ class DatabaseBackend(SearchBackend):
             params += list(filter_params)
         order = "d.date DESC, d.id DESC" if query.sort == SORT_DATE else "m.score DESC, d.id DESC"
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) FROM ({match_sql}) m{where}", params)
-            total = cursor.fetchone()[0]
+            # One text match per request: the total rides along as a window count.
             cursor.execute(
-                f"SELECT m.id, m.score FROM ({match_sql}) m JOIN {table} d ON d.id = m.id"
-                f"{where} ORDER BY {order} LIMIT %s OFFSET %s",
+                f"SELECT m.id, m.score, count(*) OVER () FROM ({match_sql}) m "
+                f"JOIN {table} d ON d.id = m.id{where} ORDER BY {order} LIMIT %s OFFSET %s",
                 [*params, query.limit, query.offset],
             )
-            ranked = cursor.fetchall()
+            rows = cursor.fetchall()
+            if rows:
+                total = rows[0][2]
+            else:
+                cursor.execute(f"SELECT count(*) FROM ({match_sql}) m{where}", params)
+                total = cursor.fetchone()[0]
+        ranked = [(pk, score) for pk, score, _ in rows]
         by_pk = SearchDocument.objects.in_bulk([pk for pk, _ in ranked])
         hits = [
             Hit(
@@ -123,7 +135,9 @@ class DatabaseBackend(SearchBackend):
         return SearchResults(hits=hits, total=total, facets=facets)
 
     def snippet(self, row: SearchDocument, text: str) -> str:
-        return highlight(row.body or row.title, text)
+        if row.body:
+            return highlight(row.body, text, folded=row.body_folded)
+        return highlight(row.title, text, folded=row.title_folded)
 
     @staticmethod
     def _filter(rows: QuerySet, query: SearchQuery, skip: str = "") -> QuerySet:

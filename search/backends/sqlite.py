@@ -48,25 +48,27 @@ def match_expression(text: str, prefix: bool = False) -> str | None:
     if parts is None:
         return None
     exact, folded = parts
+    if exact == folded:  # typed without diacritics: one pass over all columns, not two
+        return folded
     return f"{{title body}} : ({exact}) OR {{title_folded body_folded}} : ({folded})"
 
 
 class SQLiteFTSBackend(DatabaseBackend):
     name = "sqlite-fts5"
 
-    def _index_text(self, row: SearchDocument) -> None:
+    def _index_text(self, rows: list[SearchDocument]) -> None:
         with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [row.pk])
-            cursor.execute(
+            cursor.executemany(
                 f"INSERT INTO {FTS_TABLE} (rowid, title, body, title_folded, body_folded) "
                 "VALUES (%s, %s, %s, %s, %s)",
-                [row.pk, row.title, row.body, row.title_folded, row.body_folded],
+                [(r.pk, r.title, r.body, r.title_folded, r.body_folded) for r in rows],
             )
 
     def _unindex_text(self, row_ids: list[int]) -> None:
         with connection.cursor() as cursor:
-            for pk in row_ids:
-                cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [pk])
+            cursor.executemany(
+                f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [(pk,) for pk in row_ids]
+            )
 
     def clear(self) -> None:
         super().clear()

@@ -31,8 +31,9 @@ def test_operators_typed_by_readers_are_words_not_syntax(sqlite_only, backend, i
     indexed(("Bưởi da xanh", "AND OR NOT NEAR"), ("Cam sành", "cam"))
     # Unquoted FTS5 would read "NOT cam" as an operator; we search the word "not" too.
     assert [h.title for h in backend.search(SearchQuery(text="bưởi NOT")).hits] == ["Bưởi da xanh"]
-    assert match_expression("title:x") == (
-        '{title body} : ("title" AND "x") OR {title_folded body_folded} : ("title" AND "x")'
+    assert match_expression("title:x") == '"title" AND "x"'
+    assert match_expression("má:x") == (
+        '{title body} : ("má" AND "x") OR {title_folded body_folded} : ("ma" AND "x")'
     )
 
 

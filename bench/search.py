@@ -179,7 +179,7 @@ def main() -> str:
         "commune; expected hits by brute force over folded syllables (1–10 per query). Latency "
         f"is the backend's `search` call for the top 10, in-process, each query {REPEAT}× after "
         f"a warm-up (modelsearch: the first {MODELSEARCH_QUERIES} queries, each timed once: it "
-        "takes seconds per query at 100k); facet counts off except where noted. "
+        "takes seconds per query); facet counts off except where noted. "
         "Targets (issue 4): recall@10 = 1.0 unaccented, p95 ≤ 20 ms at 100k, "
         "≥ 3× faster than modelsearch at p95.",
         "",

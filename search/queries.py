@@ -18,6 +18,7 @@ from .models import DocumentKind, QueryStat
 PER_PAGE = 10
 MAX_PAGE = 100  # deeper pages are not useful to readers and cost the engine
 POPULAR_COUNT = 8
+MAX_PROBES = 6  # looser queries tried for "did you mean"
 
 
 class _Window:
@@ -114,8 +115,10 @@ def did_you_mean(query: SearchQuery) -> str:
     candidates = []
     if phrases:
         candidates.append(" ".join(words))
-    candidates += [" ".join(words[:n]) for n in range(len(words) - 1, 0, -1)]
-    for candidate in candidates[:4]:
+    # Contiguous runs of syllables, longest first: "xyz nong dan" → "nong dan".
+    for size in range(len(words) - 1, 0, -1):
+        candidates += [" ".join(words[i : i + size]) for i in range(len(words) - size + 1)]
+    for candidate in candidates[:MAX_PROBES]:
         probe = SearchQuery(text=candidate, limit=1, with_facets=False)
         if backend.search(probe).total:
             return candidate

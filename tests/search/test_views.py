@@ -158,3 +158,8 @@ def test_header_has_a_search_box(client, home):
 def test_too_long_query_is_truncated_and_said(client, corpus):
     html = client.get(SEARCH, {"q": "bưởi " * 500}).content.decode()
     assert "chỉ dùng 200 ký tự đầu" in html
+
+
+def test_did_you_mean_drops_an_unknown_leading_syllable(client, corpus):
+    html = client.get(SEARCH, {"q": "xyzxyz nong dan"}).content.decode()
+    assert 'Có phải bạn muốn tìm <a href="?q=nong%20dan">nong dan</a>' in html

@@ -30,3 +30,13 @@ def campaign_url(campaign: Campaign) -> str | None:
     if directory is None:
         return None
     return directory.url + directory.reverse_subpage("campaign", kwargs={"slug": campaign.slug})
+
+
+def searchable_campaign_pages():
+    """Live, public exemplars and legal documents, for the search index."""
+    from .models import LegalDocumentPage
+
+    return {
+        "exemplar": live_exemplars().select_related("locality"),
+        "document": LegalDocumentPage.objects.live().public(),
+    }

@@ -4,6 +4,7 @@ Environment variables:
   SECRET_KEY, DEBUG, ALLOWED_HOSTS (comma-separated), DATABASE_URL (default: SQLite in WAL mode),
   TASKS_BACKEND ("database" by default, "immediate" runs tasks inside the request),
   SITE_BASE_URL (absolute URLs in feeds, sitemaps and e-mails), MEDIA_ROOT, STATIC_ROOT,
+  SEARCH_URL (sqlite-fts5:// | postgres:// | elasticsearch://host:9200/alias, docs/search.md),
   RADIO_SYLLABLES_PER_MINUTE, SYNDICATION_PODCAST_EMAIL, SYNDICATION_WEBSUB_HUB (see
   docs/syndication.md), ENGAGEMENT_* (see docs/engagement.md).
 """
@@ -199,6 +200,14 @@ WAGTAIL_AUTOSAVE_INTERVAL = int(os.environ.get("WAGTAIL_AUTOSAVE_INTERVAL", "0")
 # No avatars fetched from a third party (reader privacy; closed networks).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# Reader-facing search (docs/search.md): sqlite-fts5:// (default on SQLite), postgres:// (default
+# on PostgreSQL: full text in the site's database) or elasticsearch://host:9200/alias.
+SEARCH_URL = os.environ.get("SEARCH_URL") or (
+    "postgres://" if DATABASES["default"]["ENGINE"].endswith("postgresql") else "sqlite-fts5://"
+)
+# Pauses (seconds) before each retry of a failed index update, then it is recorded.
+SEARCH_INDEX_RETRY_DELAYS = [0.5, 2.0]
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True

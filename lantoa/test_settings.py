@@ -18,3 +18,4 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="lantoa-test-media-"))  # noqa: F405
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="lantoa-test-static-"))  # noqa: F405
 ALLOWED_HOSTS = ["*"]
+SEARCH_INDEX_RETRY_DELAYS = [0.0, 0.0]

@@ -18,6 +18,7 @@ urlpatterns = [
     path("tu-khoa/<slug:slug>/", story_views.tag_detail, name="tag_detail"),
     path("", include("syndication.urls")),
     path("", include("engagement.urls")),
+    path("", include("search.urls")),
 ]
 
 if settings.DEBUG:

@@ -5,3 +5,7 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "lantoa_search"
     verbose_name = "Tìm kiếm"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401

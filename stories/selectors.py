@@ -230,3 +230,14 @@ def live_stories_by_ids(ids) -> list[StoryPage]:
     """Live public stories with these ids, in the order given, ready for story cards."""
     found = {story.pk: story for story in live_stories().filter(pk__in=list(ids)).for_listing()}
     return [found[pk] for pk in ids if pk in found]
+
+
+# --- Read functions for search (search.documents) ---------------------------------------------
+
+
+def searchable_story_pages():
+    """Live, public stories, columns and series with what the search index reads from them."""
+    stories = live_stories().select_related("locality").prefetch_related("tags")
+    columns = ColumnIndexPage.objects.live().public()
+    series = SeriesPage.objects.live().public()
+    return {"story": stories, "column": columns, "series": series}

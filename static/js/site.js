@@ -30,3 +30,30 @@
     }
   });
 })();
+
+// Search suggestions: titles and exemplar names from /tim-kiem/goi-y/ fill the input's datalist.
+(function () {
+  "use strict";
+  var timer = null;
+  document.addEventListener("input", function (event) {
+    var input = event.target;
+    if (!input.matches || !input.matches("input[data-suggest-url]")) { return; }
+    var list = document.getElementById(input.getAttribute("list"));
+    clearTimeout(timer);
+    if (!list || input.value.trim().length < 2) { return; }
+    timer = setTimeout(function () {
+      fetch(input.getAttribute("data-suggest-url") + "?q=" + encodeURIComponent(input.value))
+        .then(function (response) { return response.json(); })
+        .then(function (data) {
+          list.textContent = "";
+          data.results.forEach(function (item) {
+            var option = document.createElement("option");
+            option.value = item.title;
+            option.label = item.kind_label;
+            list.appendChild(option);
+          });
+        })
+        .catch(function () {});
+    }, 150);
+  });
+})();

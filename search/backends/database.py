@@ -1,0 +1,221 @@
+"""Shared part of the SQLite and PostgreSQL backends: documents live in `SearchDocument`,
+facets are counted with SQL over the matching rows; only full-text matching differs."""
+
+from __future__ import annotations
+
+from django.db import connection, transaction
+from django.db.models import Count, Q, QuerySet
+from django.db.models.expressions import RawSQL
+
+from ..analysis import fold, highlight, parse_query, terms
+from ..models import DocumentKind, SearchDocument, SearchDocumentTag
+from .base import (
+    SORT_DATE,
+    FacetValue,
+    Hit,
+    IndexedDocument,
+    SearchBackend,
+    SearchQuery,
+    SearchResults,
+    Suggestion,
+)
+
+BODY_CHARS = 50_000
+
+
+class DatabaseBackend(SearchBackend):
+    def index(self, documents: list[IndexedDocument]) -> None:
+        """Replaces the documents' rows in bulk (a reindex writes thousands per second)."""
+        if not documents:
+            return
+        latest = {doc.page_id: doc for doc in documents}
+        with transaction.atomic():
+            self.delete(list(latest))
+            rows = SearchDocument.objects.bulk_create(
+                SearchDocument(page_id=doc.page_id, **self._row(doc)) for doc in latest.values()
+            )
+            SearchDocumentTag.objects.bulk_create(
+                SearchDocumentTag(document=row, slug=slug, name=name)
+                for row in rows
+                for slug, name in latest[row.page_id].tags
+            )
+            self._index_text(rows)
+
+    @staticmethod
+    def _row(doc: IndexedDocument) -> dict:
+        body = "\n".join(part for part in (doc.summary, doc.body) if part)[:BODY_CHARS]
+        return {
+            "kind": doc.kind,
+            "title": doc.title[:255],
+            "url": doc.url,
+            "summary": doc.summary,
+            "body": body,
+            "title_folded": fold(doc.title)[:255],
+            "body_folded": fold(body),
+            "date": doc.date,
+            "column_id": doc.column_id,
+            "column_title": doc.column_title,
+            "exemplar_field": doc.exemplar_field,
+            "locality_id": doc.locality_id,
+            "locality_name": doc.locality_name,
+        }
+
+    def _index_text(self, rows: list[SearchDocument]) -> None:
+        """Engine-specific text index upkeep (FTS5 rows); PostgreSQL uses generated columns."""
+
+    def _unindex_text(self, row_ids: list[int]) -> None:
+        """Engine-specific removal."""
+
+    def delete(self, page_ids: list[int]) -> None:
+        with transaction.atomic():
+            rows = list(
+                SearchDocument.objects.filter(page_id__in=page_ids).values_list("pk", flat=True)
+            )
+            if rows:
+                self._unindex_text(rows)
+                SearchDocumentTag.objects.filter(document_id__in=rows).delete()
+                SearchDocument.objects.filter(pk__in=rows).delete()
+
+    def clear(self) -> None:
+        self.delete(list(SearchDocument.objects.values_list("page_id", flat=True)))
+
+    # --- querying -------------------------------------------------------------------------
+
+    def matching_sql(self, text: str) -> tuple[str, list] | None:
+        """SQL selecting `id, score` (higher is better) of rows whose text matches; None when
+        the query has no searchable syllable."""
+        raise NotImplementedError
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        matched = self.matching_sql(query.text)
+        if matched is None:
+            return SearchResults(hits=[], total=0)
+        match_sql, match_params = matched
+        table = SearchDocument._meta.db_table
+        filtered = self._filter(SearchDocument.objects.all(), query)
+        where, params = "", list(match_params)
+        if filtered.query.where:
+            filter_sql, filter_params = filtered.values("pk").query.sql_with_params()
+            where = f" WHERE m.id IN ({filter_sql})"
+            params += list(filter_params)
+        order = "d.date DESC, d.id DESC" if query.sort == SORT_DATE else "m.score DESC, d.id DESC"
+        with connection.cursor() as cursor:
+            # One text match per request: the total rides along as a window count.
+            cursor.execute(
+                f"SELECT m.id, m.score, count(*) OVER () FROM ({match_sql}) m "
+                f"JOIN {table} d ON d.id = m.id{where} ORDER BY {order} LIMIT %s OFFSET %s",
+                [*params, query.limit, query.offset],
+            )
+            rows = cursor.fetchall()
+            if rows:
+                total = rows[0][2]
+            else:
+                cursor.execute(f"SELECT count(*) FROM ({match_sql}) m{where}", params)
+                total = cursor.fetchone()[0]
+        ranked = [(pk, score) for pk, score, _ in rows]
+        by_pk = SearchDocument.objects.in_bulk([pk for pk, _ in ranked])
+        hits = [
+            Hit(
+                page_id=by_pk[pk].page_id,
+                kind=by_pk[pk].kind,
+                title=by_pk[pk].title,
+                url=by_pk[pk].url,
+                snippet=self.snippet(by_pk[pk], query.text),
+                date=by_pk[pk].date,
+                score=float(score),
+            )
+            for pk, score in ranked
+            if pk in by_pk
+        ]
+        facets = {}
+        if query.with_facets and total:
+            ids_sql = f"SELECT m.id FROM ({match_sql}) m"
+            rows = SearchDocument.objects.filter(pk__in=RawSQL(ids_sql, match_params))
+            facets = self._facets(rows, query)
+        return SearchResults(hits=hits, total=total, facets=facets)
+
+    def snippet(self, row: SearchDocument, text: str) -> str:
+        if row.body:
+            return highlight(row.body, text, folded=row.body_folded)
+        return highlight(row.title, text, folded=row.title_folded)
+
+    @staticmethod
+    def _filter(rows: QuerySet, query: SearchQuery, skip: str = "") -> QuerySet:
+        conditions = Q()
+        if query.kind and skip != "kind":
+            conditions &= Q(kind=query.kind)
+        if query.column and skip != "column":
+            conditions &= Q(column_id=query.column)
+        if query.field and skip != "field":
+            conditions &= Q(exemplar_field=query.field)
+        if query.locality and skip != "locality":
+            conditions &= Q(locality_id=query.locality)
+        if query.tag and skip != "tag":
+            conditions &= Q(tags__slug=query.tag)
+        if query.date_from:
+            conditions &= Q(date__date__gte=query.date_from)
+        if query.date_to:
+            conditions &= Q(date__date__lte=query.date_to)
+        return rows.filter(conditions)
+
+    def _facets(self, rows: QuerySet, query: SearchQuery) -> dict[str, list[FacetValue]]:
+        """Counts per facet value, each facet counted with the other filters applied."""
+        kinds = dict(DocumentKind.choices)
+        from campaigns.models import ExemplarField
+
+        fields = dict(ExemplarField.choices)
+        facets: dict[str, list[FacetValue]] = {}
+        specs = {
+            "kind": ("kind", None),
+            "column": ("column_id", "column_title"),
+            "field": ("exemplar_field", None),
+            "locality": ("locality_id", "locality_name"),
+            "tag": ("tags__slug", "tags__name"),
+        }
+        for name, (value_field, label_field) in specs.items():
+            base = self._filter(rows, query, skip=name).exclude(**{f"{value_field}__isnull": True})
+            if name in ("field",):
+                base = base.exclude(exemplar_field="")
+            values = [value_field] + ([label_field] if label_field else [])
+            counted = (
+                base.values(*values).annotate(n=Count("pk", distinct=True)).order_by("-n")[:20]
+            )
+            out = []
+            for item in counted:
+                value = item[value_field]
+                if name == "kind":
+                    label = str(kinds.get(value, value))
+                elif name == "field":
+                    label = str(fields.get(value, value))
+                else:
+                    label = item[label_field]
+                out.append(FacetValue(value=str(value), label=label, count=item["n"]))
+            facets[name] = out
+        return facets
+
+    def suggest(self, prefix: str, limit: int = 8) -> list[Suggestion]:
+        """Titles (stories, exemplars, …) whose folded title has a syllable starting with the
+        folded prefix; exemplars first because readers look people up by name."""
+        words = [fold(t) for t in terms(prefix)]
+        if not words:
+            return []
+        condition = Q()
+        for word in words:
+            condition &= Q(title_folded__startswith=word) | Q(title_folded__contains=f" {word}")
+        rows = (
+            SearchDocument.objects.filter(condition)
+            .exclude(kind=DocumentKind.COLUMN)
+            .order_by("title_folded")[: limit * 4]
+        )
+        order = {DocumentKind.EXEMPLAR: 0, DocumentKind.STORY: 1}
+        ranked = sorted(
+            rows, key=lambda r: (order.get(r.kind, 2), not r.title_folded.startswith(words[0]))
+        )
+        return [Suggestion(title=r.title, url=r.url, kind=r.kind) for r in ranked[:limit]]
+
+
+def vendor() -> str:
+    return connection.vendor
+
+
+__all__ = ["DatabaseBackend", "parse_query", "vendor"]

@@ -1,0 +1,156 @@
+"""Reader-facing search as the views use it: parameters in, results page out (fat module,
+thin views). Every parameter is parsed defensively: bad values are ignored, never a 500."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.paginator import Page, Paginator
+from django.db.models import F
+from django.http import QueryDict
+
+from .analysis import MAX_QUERY_CHARS, clean_query, fold, parse_query, terms
+from .backends import get_backend
+from .backends.base import SORT_DATE, SORT_RELEVANCE, SearchQuery, SearchResults
+from .models import DocumentKind, QueryStat
+
+PER_PAGE = 10
+MAX_PAGE = 100  # deeper pages are not useful to readers and cost the engine
+POPULAR_COUNT = 8
+MAX_PROBES = 6  # looser queries tried for "did you mean"
+
+
+class _Window:
+    """Lets Django's Paginator page through results the engine returns one page at a time."""
+
+    def __init__(self, total: int, hits: list, offset: int):
+        self.total, self.hits, self.offset = total, hits, offset
+
+    def count(self) -> int:
+        return self.total
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, item):
+        if isinstance(item, slice):
+            return self.hits[item.start - self.offset : item.stop - self.offset]
+        return self.hits[item - self.offset]
+
+
+@dataclass
+class ResultsPage:
+    query: str
+    truncated: bool
+    search: SearchQuery
+    results: SearchResults | None
+    page: Page | None
+    did_you_mean: str = ""
+    popular: list[str] = field(default_factory=list)
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        number = int(value or "")
+    except ValueError:
+        return None
+    return number if 0 < number < 2**31 else None
+
+
+def _date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat((value or "").strip()[:10])
+    except ValueError:
+        return None
+
+
+def search_query_from(params: QueryDict) -> tuple[SearchQuery, bool]:
+    raw = params.get("q", "")
+    text = clean_query(raw)
+    kind = params.get("loai", "")
+    sort = params.get("sap_xep", SORT_RELEVANCE)
+    query = SearchQuery(
+        text=text,
+        kind=kind if kind in DocumentKind.values else "",
+        column=_int(params.get("chuyen_muc")),
+        field=(params.get("linh_vuc") or "")[:30],
+        locality=_int(params.get("dia_ban")),
+        tag=(params.get("tu_khoa") or "")[:120],
+        date_from=_date(params.get("tu_ngay")),
+        date_to=_date(params.get("den_ngay")),
+        sort=sort if sort in (SORT_RELEVANCE, SORT_DATE) else SORT_RELEVANCE,
+        limit=PER_PAGE,
+    )
+    return query, len(raw) > MAX_QUERY_CHARS
+
+
+def run(params: QueryDict) -> ResultsPage:
+    query, truncated = search_query_from(params)
+    if not query.text:
+        return ResultsPage("", truncated, query, None, None, popular=popular_searches())
+    number = min(_int(params.get("page")) or 1, MAX_PAGE)
+    backend = get_backend()
+    query.offset = (number - 1) * PER_PAGE
+    results = backend.search(query)
+    if results.total and not results.hits:  # past the last page: show the last one
+        number = min((results.total - 1) // PER_PAGE + 1, MAX_PAGE)
+        query.offset = (number - 1) * PER_PAGE
+        results = backend.search(query)
+    page = Paginator(_Window(results.total, results.hits, query.offset), PER_PAGE).page(number)
+    outcome = ResultsPage(query.text, truncated, query, results, page)
+    if number == 1:
+        record(query.text, results.total)
+    if not results.total:
+        outcome.did_you_mean = did_you_mean(query)
+        outcome.popular = popular_searches()
+    return outcome
+
+
+def did_you_mean(query: SearchQuery) -> str:
+    """A looser query that finds something: the phrase unquoted, or fewer syllables."""
+    backend = get_backend()
+    loose, phrases = parse_query(query.text)
+    words = loose + [t for p in phrases for t in p]
+    candidates = []
+    if phrases:
+        candidates.append(" ".join(words))
+    # Contiguous runs of syllables, longest first: "xyz nong dan" → "nong dan".
+    for size in range(len(words) - 1, 0, -1):
+        candidates += [" ".join(words[i : i + size]) for i in range(len(words) - size + 1)]
+    for candidate in candidates[:MAX_PROBES]:
+        probe = SearchQuery(text=candidate, limit=1, with_facets=False)
+        if backend.search(probe).total:
+            return candidate
+    return ""
+
+
+def record(text: str, hits: int) -> None:
+    key = " ".join(fold(t) for t in terms(text))[:200]
+    if not key:
+        return
+    stat, created = QueryStat.objects.get_or_create(
+        query_folded=key, defaults={"query": text[:200], "count": 1, "last_hits": hits}
+    )
+    if not created:
+        QueryStat.objects.filter(pk=stat.pk).update(count=F("count") + 1, last_hits=hits)
+
+
+def popular_searches() -> list[str]:
+    return list(
+        QueryStat.objects.filter(last_hits__gt=0)
+        .order_by("-count", "query")
+        .values_list("query", flat=True)[:POPULAR_COUNT]
+    )
+
+
+def suggestions(prefix: str, limit: int = 8) -> list[dict]:
+    """Titles and exemplar names for autocomplete and outlets' search boxes."""
+    text = clean_query(prefix)
+    if not text:
+        return []
+    labels = dict(DocumentKind.choices)
+    return [
+        {"title": s.title, "url": s.url, "kind": s.kind, "kind_label": str(labels.get(s.kind, ""))}
+        for s in get_backend().suggest(text, limit=limit)
+    ]

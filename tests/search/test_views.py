@@ -163,3 +163,11 @@ def test_too_long_query_is_truncated_and_said(client, corpus):
 def test_did_you_mean_drops_an_unknown_leading_syllable(client, corpus):
     html = client.get(SEARCH, {"q": "xyzxyz nong dan"}).content.decode()
     assert 'Có phải bạn muốn tìm <a href="?q=nong%20dan">nong dan</a>' in html
+
+
+def test_results_page_tells_the_beacon_how_many_results(client, corpus):
+    """engagement's beacon reads data-result-count to flag searches that found nothing."""
+    found = client.get(SEARCH, {"q": "dam thi thu ha"}).content.decode()
+    assert 'data-result-count="2"' in found
+    nothing = client.get(SEARCH, {"q": "khongcotunay"}).content.decode()
+    assert 'data-result-count="0"' in nothing

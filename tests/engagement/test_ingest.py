@@ -215,3 +215,15 @@ def test_in_app_browsers_without_referrer_count_as_their_app(send, story):
     send({"t": "view", "p": story.pk, "r": "https://www.google.com/"}, user_agent=zalo)
     categories = list(Event.objects.order_by("pk").values_list("referrer_category", flat=True))
     assert categories == ["zalo", "facebook", "search"]
+
+
+def test_beacon_takes_the_fast_path_and_pages_keep_their_middleware(client, send, story):
+    """POST /e/ skips sessions, CSRF and the rest; every other request still gets them."""
+    response = send({"t": "view", "p": story.pk})
+    assert response.status_code == 204
+    assert Event.objects.filter(kind="view", page_id=story.pk).count() == 1
+    assert "X-Frame-Options" not in response  # the page middleware did not run
+    assert not response.cookies
+    page = client.get(story.url)
+    assert page["X-Frame-Options"] == "SAMEORIGIN"
+    assert client.get("/e/").status_code == 405  # other methods take the normal route

@@ -5,7 +5,8 @@ nothing, served by the same server in the same run (the ceiling).
 
 Standalone: `python bench/engagement.py`; `make bench` writes the table into docs/benchmarks.md.
 Loopback only. Settings: BENCH_SECONDS (default 8), BENCH_MAX_REQUESTS (40000),
-BENCH_CONCURRENCY (8), BENCH_WORKERS (gunicorn workers, default 2).
+BENCH_CONCURRENCY (8), BENCH_WORKERS (gunicorn sync workers, default cores + 1: with SQLite one
+worker is always waiting on the write lock, so one more than the cores keeps both busy).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from bench._django import setup_django  # noqa: E402
 SECONDS = float(os.environ.get("BENCH_SECONDS", "8"))
 MAX_REQUESTS = int(os.environ.get("BENCH_MAX_REQUESTS", "40000"))
 CONCURRENCY = int(os.environ.get("BENCH_CONCURRENCY", "8"))
-WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", str((os.cpu_count() or 2) + 1)))
 ROUNDS = 4
 VISITORS = 5000
 HOST = "127.0.0.1"

@@ -6,6 +6,7 @@ Public functions for other apps (imported lazily: this module loads before the a
 - `view_count(story_id)`, `most_viewed(parent=None)` — cached, from roll-ups.
 - `reach_for(story_ids=…, exemplar_ids=…, start=…, end=…)` — a campaign's reach.
 - `story_views_between(story_ids, start, end)` — reader views per story for a period.
+- `popular_searches(days, limit)` — what readers search most (searches that found something).
 """
 
 from __future__ import annotations
@@ -52,3 +53,9 @@ def story_views_between(story_ids, start, end) -> dict[int, int]:
     from .selectors import story_views_between as _story_views_between
 
     return _story_views_between(story_ids, start, end)
+
+
+def popular_searches(days: int = 30, limit: int = 8) -> list[str]:
+    from .selectors import popular_searches as _popular_searches
+
+    return _popular_searches(days=days, limit=limit)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.core.cache import cache
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, F, Max, Q, Sum
 from django.utils import timezone
 
 from .models import DailyStat, Event, Scope
@@ -71,6 +71,24 @@ def most_viewed_ids(parent=None, days: int = MOST_VIEWED_DAYS) -> list[int]:
         ids = [int(row["key"]) for row in totals[:20]]
         cache.set(key, ids, PUBLIC_CACHE_SECONDS)
     return ids
+
+
+def popular_searches(days: int = 30, limit: int = 8) -> list[str]:
+    """What readers searched most in the last `days` days, among searches that found something."""
+    key = f"engagement:popular_searches:{_version()}:{days}:{limit}"
+    queries = cache.get(key)
+    if queries is None:
+        since = timezone.localdate() - timedelta(days=days - 1)
+        rows = (
+            DailyStat.objects.filter(scope=Scope.SEARCH, day__gte=since)
+            .values("key")
+            .annotate(asked=Sum("searches"), empty=Sum("no_results"), label=Max("label"))
+            .filter(asked__gt=F("empty"))
+            .order_by("-asked", "key")
+        )
+        queries = [row["label"] or row["key"] for row in rows[:limit]]
+        cache.set(key, queries, PUBLIC_CACHE_SECONDS)
+    return queries
 
 
 def most_viewed(parent=None, limit: int = 5) -> list:

@@ -71,15 +71,3 @@ class IndexFailure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.page_id}: {self.error[:80]}"
-
-
-class QueryStat(models.Model):
-    """How often a (folded) query was asked and whether it found anything: popular searches."""
-
-    query_folded = models.CharField(max_length=200, unique=True)
-    query = models.CharField(max_length=200)
-    count = models.PositiveIntegerField(default=0)
-    last_hits = models.PositiveIntegerField(default=0)
-
-    def __str__(self) -> str:
-        return self.query

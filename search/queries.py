@@ -7,13 +7,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.paginator import Page, Paginator
-from django.db.models import F
 from django.http import QueryDict
 
-from .analysis import MAX_QUERY_CHARS, clean_query, fold, parse_query, terms
+from .analysis import MAX_QUERY_CHARS, clean_query, parse_query
 from .backends import get_backend
 from .backends.base import SORT_DATE, SORT_RELEVANCE, SearchQuery, SearchResults
-from .models import DocumentKind, QueryStat
+from .models import DocumentKind
 
 PER_PAGE = 10
 MAX_PAGE = 100  # deeper pages are not useful to readers and cost the engine
@@ -99,8 +98,6 @@ def run(params: QueryDict) -> ResultsPage:
         results = backend.search(query)
     page = Paginator(_Window(results.total, results.hits, query.offset), PER_PAGE).page(number)
     outcome = ResultsPage(query.text, truncated, query, results, page)
-    if number == 1:
-        record(query.text, results.total)
     if not results.total:
         outcome.did_you_mean = did_you_mean(query)
         outcome.popular = popular_searches()
@@ -125,23 +122,11 @@ def did_you_mean(query: SearchQuery) -> str:
     return ""
 
 
-def record(text: str, hits: int) -> None:
-    key = " ".join(fold(t) for t in terms(text))[:200]
-    if not key:
-        return
-    stat, created = QueryStat.objects.get_or_create(
-        query_folded=key, defaults={"query": text[:200], "count": 1, "last_hits": hits}
-    )
-    if not created:
-        QueryStat.objects.filter(pk=stat.pk).update(count=F("count") + 1, last_hits=hits)
-
-
 def popular_searches() -> list[str]:
-    return list(
-        QueryStat.objects.filter(last_hits__gt=0)
-        .order_by("-count", "query")
-        .values_list("query", flat=True)[:POPULAR_COUNT]
-    )
+    """From engagement's search roll-ups: the results page stays a read, and cacheable."""
+    import engagement
+
+    return engagement.popular_searches(limit=POPULAR_COUNT)
 
 
 def suggestions(prefix: str, limit: int = 8) -> list[dict]:

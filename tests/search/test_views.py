@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from search.backends.base import IndexedDocument
 
@@ -124,13 +125,25 @@ def test_sort_by_date_and_bad_page_shows_last_page(client, indexed):
     assert "Trang 2 / 2" in response.content.decode()
 
 
-def test_empty_state_offers_did_you_mean_and_popular_searches(client, corpus):
-    client.get(SEARCH, {"q": "bưởi"})  # a popular search with results
+def _searched(rf, query: str, result_count: int) -> None:
+    """A reader's search as engagement records and rolls it up (the beacon's server side)."""
+    import engagement
+    from engagement.rollups import rollup_day
+
+    request = rf.get(SEARCH, HTTP_USER_AGENT="Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0")
+    assert engagement.record_search(request, query, result_count)
+    rollup_day(timezone.localdate())
+
+
+def test_empty_state_offers_did_you_mean_and_popular_searches(client, rf, corpus):
+    _searched(rf, "bưởi", 3)  # a popular search with results
+    _searched(rf, "khongcotu", 0)  # found nothing: never offered as popular
     html = client.get(SEARCH, {"q": "bưởi khongcotu"}).content.decode()
     assert "Không tìm thấy kết quả nào" in html
     assert "Có phải bạn muốn tìm" in html
     assert "?q=b%C6%B0%E1%BB%9Fi" in html
     assert "Tìm kiếm phổ biến" in html
+    assert "?q=khongcotu" not in html
 
 
 def test_suggest_returns_titles_and_exemplar_names(client, corpus):
@@ -163,6 +176,21 @@ def test_too_long_query_is_truncated_and_said(client, corpus):
 def test_did_you_mean_drops_an_unknown_leading_syllable(client, corpus):
     html = client.get(SEARCH, {"q": "xyzxyz nong dan"}).content.decode()
     assert 'Có phải bạn muốn tìm <a href="?q=nong%20dan">nong dan</a>' in html
+
+
+def test_showing_results_writes_nothing(client, corpus):
+    """The results page is a read (and publicly cacheable): counting is engagement's beacon."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import Site
+
+    from lantoa.models import SiteSettings
+
+    SiteSettings.for_site(Site.objects.get(is_default_site=True))  # Wagtail makes it on demand
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(SEARCH, {"q": "dam thi thu ha"}).status_code == 200
+    sql = [query["sql"].lstrip().upper() for query in queries]
+    assert [text for text in sql if text.startswith(("INSERT", "UPDATE"))] == []
 
 
 def test_results_page_tells_the_beacon_how_many_results(client, corpus):

@@ -26,7 +26,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from . import classify, visitors
-from .models import Event, EventKind, ShareChannel
+from .models import EVENT_FIELDS, Event, EventKind, ShareChannel
 
 MAX_BODY_BYTES = 1024
 FIELDS = {"t", "p", "r", "c", "q", "n"}
@@ -207,20 +207,7 @@ def record(request: HttpRequest, payload: Payload, *, referrer_known: bool = Tru
     _insert(values)
 
 
-INSERT_FIELDS = (
-    "created_at",
-    "day",
-    "kind",
-    "page_id",
-    "channel",
-    "query",
-    "no_results",
-    "referrer_category",
-    "referrer_host",
-    "device",
-    "visitor_key",
-    "is_bot",
-)
+INSERT_FIELDS = ("created_at", "day", *EVENT_FIELDS)
 
 
 def _insert(values: tuple) -> None:

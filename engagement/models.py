@@ -91,6 +91,22 @@ class Scope(models.TextChoices):
     SEARCH = "search", _("Từ khóa tìm kiếm")
 
 
+# What one beacon event records besides its time: the ingest INSERTs these columns (after
+# created_at and day) and the daily roll-up reads them back, in this order.
+EVENT_FIELDS = (
+    "kind",
+    "page_id",
+    "channel",
+    "query",
+    "no_results",
+    "referrer_category",
+    "referrer_host",
+    "device",
+    "visitor_key",
+    "is_bot",
+)
+
+
 class DailyStat(models.Model):
     """One day's figures for one thing (a story, a column, an outlet…): what reports read.
 

@@ -21,7 +21,7 @@ from wagtail.models import Page
 from stories import selectors as story_selectors
 from syndication import reach as syndication_reach
 
-from .models import DailyStat, Event, ReferrerCategory, RollupRun, Scope
+from .models import EVENT_FIELDS, DailyStat, Event, ReferrerCategory, RollupRun, Scope
 
 VERSION_KEY = "engagement:version"
 PAGE_FIELDS = ("pk", "title", "content_type__app_label", "content_type__model")
@@ -110,20 +110,7 @@ def _page_targets(page_ids: set[int]) -> tuple[dict[int, list[tuple[str, str]]],
 def compute_day(day: date) -> list[DailyStat]:
     """Every roll-up row of `day`, from its raw events and the feed pulls (nothing saved)."""
     tallies: dict[tuple[str, str], Tally] = defaultdict(Tally)
-    events = list(
-        Event.objects.filter(day=day).values_list(
-            "kind",
-            "page_id",
-            "channel",
-            "query",
-            "no_results",
-            "referrer_category",
-            "referrer_host",
-            "device",
-            "visitor_key",
-            "is_bot",
-        )
-    )
+    events = list(Event.objects.filter(day=day).values_list(*EVENT_FIELDS))
     targets, labels = _page_targets({event[1] for event in events if event[1]})
     site = (Scope.SITE, "")
     for kind, page_id, channel, query, no_results, category, host, device, key, bot in events:

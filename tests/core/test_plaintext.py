@@ -78,6 +78,7 @@ def test_wagtail_image_embeds_are_images_not_text():
     assert html_to_text('<p>a</p><embed embedtype="image" id="3"/><p>b</p>') == "a\n\nb"
 
 
+@pytest.mark.django_db
 def test_story_body_text_is_its_pieces_one_per_line():
     text = StoryPage(title="Bài", body=BODY).plain_text()
     assert text == stream_text(StreamValue(StoryBodyBlock(), BODY, is_lazy=False))

@@ -47,7 +47,7 @@ def test_phrases_at_the_end_of_a_block_are_found(client, make_story, query):
 
 def test_snippets_keep_words_of_neighbouring_blocks_apart(client, make_story):
     make_boundary_story(make_story)
-    for end, start in BOUNDARIES:
+    for end, _start in BOUNDARIES:
         [snippet] = snippets(client, f'"{end}"')
         assert glued(snippet) == [], snippet
         assert end in snippet

@@ -11,6 +11,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import RichText
 
+from core.plaintext import rich_text
+
 from .sanitize import sanitize_rich_text
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
@@ -25,6 +27,10 @@ class SafeRichTextBlock(blocks.RichTextBlock):
     def clean(self, value):
         value = super().clean(value)
         return RichText(sanitize_rich_text(value.source))
+
+    def get_searchable_content(self, value) -> list[str]:
+        """The admin's search (Wagtail's own index) reads the same text as everything else."""
+        return [rich_text(value)] if self.search_index else []
 
 
 class ImageBlock(blocks.StructBlock):

@@ -113,3 +113,13 @@ def test_every_story_block_declares_or_derives_its_text(image):
             block_text(child, child.to_python(child.get_prep_value(child.normalize(raw))))
             == (expected[name])
         ), name
+
+
+def test_wagtail_admin_search_reads_the_same_text():
+    """Wagtail's own index (the admin's page search) takes rich text through
+    get_searchable_content: a <br> or a table must not glue words there either."""
+    block = StoryBodyBlock().child_blocks["paragraph"]
+    value = block.to_python(
+        "<p>Từ đầu năm 2024<br>Nhiều hộ</p><table><tr><td>Xã</td><td>Hộ</td></tr></table>"
+    )
+    assert block.get_searchable_content(value) == ["Từ đầu năm 2024\nNhiều hộ\n\nXã\tHộ"]

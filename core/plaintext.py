@@ -57,20 +57,10 @@ _CELL_TAGS = frozenset({"td", "th"})
 _ITALIC_TAGS = frozenset({"em", "i"})
 # The innermost of these decides a block's kind; others (p, div, blockquote…) are neutral.
 _KIND_OF_TAG = {
-    "li": ITEM,
-    "dt": ITEM,
-    "dd": ITEM,
-    "tr": ROW,
-    "td": ROW,
-    "th": ROW,
-    "figcaption": CAPTION,
-    "caption": CAPTION,
-    "h1": HEADING,
-    "h2": HEADING,
-    "h3": HEADING,
-    "h4": HEADING,
-    "h5": HEADING,
-    "h6": HEADING,
+    **dict.fromkeys(("li", "dt", "dd"), ITEM),
+    **dict.fromkeys(("tr", "td", "th"), ROW),
+    **dict.fromkeys(("figcaption", "caption"), CAPTION),
+    **dict.fromkeys(("h1", "h2", "h3", "h4", "h5", "h6"), HEADING),
     "pre": PREFORMATTED,
 }
 

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from datetime import datetime, time
 
 from django.utils import timezone
-from django.utils.html import strip_tags
 from wagtail.models import Page
+
+from core.plaintext import clean_text, join_paragraphs, rich_text
 
 from .analysis import normalize
 from .backends.base import IndexedDocument
@@ -22,7 +23,14 @@ def querysets() -> dict:
 
 
 def _text(*parts) -> str:
-    return normalize(" ".join(" ".join(strip_tags(str(p or "")).split()) for p in parts if p))
+    """Plain-text fields, one paragraph each: a sapo's last word and the next field's first
+    word stay apart, so a phrase readers see is a phrase the engine finds."""
+    return normalize(join_paragraphs(clean_text(part) for part in parts))
+
+
+def _rich(value) -> str:
+    """A RichTextField as text with its paragraph and list boundaries (`core.plaintext`)."""
+    return normalize(rich_text(value))
 
 
 def _page_url(page: Page) -> str:
@@ -36,7 +44,7 @@ def build(kind: str, page: Page) -> IndexedDocument:
     if kind == "story":
         column = page.get_parent()
         doc.summary = _text(page.sapo)
-        doc.body = _text(page.plain_text())
+        doc.body = normalize(page.plain_text())
         doc.date = page.display_date
         doc.column_id = column.pk if column else None
         doc.column_title = column.title if column else ""
@@ -45,17 +53,17 @@ def build(kind: str, page: Page) -> IndexedDocument:
         doc.tags = [(tag.slug, tag.name) for tag in page.tags.all()]
     elif kind == "exemplar":
         doc.summary = _text(page.summary)
-        doc.body = _text(page.position, page.organisation, page.achievements)
+        doc.body = _text(page.position, page.organisation, _rich(page.achievements))
         doc.exemplar_field = page.field
         doc.locality_id = page.locality_id
         doc.locality_name = page.locality.name if page.locality_id else ""
         doc.date = page.first_published_at
     elif kind == "document":
         doc.summary = _text(page.number, page.issuing_body)
-        doc.body = _text(page.summary, page.signer, page.field)
+        doc.body = _text(_rich(page.summary), page.signer, page.field)
         doc.date = timezone.make_aware(datetime.combine(page.issue_date, time(12)))
     else:  # column, series
-        doc.summary = _text(page.intro)
+        doc.summary = _rich(page.intro)
         doc.date = page.first_published_at
     return doc
 

@@ -3,16 +3,29 @@ thin views). Every parameter is parsed defensively: bad values are ignored, neve
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
 
 from django.core.paginator import Page, Paginator
 from django.http import QueryDict
 
 from .analysis import MAX_QUERY_CHARS, clean_query, parse_query
 from .backends import get_backend
-from .backends.base import SORT_DATE, SORT_RELEVANCE, SearchQuery, SearchResults
+from .backends.base import (
+    SORT_DATE,
+    SORT_RELEVANCE,
+    SearchBackend,
+    SearchQuery,
+    SearchResults,
+    SearchUnavailable,
+)
 from .models import DocumentKind
+
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 PER_PAGE = 10
 MAX_PAGE = 100  # deeper pages are not useful to readers and cost the engine
@@ -84,18 +97,28 @@ def search_query_from(params: QueryDict) -> tuple[SearchQuery, bool]:
     return query, len(raw) > MAX_QUERY_CHARS
 
 
+def _engine(call: Callable[[SearchBackend], T]) -> T:
+    """Runs one call on the configured engine; whatever goes wrong there (connection refused,
+    timeout, a bad SEARCH_URL, a database error) becomes SearchUnavailable, logged once."""
+    try:
+        return call(get_backend())
+    except Exception as error:
+        logger.exception("search engine unavailable: %s", error)
+        raise SearchUnavailable(str(error)) from error
+
+
 def run(params: QueryDict) -> ResultsPage:
+    """Raises SearchUnavailable when the engine does not answer."""
     query, truncated = search_query_from(params)
     if not query.text:
         return ResultsPage("", truncated, query, None, None, popular=popular_searches())
     number = min(_int(params.get("page")) or 1, MAX_PAGE)
-    backend = get_backend()
     query.offset = (number - 1) * PER_PAGE
-    results = backend.search(query)
+    results = _engine(lambda backend: backend.search(query))
     if results.total and not results.hits:  # past the last page: show the last one
         number = min((results.total - 1) // PER_PAGE + 1, MAX_PAGE)
         query.offset = (number - 1) * PER_PAGE
-        results = backend.search(query)
+        results = _engine(lambda backend: backend.search(query))
     page = Paginator(_Window(results.total, results.hits, query.offset), PER_PAGE).page(number)
     outcome = ResultsPage(query.text, truncated, query, results, page)
     if not results.total:
@@ -106,7 +129,6 @@ def run(params: QueryDict) -> ResultsPage:
 
 def did_you_mean(query: SearchQuery) -> str:
     """A looser query that finds something: the phrase unquoted, or fewer syllables."""
-    backend = get_backend()
     loose, phrases = parse_query(query.text)
     words = loose + [t for p in phrases for t in p]
     candidates = []
@@ -117,7 +139,7 @@ def did_you_mean(query: SearchQuery) -> str:
         candidates += [" ".join(words[i : i + size]) for i in range(len(words) - size + 1)]
     for candidate in candidates[:MAX_PROBES]:
         probe = SearchQuery(text=candidate, limit=1, with_facets=False)
-        if backend.search(probe).total:
+        if _engine(lambda backend, probe=probe: backend.search(probe)).total:
             return candidate
     return ""
 
@@ -130,12 +152,13 @@ def popular_searches() -> list[str]:
 
 
 def suggestions(prefix: str, limit: int = 8) -> list[dict]:
-    """Titles and exemplar names for autocomplete and outlets' search boxes."""
+    """Titles and exemplar names for autocomplete and outlets' search boxes; raises
+    SearchUnavailable when the engine does not answer."""
     text = clean_query(prefix)
     if not text:
         return []
     labels = dict(DocumentKind.choices)
     return [
         {"title": s.title, "url": s.url, "kind": s.kind, "kind_label": str(labels.get(s.kind, ""))}
-        for s in get_backend().suggest(text, limit=limit)
+        for s in _engine(lambda backend: backend.suggest(text, limit=limit))
     ]

@@ -57,3 +57,14 @@ def update_page(page_id: int) -> str:
 @task()
 def remove_page(page_id: int) -> str:
     return run_with_retries(page_id, "remove")
+
+
+@task()
+def rebuild_index() -> int:
+    """The whole index from scratch, in the worker (queued by a migration when the way
+    documents are built changes; `manage.py search_reindex` does the same in the foreground)."""
+    from . import index
+
+    done = index.rebuild(progress=False)
+    logger.info("search index rebuilt: %s pages", done)
+    return done

@@ -1,10 +1,17 @@
-"""StreamField blocks for story bodies: what a journalist can put between the paragraphs."""
+"""StreamField blocks for story bodies: what a journalist can put between the paragraphs.
+
+Each block's plain text (search, radio scripts, read time, feeds) comes from
+`core.plaintext.block_text`: rich text and struct fields are converted with their boundaries;
+a block whose text is not body text says so with `plain_text(value)`.
+"""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import RichText
+
+from core.plaintext import rich_text
 
 from .sanitize import sanitize_rich_text
 
@@ -21,6 +28,10 @@ class SafeRichTextBlock(blocks.RichTextBlock):
         value = super().clean(value)
         return RichText(sanitize_rich_text(value.source))
 
+    def get_searchable_content(self, value) -> list[str]:
+        """The admin's search (Wagtail's own index) reads the same text as everything else."""
+        return [rich_text(value)] if self.search_index else []
+
 
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("Ảnh"))
@@ -32,6 +43,10 @@ class ImageBlock(blocks.StructBlock):
         label = _("Ảnh")
         template = "stories/blocks/image.html"
 
+    def plain_text(self, value) -> str:
+        """A caption describes the photo: not read aloud, not counted in the read time."""
+        return ""
+
 
 class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Trích dẫn"))
@@ -41,6 +56,10 @@ class QuoteBlock(blocks.StructBlock):
         icon = "openquote"
         label = _("Trích dẫn")
         template = "stories/blocks/quote.html"
+
+    def plain_text(self, value) -> str:
+        """The quoted words; the attribution is shown beside them, not part of the text."""
+        return value.get("text") or ""
 
 
 class FactBoxBlock(blocks.StructBlock):
@@ -59,6 +78,10 @@ class MediaBlock(blocks.StructBlock):
     file = DocumentChooserBlock(label=_("Tệp âm thanh / video"))
     caption = blocks.CharBlock(label=_("Chú thích"), required=False, max_length=300)
     transcript = blocks.TextBlock(label=_("Lời thoại (cho người khiếm thính)"), required=False)
+
+    def plain_text(self, value) -> str:
+        """A recording is not body text (its transcript is for the player, not the script)."""
+        return ""
 
 
 class AudioBlock(MediaBlock):

@@ -3,15 +3,29 @@
 from django import forms
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.widgets.slug import SlugInput
 
 from search.analysis import slugify
 
+# Run by the editor's slug field on the title before Wagtail's own clean-up, which drops
+# punctuation and so turns "1,5 triệu" into "15-trieu": a decimal comma or point between
+# digits becomes a hyphen, as `slugify` does on the server.
+SLUG_FORMATTERS = [(r"(\d)[.,](?=\d)", "$1-")]
+
 
 def ascii_slug(slug: str, title: str) -> str:
-    """The slug to store: folded when it has Vietnamese letters, made from the title when blank."""
+    """The slug to store: folded when it has Vietnamese letters, made from the title when blank.
+
+    A non-ASCII slug is the browser's copy of the title (Wagtail keeps the letters and drops
+    punctuation); when it is the title's own slug but for the separators it dropped ("15" for
+    "1,5"), the title's slug is stored, so numbers keep their meaning.
+    """
     if not slug:
         return slugify(title or "")
-    return slug if slug.isascii() else slugify(slug)
+    if slug.isascii():
+        return slug
+    folded, from_title = slugify(slug), slugify(title or "")
+    return from_title if from_title.replace("-", "") == folded.replace("-", "") else folded
 
 
 class LanToaPageForm(WagtailAdminPageForm):
@@ -21,6 +35,12 @@ class LanToaPageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         if "slug" in self.fields:
             self.fields["slug"].required = False
+            widget = self.fields["slug"].widget
+            if isinstance(widget, SlugInput):
+                formatters = SlugInput(formatters=SLUG_FORMATTERS).attrs
+                widget.attrs["data-w-slug-formatters-value"] = formatters[
+                    "data-w-slug-formatters-value"
+                ]
 
     def clean(self):
         if "slug" in self.fields:

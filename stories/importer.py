@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from tqdm import tqdm
 
+from core.plaintext import CAPTION, IMAGE, html_blocks, truncate_at_word
 from search.analysis import fold, normalize
 
 from .models import Author, ColumnIndexPage, StoryAuthor, StoryPage
@@ -40,9 +41,22 @@ TITLE_MAX_LENGTH: int = StoryPage._meta.get_field("title").max_length
 SAPO_MAX_LENGTH: int = StoryPage._meta.get_field("sapo").max_length
 AUTHOR_NAME_MAX_LENGTH: int = Author._meta.get_field("name").max_length
 SOURCE_MAX_LENGTH: int = StoryPage._meta.get_field("source").max_length
+CAPTION_MAX_LENGTH = 300  # stories.blocks.ImageBlock.caption
 # An exported article is a few kilobytes; anything this big was picked up by mistake.
 MAX_FILE_BYTES = 5 * 1024 * 1024
-ELLIPSIS = "…"
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+# Where an exported page had a photo: the portals print a no-break space in its place (alone on
+# a line, or leading the caption's first line); an HTML export's <img>. Parsing turns each into
+# a line holding only U+FFFC OBJECT REPLACEMENT CHARACTER, Unicode's "an object was here".
+OBJECT = "\ufffc"
+# An HTML export says which text is the photo's caption (<figcaption>, or an italic paragraph
+# right under the <img>): its photo line is doubled, and the caption is taken as it is.
+CAPTIONED_OBJECT = OBJECT * 2
+_PHOTO_LINES = (OBJECT, CAPTIONED_OBJECT)
+_SIGN_IN = (
+    r"(?:sign ?in|sign ?up|sign ?out|log ?in|log ?out|register|my account|dang nhap|dang ky"
+    r"|dang xuat|quen mat khau|tai khoan( cua toi)?|thanh vien)"
+)
 
 
 class ImportProblem(Exception):
@@ -96,6 +110,10 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         r"|chia se( bai viet)?|chia se qua \w+|quay lai|tro ve|len dau trang|xem them"
     ),
     ChromeRule(r"(luot xem|so lan xem):? ?\d[\d.,]*|\d[\d.,]* luot xem"),
+    # Account links, language switches, breadcrumbs and lone share buttons of the page header.
+    ChromeRule(rf"{_SIGN_IN}( ?[|/•·-] ?{_SIGN_IN})*"),
+    ChromeRule(r"(tieng viet|english|vietnamese)( ?[|/•·-] ?(tieng viet|english|vietnamese))*"),
+    ChromeRule(r"trang chu( ?[>»/|›] ?[^>»/|›]+)*|tim kiem|menu|facebook|zalo|twitter|email"),
     ChromeRule(r"(danh gia|xep hang) bai viet|(tu khoa|tags?) ?:.*"),
     ChromeRule(r"[.…·•]+"),  # lone dots left where an image or share bar was
     ChromeRule(r"[-_=*~]{3,}"),  # separator rules
@@ -114,10 +132,16 @@ _DATE_LABEL = (
 )
 _SEP = r" ?[,\-–|]? ?"
 _DAY_MONTH_YEAR = r"(?P<day>\d{1,2}) ?[/.\-] ?(?P<month>\d{1,2}) ?[/.\-] ?(?P<year>\d{4})"
-_TIME = r"(?:luc )?(?P<hour>\d{1,2}) ?[:h] ?(?P<minute>\d{2})(?: ?: ?\d{2})?"
+_TIME = (
+    r"(?:luc )?(?P<hour>\d{1,2}) ?[:h] ?(?P<minute>\d{2})(?: ?: ?\d{2})?"
+    r"(?: ?(?P<meridiem>am|pm|sa|ch)\b)?"
+)
 _TIME_FIRST = r"(?P<hour_first>\d{1,2}) ?[:h] ?(?P<minute_first>\d{2})"
 # "[GMT+7]" and the view/comment counters some portals print after the time ("1.234 0").
-_TAIL = r"(?: ?[\[(]? ?(?:gmt|utc) ?[+-] ?\d{1,2}(?::?\d{2})? ?[\])]?)?(?: \d[\d.,]*)*"
+_TAIL = (
+    r"(?: ?[\[(]? ?(?:gmt|utc) ?[+-] ?\d{1,2}(?::?\d{2})? ?[\])]?)?(?: \d[\d.,]*)*"
+    r"(?: ?[|,-] ?(?:luot xem|luot doc|so lan xem|binh luan) ?:? ?\d[\d.,]*)*"
+)
 _DATE_LINE = re.compile(
     rf"(?:{_WEEKDAY}{_SEP})?(?:{_DATE_LABEL} ?:? ?)?(?:ngay )?(?:{_TIME_FIRST}{_SEP})?"
     rf"{_DAY_MONTH_YEAR}(?:{_SEP}{_TIME})?{_TAIL}"
@@ -146,6 +170,12 @@ _LIST_ITEM = re.compile(r"(?:[-+•*–] |\(?\d{1,2}[.)] |\(?[a-zđ]\) |[IVXLC]+
 _SENTENCE_END = (".", "!", "?", "…", ";", ":")
 _CLOSING_QUOTES = "\"'”’»)"
 _SPACES = re.compile(r"[\s\u200b\ufeff]+")
+# Hyphens and dashes typed in dates ("04‑08‑2023", "04–08–2023") are read as "-".
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d", "-"))
+# A photo credit closing or opening a short line: "… (Ảnh: Minh Châu)", "Ảnh: T.K".
+_PHOTO_CREDIT = re.compile(
+    r"(?:anh|anh minh hoa|nguon anh) ?: ?.+|.*\( ?(?:anh|nguon anh) ?:[^)]*\)\.?"
+)
 
 
 @dataclass
@@ -158,30 +188,44 @@ class ParsedArticle:
     paragraphs: list[str]
     warnings: list[str] = field(default_factory=list)
     legacy_id: str = ""
+    # Photos found with their captions: (how many paragraphs come before it, caption).
+    captions: list[tuple[int, str]] = field(default_factory=list)
 
-    def sapo_and_body(self) -> tuple[str, list[str]]:
-        """The lead (sapo) and the body paragraphs that remain.
+    def _lead(self) -> tuple[str, int | None]:
+        """The sapo and the index of the paragraph it replaces in the body (None: kept).
 
-        The sapo is the first paragraph that reads like a sentence — not a photo caption or a
-        capitalised document heading. When it fits whole it leaves the body, so the page does
-        not print it twice; when it has to be shortened the body keeps the full text.
+        The sapo is the first paragraph that reads like a sentence — not a capitalised
+        document heading. When it fits whole it leaves the body, so the page does not print it
+        twice; when it has to be shortened the body keeps the full text.
         """
         index = next((i for i, text in enumerate(self.paragraphs) if _reads_like_lead(text)), 0)
         lead = self.paragraphs[index]
         sapo = truncate_at_word(lead, SAPO_MAX_LENGTH)
         if sapo != lead or len(self.paragraphs) == 1:
-            return sapo, list(self.paragraphs)
-        return sapo, self.paragraphs[:index] + self.paragraphs[index + 1 :]
+            return sapo, None
+        return sapo, index
 
+    def sapo_and_body(self) -> tuple[str, list[str]]:
+        """The lead (sapo) and the body paragraphs that remain."""
+        sapo, moved = self._lead()
+        return sapo, [text for i, text in enumerate(self.paragraphs) if i != moved]
 
-def truncate_at_word(text: str, limit: int, ellipsis: str = ELLIPSIS) -> str:
-    """`text` shortened to at most `limit` characters, cut between words, marked with "…"."""
-    if len(text) <= limit:
-        return text
-    head = text[: limit - len(ellipsis)]
-    if not text[len(head)].isspace() and " " in head:
-        head = head.rsplit(" ", 1)[0]
-    return head.rstrip(" ,;:-–—.…") + ellipsis
+    def body_blocks(self) -> tuple[str, list[tuple[str, object]]]:
+        """The sapo and the story body as StreamField data: each photo an image block at its
+        place with its caption (the image itself is chosen by the editor), paragraphs as rich
+        text. Legacy text is plain text: escaped, never trusted as HTML."""
+        sapo, moved = self._lead()
+        blocks: list[tuple[str, object]] = []
+        captions = sorted(self.captions)
+        for index in range(len(self.paragraphs) + 1):
+            blocks += [
+                ("image", {"image": None, "caption": caption, "credit": ""})
+                for position, caption in captions
+                if position == index
+            ]
+            if index < len(self.paragraphs) and index != moved:
+                blocks.append(("paragraph", f"<p>{escape(self.paragraphs[index])}</p>"))
+        return sapo, blocks
 
 
 def parse_date_line(line: str) -> datetime | None:
@@ -194,8 +238,10 @@ def parse_date_line(line: str) -> datetime | None:
     if not match:
         return None
     parts = match.groupdict()
-    hour = parts["hour"] or parts["hour_first"] or 0
+    hour = int(parts["hour"] or parts["hour_first"] or 0)
     minute = parts["minute"] or parts["minute_first"] or 0
+    if parts["meridiem"] and 1 <= hour <= 12:  # 02:00 PM / 02:00 CH (chiều) is 14:00
+        hour = hour % 12 + (12 if parts["meridiem"] in ("pm", "ch") else 0)
     return _make_datetime(line, parts["year"], parts["month"], parts["day"], hour, minute)
 
 
@@ -220,8 +266,8 @@ def parse_article(text: str) -> ParsedArticle:
 
     Raises ImportProblem when the text holds no article (empty, furniture only, no body).
     """
-    lines = [_clean_line(line) for line in text.splitlines()]
-    if not any(lines):
+    lines = _split_lines(text)
+    if not any(line and line not in _PHOTO_LINES for line in lines):
         raise ImportProblem(_("tệp rỗng"))
     warnings: list[str] = []
     dates = _DateCollector(warnings)
@@ -231,7 +277,7 @@ def parse_article(text: str) -> ParsedArticle:
     while position < len(lines):
         line = lines[position]
         position += 1
-        if not line or _chrome_rule(line):
+        if not line or line in _PHOTO_LINES or _chrome_rule(line):
             continue
         skipped_only_chrome = False
         if not dates.take(line):
@@ -245,11 +291,26 @@ def parse_article(text: str) -> ParsedArticle:
         raise ImportProblem(_("không tìm thấy tiêu đề bài viết"))
 
     position = _skip_header(lines, position, title, dates, warnings)
-    blocks, authors = _body_blocks(lines[position:], warnings)
+    blocks, authors = _body_blocks(lines[position:], dates, warnings)
     authors.extend(_trailing_byline(blocks))
-    paragraphs = [text for block in blocks for text in _join_wrapped(block)]
+    paragraphs: list[str] = []
+    captions: list[tuple[int, str]] = []
+    for block in blocks:
+        caption = " ".join(block.lines)
+        if _is_caption(caption, under=block.under):
+            captions.append((len(paragraphs), caption))
+        else:
+            paragraphs.extend(_join_wrapped(block.lines))
     if not paragraphs:
         raise ImportProblem(_("có tiêu đề nhưng không tìm thấy nội dung bài viết"))
+    if captions:
+        warnings.append(
+            _(
+                "Bài gốc có %(count)d ảnh: chú thích đã được đặt vào khối “Ảnh” đúng chỗ; "
+                "hãy chọn ảnh cho từng khối trước khi xuất bản."
+            )
+            % {"count": len(captions)}
+        )
 
     published_at = dates.value
     if published_at is None and not dates.seen:
@@ -260,7 +321,9 @@ def parse_article(text: str) -> ParsedArticle:
             _("Tiêu đề dài %(length)d ký tự, đã cắt còn %(limit)d ký tự.")
             % {"length": len(title), "limit": len(short_title)}
         )
-    basis = f"{title}|{published_at.isoformat()}" if published_at else "\n".join(lines).strip()
+    # Unchanged since the first imports, so re-running never duplicates a story.
+    whole_text = "\n".join(_clean_line(line) for line in text.splitlines()).strip()
+    basis = f"{title}|{published_at.isoformat()}" if published_at else whole_text
     return ParsedArticle(
         title=short_title,
         published_at=published_at,
@@ -268,6 +331,7 @@ def parse_article(text: str) -> ParsedArticle:
         paragraphs=paragraphs,
         warnings=list(dict.fromkeys(warnings)),
         legacy_id=hashlib.sha256(basis.encode("utf-8")).hexdigest(),
+        captions=captions,
     )
 
 
@@ -312,6 +376,11 @@ def _skip_header(
     title_key, title_repeated = _key(title), False
     while position < len(lines):
         line = lines[position]
+        if line in _PHOTO_LINES:
+            if position + 1 < len(lines) and lines[position + 1] not in ("", *_PHOTO_LINES):
+                break  # a photo, then its caption: the body starts with the photo
+            position += 1
+            continue
         rule = _chrome_rule(line) if line else None
         if not line or (rule and not rule.ends_article):
             if rule and rule.note:
@@ -332,36 +401,56 @@ def _skip_header(
     return position
 
 
-def _body_blocks(lines: list[str], warnings: list[str]) -> tuple[list[list[str]], list[str]]:
-    """Runs of consecutive body lines, without furniture, plus names from "Tác giả:" lines."""
-    blocks: list[list[str]] = []
+@dataclass
+class _Block:
+    """A run of consecutive body lines; `under` is what is right above it: nothing, a photo
+    (OBJECT) or a photo whose caption this is (CAPTIONED_OBJECT)."""
+
+    lines: list[str]
+    under: str = ""
+
+
+def _body_blocks(
+    lines: list[str], dates: _DateCollector, warnings: list[str]
+) -> tuple[list[_Block], list[str]]:
+    """Runs of consecutive body lines, without furniture, plus names from "Tác giả:" lines.
+
+    A date line met before any date (portals that print "Sign In" or a menu above it) is the
+    article's date, not a paragraph."""
+    blocks: list[_Block] = []
     authors: list[str] = []
-    current: list[str] = []
+    current: _Block | None = None
+    under = ""
     for line in lines:
-        rule = _chrome_rule(line) if line else None
+        photo = line in _PHOTO_LINES
+        rule = _chrome_rule(line) if line and not photo else None
         if rule and rule.note:
             warnings.append(str(rule.note))
         if rule and rule.ends_article:
             break
-        names = _labelled_authors(line) if line and not rule else None
+        names = _labelled_authors(line) if line and not photo and not rule else None
         if names is not None:
             authors.extend(names)
-        if not line or rule or names is not None:
+        is_date = bool(line) and not photo and not rule and not dates.seen and dates.take(line)
+        if not line or photo or rule or names is not None or is_date:
             if current:
                 blocks.append(current)
-                current = []
+                current = None
+            under = line if photo else ""
             continue
-        current.append(line)
+        if current is None:
+            current, under = _Block([], under=under), ""
+        current.lines.append(line)
     if current:
         blocks.append(current)
     return blocks, authors
 
 
-def _trailing_byline(blocks: list[list[str]]) -> list[str]:
+def _trailing_byline(blocks: list[_Block]) -> list[str]:
     """The bare by-line ("T.K", "Hồng Ánh") closing the article, taken out of the body."""
     if not blocks:
         return []
-    last = blocks[-1]
+    last = blocks[-1].lines
     candidate = last[-1]
     # Its own paragraph after the text, or a line of its own after a finished sentence.
     stands_alone = _ends_sentence(last[-2]) if len(last) > 1 else len(blocks) > 1
@@ -371,6 +460,17 @@ def _trailing_byline(blocks: list[list[str]]) -> list[str]:
     if not last:
         blocks.pop()
     return [candidate]
+
+
+def _is_caption(text: str, *, under: str) -> bool:
+    """A photo caption rather than a paragraph: marked as one by an HTML export; right under
+    a photo, short, not a heading and not a finished sentence; or any short line carrying a
+    photo credit ("(Ảnh: T.K)")."""
+    if len(text) > CAPTION_MAX_LENGTH or text.isupper():
+        return False
+    if under == CAPTIONED_OBJECT or _PHOTO_CREDIT.fullmatch(_key(text)):
+        return True
+    return under == OBJECT and not _ends_sentence(text)
 
 
 def _labelled_authors(line: str) -> list[str] | None:
@@ -462,12 +562,30 @@ def _chrome_rule(line: str) -> ChromeRule | None:
     return None
 
 
+def _split_lines(text: str) -> list[str]:
+    """Clean lines; a photo's place (a no-break space alone on a line or leading one, as the
+    portals export it, or an OBJECT from an HTML export) becomes an OBJECT line of its own."""
+    lines: list[str] = []
+    for raw in text.splitlines():
+        start = raw.lstrip(" \t")
+        if start.startswith(CAPTIONED_OBJECT):
+            lines.append(CAPTIONED_OBJECT)
+            start = start[len(CAPTIONED_OBJECT) :]
+        elif start.startswith(("\u00a0", OBJECT)):
+            lines.append(OBJECT)
+            start = start.lstrip("\u00a0" + OBJECT)
+        cleaned = _clean_line(start)
+        if cleaned or not lines or lines[-1] not in _PHOTO_LINES:
+            lines.append(cleaned)
+    return lines
+
+
 def _clean_line(line: str) -> str:
     return normalize(_SPACES.sub(" ", line).strip())
 
 
 def _key(line: str) -> str:
-    return _SPACES.sub(" ", fold(line)).strip()
+    return _SPACES.sub(" ", fold(line).translate(_DASHES)).strip()
 
 
 # --- Files and the database ------------------------------------------------------------------
@@ -482,6 +600,7 @@ class ImportReport:
     already_imported: list[tuple[str, str]] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (file, message)
+    parsed: list[tuple[str, ParsedArticle]] = field(default_factory=list)  # what would be saved
 
     @property
     def all_failed(self) -> bool:
@@ -491,6 +610,8 @@ class ImportReport:
         lines = []
         if self.dry_run:
             lines.append(_("Chạy thử (--dry-run): không có gì được lưu."))
+            for name, article in self.parsed:
+                lines.extend(preview_lines(name, article))
             lines.append(_("Số bài sẽ nhập: %(count)d") % {"count": len(self.imported)})
         else:
             lines.append(_("Số bài đã nhập (bản nháp): %(count)d") % {"count": len(self.imported)})
@@ -501,6 +622,36 @@ class ImportReport:
             lines.append(_("Cảnh báo:"))
             lines.extend(f"  {name}: {message}" for name, message in self.warnings)
         return lines
+
+
+PREVIEW_CHARS = 120
+
+
+def preview_lines(name: str, article: ParsedArticle) -> list[str]:
+    """What a dry run shows for one file: enough to check the parse before saving anything."""
+    sapo, blocks = article.body_blocks()
+    paragraphs = article.sapo_and_body()[1]
+    when = _("(không có)")
+    if article.published_at:
+        at_midnight = article.published_at.hour == article.published_at.minute == 0
+        when = article.published_at.strftime("%d/%m/%Y" if at_midnight else "%d/%m/%Y %H:%M")
+    lines = [
+        f"  {name}",
+        "    " + _("Tiêu đề: %(title)s") % {"title": article.title},
+        "    " + _("Ngày đăng: %(date)s") % {"date": when},
+        "    " + _("Tác giả: %(names)s") % {"names": ", ".join(article.authors) or _("(không có)")},
+        "    "
+        + _("Nội dung: %(paragraphs)d đoạn, %(images)d ảnh")
+        % {"paragraphs": len(paragraphs), "images": sum(kind == "image" for kind, _v in blocks)},
+        "    " + _("Sapo: “%(text)s”") % {"text": truncate_at_word(sapo, PREVIEW_CHARS)},
+    ]
+    if paragraphs:
+        opening = truncate_at_word(paragraphs[0], PREVIEW_CHARS)
+        lines.append("    " + _("Mở đầu: “%(text)s”") % {"text": opening})
+    for _position, caption in article.captions:
+        lines.append("    " + _("Chú thích ảnh: “%(text)s”") % {"text": caption})
+    lines.extend("    " + _("Cảnh báo: %(message)s") % {"message": w} for w in article.warnings)
+    return lines
 
 
 def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
@@ -518,10 +669,12 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[s
             for root, dirnames, filenames in os.walk(path, onerror=unreadable):
                 dirnames.sort()
                 found.extend(
-                    Path(root, name) for name in sorted(filenames) if name.lower().endswith(".txt")
+                    Path(root, name)
+                    for name in sorted(filenames)
+                    if name.lower().endswith(ARTICLE_SUFFIXES)
                 )
             if not found:
-                problems.append((str(path), _("thư mục không có tệp .txt nào")))
+                problems.append((str(path), _("thư mục không có tệp .txt hay .html nào")))
             files.update(dict.fromkeys(found))
         elif path.exists():
             files[path] = None
@@ -530,8 +683,28 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[s
     return list(files), problems
 
 
+def text_from_html(document: str) -> str:
+    """An HTML export read as the portals' text exports read: one block per paragraph, list
+    item or row (`core.plaintext`), a photo as an OBJECT line, and a caption — a <figcaption>,
+    or an italic paragraph right under the <img> — on the line under a CAPTIONED_OBJECT."""
+    lines: list[str] = []
+    blocks = html_blocks(document)
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if block.kind == IMAGE:
+            if following and (following.kind == CAPTION or following.italic):
+                continue  # the caption below writes the photo's line
+            lines += ["", OBJECT, ""]
+        elif block.kind == CAPTION or (block.italic and index and blocks[index - 1].kind == IMAGE):
+            lines += ["", CAPTIONED_OBJECT, block.text]
+        else:
+            lines += ["", block.text]
+    return "\n".join(lines)
+
+
 def read_article_file(path: Path) -> str:
     """The file's text; raises ImportProblem saying why a file cannot be read as an article.
+    An HTML export (.html, .htm) is read as text with its paragraphs and captions kept.
 
     Only UTF-8 (with or without BOM) is accepted: guessing an old code page (cp1258, TCVN3)
     would store mojibake that nobody notices until readers do.
@@ -558,7 +731,7 @@ def read_article_file(path: Path) -> str:
     if b"\x00" in data:
         raise ImportProblem(_("tệp nhị phân, không phải văn bản"))
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ImportProblem(
             _(
@@ -567,16 +740,16 @@ def read_article_file(path: Path) -> str:
             )
             % {"position": error.start}
         ) from None
+    return text_from_html(text) if path.suffix.lower() in (".html", ".htm") else text
 
 
 def create_draft(article: ParsedArticle, column: ColumnIndexPage, *, source: str = "") -> StoryPage:
     """Save one article as an unpublished story with a first revision, for editors to review."""
-    sapo, paragraphs = article.sapo_and_body()
+    sapo, body = article.body_blocks()
     story = StoryPage(
         title=article.title,
         sapo=sapo,
-        # Legacy text is plain text: escaped, never trusted as HTML.
-        body=[("paragraph", f"<p>{escape(text)}</p>") for text in paragraphs],
+        body=body,
         publication_date=article.published_at,
         source=source,
         legacy_id=article.legacy_id,
@@ -667,4 +840,7 @@ def _import_one(
             ) from error
     seen.add(article.legacy_id)
     report.imported.append((label, article.title))
-    report.warnings.extend((label, message) for message in article.warnings)
+    if dry_run:
+        report.parsed.append((label, article))  # its warnings are shown with it
+    else:
+        report.warnings.extend((label, message) for message in article.warnings)

@@ -8,7 +8,6 @@ from django.db import models
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -27,6 +26,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from core.plaintext import stream_text
 from search.analysis import slugify
 
 from .blocks import StoryBodyBlock
@@ -389,17 +389,9 @@ class StoryPage(LanToaPage):
         return [link.exemplar for link in links if link.exemplar.live]
 
     def plain_text(self) -> str:
-        """Body without markup, for word counts, descriptions and radio scripts."""
-        parts = []
-        for block in self.body:
-            if block.block_type == "paragraph":
-                parts.append(strip_tags(block.value.source))
-            elif block.block_type == "quote":
-                parts.append(block.value["text"])
-            elif block.block_type == "fact_box":
-                parts.append(block.value["title"])
-                parts.append(strip_tags(block.value["body"].source))
-        return "\n\n".join(p.strip() for p in parts if p and p.strip())
+        """Body without markup, for search, read time, descriptions and radio scripts: one
+        paragraph per paragraph, list items on their own lines (`core.plaintext`)."""
+        return stream_text(self.body)
 
     def series_neighbours(self) -> tuple[StoryPage | None, StoryPage | None]:
         """The live parts just before and after this one, found with a single query."""

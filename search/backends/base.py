@@ -10,6 +10,13 @@ SORT_DATE = "date"
 FACETS = ("kind", "column", "field", "locality", "tag")
 
 
+class SearchUnavailable(Exception):
+    """The engine did not answer: unreachable, timed out, misconfigured or refused the query.
+
+    Readers get a 503 page saying so (never a 500); the original error is the `__cause__`.
+    """
+
+
 @dataclass
 class IndexedDocument:
     """One live, public page as every engine indexes it (built by `search.documents`)."""

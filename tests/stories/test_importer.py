@@ -26,7 +26,15 @@ from stories.management.commands.import_articles import Command as ImportArticle
 from stories.models import Author, ColumnIndexPage, StoryPage
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
-SAMPLES = Path(settings.BASE_DIR).parent / "shared" / "samples" / "legacy-articles"
+# shared/ sits beside the main checkout (and beside CI's clone); a worktree is one level deeper.
+SAMPLES = next(
+    (
+        folder / "shared" / "samples" / "legacy-articles"
+        for folder in Path(settings.BASE_DIR).parents
+        if (folder / "shared" / "samples" / "legacy-articles").is_dir()
+    ),
+    Path(settings.BASE_DIR).parent / "shared" / "samples" / "legacy-articles",
+)
 needs_samples = pytest.mark.skipif(
     not SAMPLES.is_dir(), reason=f"legacy article samples not found at {SAMPLES}"
 )
@@ -126,11 +134,26 @@ def test_every_sample_parses(prefix, title_index, published_at, authors):
 
 
 @needs_samples
-def test_sample_caption_wrapped_over_lines_becomes_one_paragraph():
+def test_sample_photo_caption_is_the_photo_caption_not_the_first_paragraph():
+    """Sample 004 prints the photo as a no-break space leading its caption, wrapped over four
+    lines, and a no-break space line under it."""
     lines = sample_lines("004")
     caption = " ".join(line for line in lines[3:7] if line)
     parsed = parse_article(sample_path("004").read_text(encoding="utf-8"))
-    assert parsed.paragraphs[0] == caption
+    assert parsed.captions == [(0, caption)]
+    assert caption not in parsed.paragraphs
+    assert parsed.paragraphs[0].startswith("Kế hoạch được ban hành")
+    _sapo, blocks = parsed.body_blocks()
+    assert blocks[0] == ("image", {"image": None, "caption": caption, "credit": ""})
+    assert [kind for kind, _value in blocks[1:]] == ["paragraph"] * (len(blocks) - 1)
+    assert any("ảnh" in warning for warning in parsed.warnings)
+
+
+@needs_samples
+@pytest.mark.parametrize("prefix", ["000", "001", "002"])
+def test_samples_without_photos_have_no_captions(prefix):
+    parsed = parse_article(sample_path(prefix).read_text(encoding="utf-8"))
+    assert parsed.captions == []
 
 
 @needs_samples
@@ -173,6 +196,13 @@ def test_chrome_table_rules_match_the_exports_furniture():
         ("Thứ Năm, 29/2/2024", datetime(2024, 2, 29, tzinfo=HCM)),
         ("Chủ nhật, 7/1/2024 - 09:30", datetime(2024, 1, 7, 9, 30, tzinfo=HCM)),
         ("THỨ BẢY, 06/01/2024", datetime(2024, 1, 6, tzinfo=HCM)),
+        # Dashes as typed or pasted: hyphen, non-breaking hyphen, en dash, minus sign.
+        ("Ngày đăng: 04‑08‑2023, 02:00", datetime(2023, 8, 4, 2, 0, tzinfo=HCM)),
+        ("Ngày đăng: 04–08–2023 – 02:00", datetime(2023, 8, 4, 2, 0, tzinfo=HCM)),
+        ("Ngày đăng: 04 - 08 - 2023, 02:00", datetime(2023, 8, 4, 2, 0, tzinfo=HCM)),
+        ("Ngày đăng: 4-8-2023 2:00 PM", datetime(2023, 8, 4, 14, 0, tzinfo=HCM)),
+        ("Ngày đăng: 04-08-2023, 12:15 SA", datetime(2023, 8, 4, 0, 15, tzinfo=HCM)),
+        ("Ngày đăng: 04-08-2023, 02:00 | Lượt xem: 1.204", datetime(2023, 8, 4, 2, tzinfo=HCM)),
     ],
 )
 def test_date_line_formats(line, expected):
@@ -201,6 +231,73 @@ def test_impossible_dates_raise_a_vietnamese_message(line):
     with pytest.raises(InvalidDateError) as caught:
         parse_date_line(line)
     assert "không hợp lệ" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Sign In",
+        "Đăng nhập | Đăng ký",
+        "ĐĂNG NHẬP / ĐĂNG KÝ",
+        "Sign in · Register",
+        "Trang chủ > Gương sáng đời thường",
+        "Tiếng Việt | English",
+    ],
+)
+def test_page_chrome_above_the_date_line_is_dropped_and_the_date_found(header):
+    text = (
+        f"Người thợ may của xóm chài\n\n{header}\n\nNgày đăng: 04-08-2023, 02:00\n\n"
+        "Bà Năm may miễn phí hơn ba trăm bộ áo dài cho học sinh nghèo trong xã.\n\n"
+        "Đoạn thứ hai kể chuyện bà dạy nghề cho các cô gái trẻ.\n"
+    )
+    parsed = parse_article(text)
+    assert parsed.published_at == datetime(2023, 8, 4, 2, 0, tzinfo=HCM)
+    assert parsed.paragraphs[0].startswith("Bà Năm may")
+    assert not any(header in paragraph for paragraph in parsed.paragraphs)
+    assert not any("Ngày đăng" in paragraph for paragraph in parsed.paragraphs)
+
+
+def test_a_photo_credit_line_is_a_caption():
+    parsed = parse_article(
+        article(
+            "Cô giáo cắm bản",
+            body="Cô giáo Lò Thị Hoa giữa học trò (Ảnh: Minh Châu)\n\n"
+            "Mười năm nay, cô giáo trẻ vẫn bám bản dạy chữ cho con em đồng bào.",
+        )
+    )
+    assert parsed.captions == [(0, "Cô giáo Lò Thị Hoa giữa học trò (Ảnh: Minh Châu)")]
+    assert parsed.paragraphs[0].startswith("Mười năm nay")
+
+
+HTML_EXPORT = """<html><head><title>Cổng thông tin xã</title></head><body>
+<div class="menu"><a href="/">Trang chủ</a></div>
+<h1>Người gác đèn biển</h1>
+<p class="date">Ngày đăng: 04-08-2023, 02:00</p>
+<p>Ông Sáu đã gác ngọn đèn trên đảo suốt hai mươi năm, chưa một đêm để đèn tắt.</p>
+<figure><img src="den-bien.jpg" alt=""><figcaption>Ông Sáu bên ngọn đèn biển.</figcaption></figure>
+<p>Mỗi tối ông leo 120 bậc thang</p><p>Rồi ngồi ghi sổ trực đến sáng.</p>
+<p><img src="so-truc.jpg"></p><p><em>Cuốn sổ trực đã ghi kín 30 quyển</em></p>
+<ul><li>Hai mươi năm không nghỉ Tết</li><li>Ba lần được khen thưởng</li></ul>
+<p>Tác giả: Minh Châu</p>
+</body></html>"""
+
+
+def test_html_exports_keep_paragraphs_and_captions():
+    parsed = parse_article(importer.text_from_html(HTML_EXPORT))
+    assert parsed.title == "Người gác đèn biển"
+    assert parsed.published_at == datetime(2023, 8, 4, 2, 0, tzinfo=HCM)
+    assert parsed.authors == ["Minh Châu"]
+    assert parsed.captions == [
+        (1, "Ông Sáu bên ngọn đèn biển."),
+        (3, "Cuốn sổ trực đã ghi kín 30 quyển"),
+    ]
+    assert parsed.paragraphs == [
+        "Ông Sáu đã gác ngọn đèn trên đảo suốt hai mươi năm, chưa một đêm để đèn tắt.",
+        "Mỗi tối ông leo 120 bậc thang",
+        "Rồi ngồi ghi sổ trực đến sáng.",
+        "Hai mươi năm không nghỉ Tết",
+        "Ba lần được khen thưởng",
+    ]
 
 
 def test_invalid_date_imports_without_date_and_warns():
@@ -450,6 +547,61 @@ def test_hostile_text_is_escaped_in_the_body(column, tmp_path):
     assert "<script" not in rendered
     assert "<img" not in rendered
     assert "&lt;script&gt;" in rendered
+
+
+@needs_samples
+@pytest.mark.django_db
+def test_dry_run_shows_what_each_file_would_become(column):
+    output = run(SAMPLES, dry_run=True)
+    assert StoryPage.objects.count() == 0
+    sections = {}
+    for line in output.splitlines():
+        if line.startswith("  ") and not line.startswith("    "):
+            current = sections.setdefault(Path(line.strip()).name[:3], [])
+        elif line.startswith("    "):
+            current.append(line.strip())
+    assert set(sections) == {"000", "001", "002", "004"}
+    for prefix, title_index, published_at, authors in SAMPLE_FACTS:
+        shown = dict(line.split(": ", 1) for line in sections[prefix])
+        assert shown["Tiêu đề"] == sample_lines(prefix)[title_index]
+        assert shown["Ngày đăng"].startswith(published_at.strftime("%d/%m/%Y"))
+        assert shown["Tác giả"] == (", ".join(authors) or "(không có)")
+        assert re.fullmatch(r"\d+ đoạn, \d+ ảnh", shown["Nội dung"])
+        assert shown["Mở đầu"].startswith("“") and len(shown["Mở đầu"]) <= 125
+    photo_story = dict(line.split(": ", 1) for line in sections["004"])
+    assert photo_story["Nội dung"] == "3 đoạn, 1 ảnh"
+    assert photo_story["Chú thích ảnh"].startswith("“Chị Đàm Thị Thu Hà")
+    assert photo_story["Ngày đăng"] == "29/02/2024"  # no time of day in the file
+    assert any("[...]" in line for line in sections["002"] if line.startswith("Cảnh báo"))
+
+
+@needs_samples
+@pytest.mark.django_db
+def test_imported_photo_caption_waits_in_an_image_block_for_the_editor(
+    column, client, editor, image
+):
+    run(SAMPLES)
+    story = StoryPage.objects.get(title__startswith="Xây dựng điểm")
+    first = story.body[0]
+    assert first.block_type == "image"
+    assert first.value["image"] is None
+    assert first.value["caption"].startswith("Chị Đàm Thị Thu Hà")
+    assert story.hero_caption == ""
+    assert "Chị Đàm Thị Thu Hà" not in story.plain_text()  # captions are not body text
+    client.force_login(editor)
+    assert client.get(f"/admin/pages/{story.pk}/edit/").status_code == 200
+    preview = client.get(f"/admin/pages/{story.pk}/view_draft/")
+    assert preview.status_code == 200
+    assert "Chị Đàm Thị Thu Hà" in preview.content.decode()
+
+
+@pytest.mark.django_db
+def test_html_files_are_imported(column, tmp_path):
+    write(tmp_path, "den-bien.html", HTML_EXPORT)
+    run(tmp_path)
+    story = StoryPage.objects.get()
+    assert story.title == "Người gác đèn biển"
+    assert [block.block_type for block in story.body].count("image") == 2
 
 
 @pytest.mark.django_db

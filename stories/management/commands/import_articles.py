@@ -24,13 +24,13 @@ class _ProgressStream:
 
 class Command(BaseCommand):
     help = (
-        "Nhập bài viết xuất từ cổng thông tin cũ (tệp .txt, UTF-8) thành bài nháp trong một "
-        "chuyên mục. Chạy lại nhiều lần không tạo bài trùng."
+        "Nhập bài viết xuất từ cổng thông tin cũ (tệp .txt hoặc .html, UTF-8) thành bài nháp "
+        "trong một chuyên mục. Chạy lại nhiều lần không tạo bài trùng."
     )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument(
-            "paths", nargs="+", type=Path, metavar="PATH", help=_("Tệp .txt hoặc thư mục.")
+            "paths", nargs="+", type=Path, metavar="PATH", help=_("Tệp .txt, .html hoặc thư mục.")
         )
         parser.add_argument(
             "--column",

@@ -73,6 +73,7 @@ MODEL_PERMISSIONS = {
         ("stories", "change_author"),
         ("stories", "add_storytag"),
         ("stories", "change_storytag"),
+        ("stories", "view_withdrawal"),
     ],
     EDITOR_IN_CHIEF: _ADMIN_ACCESS
     + _VIEW_SNIPPETS
@@ -83,6 +84,10 @@ MODEL_PERMISSIONS = {
         ("stories", "add_storytag"),
         ("stories", "change_storytag"),
         ("stories", "delete_storytag"),
+        # Takedowns are recorded by unpublishing (which only this role may do); the notice's
+        # reason and the silent choice can be changed afterwards.
+        ("stories", "view_withdrawal"),
+        ("stories", "change_withdrawal"),
         ("lantoa", "change_sitesettings"),
     ],
     CAMPAIGN_OFFICER: _ADMIN_ACCESS

@@ -20,11 +20,11 @@ from wagtail.models import Collection, GroupCollectionPermission
 
 from lantoa import roles
 from media_pipeline.models import LanToaImage
+from tests.admin_login import PASSWORD, signed_in
 from tests.conftest import make_image
 
 pytestmark = pytest.mark.django_db
 Document = get_document_model()
-PASSWORD = "mat-khau-thu"
 ROLES = ["journalist", "editor", "editor_in_chief", "campaign_officer"]
 AJAX = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}
 
@@ -39,16 +39,6 @@ def pdf_bytes() -> bytes:
     buffer = io.BytesIO()
     PILImage.new("RGB", (200, 280), "white").save(buffer, format="PDF")
     return buffer.getvalue()
-
-
-def signed_in(user: User) -> Client:
-    """A browser-like client that signed in through the admin's login form."""
-    client = Client()
-    response = client.post(
-        reverse("wagtailadmin_login"), {"username": user.username, "password": PASSWORD}
-    )
-    assert response.status_code == 302, response.content[:500]
-    return client
 
 
 def doc(response):

@@ -1,5 +1,6 @@
-"""Gives the newsroom's roles the media library: Wagtail's image, document and collection
-permissions on the root collection, in place of the image model's own, which Wagtail never read."""
+"""Re-applies the newsroom's roles: the media library (Wagtail's image, document and collection
+permissions on the root collection, in place of the image model's own, which Wagtail never
+read) and the editor-in-chief's takedown notices (stories.Withdrawal)."""
 
 from django.db import migrations
 
@@ -14,6 +15,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("lantoa", "0004_roles_and_workflow"),
         ("wagtailimages", "0027_image_description"),
+        ("stories", "0004_withdrawal"),
     ]
 
     operations = [migrations.RunPython(apply_current_roles, migrations.RunPython.noop)]

@@ -115,16 +115,18 @@ class Withdrawal(models.Model):
             return None
         site_id, _root_url, path = parts
         user = get_active_log_context().user
-        withdrawal, _created = cls.objects.active().update_or_create(
-            page=page,
-            defaults={
-                "site_id": site_id,
-                "path": path,
-                "title": page.title,
-                "withdrawn_at": timezone.now(),
-                "withdrawn_by": user if getattr(user, "is_authenticated", False) else None,
-            },
-        )
+        fields = {
+            "site_id": site_id,
+            "path": path,
+            "title": page.title,
+            "withdrawn_at": timezone.now(),
+            "withdrawn_by": user if getattr(user, "is_authenticated", False) else None,
+        }
+        if Page.objects.filter(pk=page.pk, live=True).exists():
+            # Wagtail unpublishes a live page it is about to delete without saving it: the
+            # notice outlives the page, so it must not point at it.
+            return cls.objects.create(page=None, **fields)
+        withdrawal, _created = cls.objects.active().update_or_create(page=page, defaults=fields)
         return withdrawal
 
     @classmethod

@@ -11,6 +11,12 @@ ZALO_HINT = "Đã sao chép liên kết, hãy dán vào Zalo để chia sẻ."
 NO_SHARE_SHEET = "Object.defineProperty(Navigator.prototype, 'share', { get: () => undefined });"
 
 
+def fits_the_phone(page) -> bool:
+    """No sideways scrolling at 375 px."""
+    width, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    return width <= inner
+
+
 def test_zalo_without_a_share_sheet_copies_the_link_and_keeps_the_hint(
     new_tab, public_paths, demo_site
 ):
@@ -56,9 +62,11 @@ def test_editor_in_chief_takes_a_story_down_and_readers_see_the_notice(
     expect(reader.page.locator("main")).to_contain_text(reason)
     robots = reader.page.locator("meta[name=robots]")
     expect(robots).to_have_attribute("content", "noindex")
+    assert fits_the_phone(reader.page)
     reader.page.get_by_role("link", name="Đính chính và gỡ bài").first.click()
     expect(reader.page.locator("h1")).to_have_text("Đính chính và gỡ bài")
     expect(reader.page.locator("ol.corrections-log li").first).to_contain_text(title)
+    assert fits_the_phone(reader.page)
     # Chromium logs every non-2xx page load; the 410 itself is the point here.
     problems = [p for p in reader.problems() if "status of 410 (Gone)" not in p]
     assert problems == [], problems

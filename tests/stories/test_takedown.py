@@ -302,3 +302,17 @@ def test_editors_see_takedowns_but_only_the_editor_in_chief_changes_them(
     desk.post(edit_url, {"public_reason": "Biên tập viên sửa", "silent": "on"})
     withdrawal.refresh_from_db()
     assert withdrawal.public_reason == REASON and not withdrawal.silent
+
+
+def test_deleting_a_live_story_in_the_admin_leaves_a_notice(client, editor_in_chief, make_story):
+    story = make_story("Bài bị xóa khi đang đăng")
+    old_url = story.url
+    response = signed_in(editor_in_chief).post(
+        reverse("wagtailadmin_pages:delete", args=(story.pk,))
+    )
+    assert response.status_code == 302
+    assert not Page.objects.filter(pk=story.pk).exists()
+    response = client.get(old_url)
+    assert response.status_code == 410
+    assert text_of(parse(response), "//h1") == "Bài bị xóa khi đang đăng"
+    assert Withdrawal.objects.get().withdrawn_by == editor_in_chief

@@ -13,28 +13,36 @@ from django.http import HttpRequest, HttpResponse
 BOM = "\ufeff".encode()
 
 
+class _BomPrefix:
+    """Puts the BOM before the first non-empty chunk, unless it already starts with one."""
+
+    def __init__(self) -> None:
+        self.pending = True
+
+    def __call__(self, chunk: bytes) -> bytes:
+        if self.pending and chunk:
+            self.pending = False
+            return chunk if chunk.startswith(BOM) else BOM + chunk
+        return chunk
+
+    def tail(self) -> list[bytes]:
+        """An empty download still gets its BOM."""
+        return [BOM] if self.pending else []
+
+
 def _iter_with_bom(chunks: Iterable[bytes]) -> Iterator[bytes]:
-    first = True
+    prefix = _BomPrefix()
     for chunk in chunks:
-        if first and chunk:
-            first = False
-            yield chunk if chunk.startswith(BOM) else BOM + chunk
-        elif chunk:
-            yield chunk
-    if first:
-        yield BOM
+        yield prefix(chunk)
+    yield from prefix.tail()
 
 
 async def _aiter_with_bom(chunks: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
-    first = True
+    prefix = _BomPrefix()
     async for chunk in chunks:
-        if first and chunk:
-            first = False
-            yield chunk if chunk.startswith(BOM) else BOM + chunk
-        elif chunk:
-            yield chunk
-    if first:
-        yield BOM
+        yield prefix(chunk)
+    for chunk in prefix.tail():
+        yield chunk
 
 
 def is_csv_download(response: HttpResponse) -> bool:

@@ -110,3 +110,12 @@ def test_async_streaming_csv_gets_the_bom():
         return b"".join([chunk async for chunk in response.streaming_content])
 
     assert rows(asyncio.run(collect())) == [["Tên"], ["Nậm Mơ"]]
+
+
+def test_an_empty_csv_download_is_still_marked_utf8():
+    response = _through_middleware(
+        StreamingHttpResponse(
+            iter([b""]), content_type="text/csv", headers={"Content-Disposition": "attachment"}
+        )
+    )
+    assert downloaded(response) == BOM

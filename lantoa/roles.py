@@ -24,24 +24,38 @@ PAGE_PERMISSIONS = {
 }
 CAMPAIGN_SECTION_PAGE_PERMISSIONS = ["add", "change", "publish", "lock", "unlock"]
 
-# Image and document permissions, on the root collection.
-_MEDIA = [
-    ("media_pipeline", "add_lantoaimage"),
-    ("media_pipeline", "choose_lantoaimage"),
+# The media library, on the root collection (so every collection below it). Wagtail checks
+# `wagtailimages.*_image` and `wagtaildocs.*_document` there whatever the image model is
+# (a custom image model's own `media_pipeline.*_lantoaimage` permissions are never read), and
+# with its ownership rule: "add" also lets a user edit and delete what she uploaded herself;
+# "change" is needed for everyone else's; Wagtail treats "delete" as "change" but the group
+# editor shows it, so it is granted where deleting is meant. The collection permissions let
+# editors file the library in folders (Wagtail's collection management: descendants only).
+_UPLOAD_AND_CHOOSE = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "choose_image"),
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "choose_document"),
 ]
-_MEDIA_MANAGE = [("media_pipeline", "change_lantoaimage"), ("wagtaildocs", "change_document")]
+_MANAGE_ALL_MEDIA = [
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "delete_image"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "delete_document"),
+]
+_FILE_IN_COLLECTIONS = [("wagtailcore", "add_collection"), ("wagtailcore", "change_collection")]
+_ALL_COLLECTION_PERMISSIONS = [
+    *_UPLOAD_AND_CHOOSE,
+    *_MANAGE_ALL_MEDIA,
+    *_FILE_IN_COLLECTIONS,
+    ("wagtailcore", "delete_collection"),
+]
 COLLECTION_PERMISSIONS = {
-    JOURNALIST: _MEDIA,
-    EDITOR: _MEDIA + _MEDIA_MANAGE,
-    EDITOR_IN_CHIEF: _MEDIA
-    + _MEDIA_MANAGE
-    + [("media_pipeline", "delete_lantoaimage"), ("wagtaildocs", "delete_document")],
-    CAMPAIGN_OFFICER: _MEDIA,
-    ADMINISTRATOR: _MEDIA
-    + _MEDIA_MANAGE
-    + [("media_pipeline", "delete_lantoaimage"), ("wagtaildocs", "delete_document")],
+    JOURNALIST: _UPLOAD_AND_CHOOSE,
+    EDITOR: _UPLOAD_AND_CHOOSE + _MANAGE_ALL_MEDIA + _FILE_IN_COLLECTIONS,
+    EDITOR_IN_CHIEF: _ALL_COLLECTION_PERMISSIONS,
+    CAMPAIGN_OFFICER: _UPLOAD_AND_CHOOSE,
+    ADMINISTRATOR: _ALL_COLLECTION_PERMISSIONS,
 }
 
 _ADMIN_ACCESS = [("wagtailadmin", "access_admin")]
@@ -59,6 +73,7 @@ MODEL_PERMISSIONS = {
         ("stories", "change_author"),
         ("stories", "add_storytag"),
         ("stories", "change_storytag"),
+        ("stories", "view_withdrawal"),
     ],
     EDITOR_IN_CHIEF: _ADMIN_ACCESS
     + _VIEW_SNIPPETS
@@ -69,6 +84,10 @@ MODEL_PERMISSIONS = {
         ("stories", "add_storytag"),
         ("stories", "change_storytag"),
         ("stories", "delete_storytag"),
+        # Takedowns are recorded by unpublishing (which only this role may do); the notice's
+        # reason and the silent choice can be changed afterwards.
+        ("stories", "view_withdrawal"),
+        ("stories", "change_withdrawal"),
         ("lantoa", "change_sitesettings"),
     ],
     CAMPAIGN_OFFICER: _ADMIN_ACCESS
@@ -86,8 +105,13 @@ WORKFLOW_TASKS = [
 ALL_GROUPS = [JOURNALIST, EDITOR, EDITOR_IN_CHIEF, CAMPAIGN_OFFICER, ADMINISTRATOR]
 
 
-def apply_roles(apps) -> None:
-    """Create or update the groups, their permissions and the review workflow (idempotent)."""
+def apply_roles(apps, *, allow_missing: bool = False) -> None:
+    """Create or update the groups, their permissions and the review workflow (idempotent).
+
+    Every roles migration calls this with the roles as they are now. An early one runs before
+    the models some of today's permissions belong to exist: it passes `allow_missing=True`, and
+    the latest roles migration, which depends on those models, grants them (and must not).
+    """
     from django.contrib.auth.management import create_permissions
 
     for app_config in apps.get_app_configs():
@@ -103,7 +127,15 @@ def apply_roles(apps) -> None:
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
 
     def permission(app_label: str, codename: str):
-        return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        found = Permission.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        ).first()
+        if found is None and not allow_missing:
+            raise LookupError(f"No permission {app_label}.{codename} for the roles to grant.")
+        return found
+
+    def permissions(items) -> list:
+        return [found for found in (permission(*item) for item in items) if found is not None]
 
     root_page = Page.objects.filter(depth=1).first()
     root_collection = Collection.objects.filter(depth=1).first()
@@ -114,18 +146,26 @@ def apply_roles(apps) -> None:
         if spec == "__all__":
             group.permissions.set(Permission.objects.all())
         else:
-            group.permissions.set([permission(*item) for item in spec])
+            # Added, not set: campaigns and syndication grant their own models' permissions
+            # to these groups in their migrations, and re-applying the roles keeps them.
+            group.permissions.add(*permissions(spec))
         if root_page is not None:
-            for action in PAGE_PERMISSIONS.get(name, []):
+            for item in permissions(
+                ("wagtailcore", f"{action}_page") for action in PAGE_PERMISSIONS.get(name, [])
+            ):
                 GroupPagePermission.objects.get_or_create(
-                    group=group,
-                    page=root_page,
-                    permission=permission("wagtailcore", f"{action}_page"),
+                    group=group, page=root_page, permission=item
                 )
         if root_collection is not None:
-            for item in COLLECTION_PERMISSIONS.get(name, []):
+            # The roles are the truth on the root collection: grants they no longer list go
+            # (permissions given on other collections in the admin are left as they are).
+            wanted = permissions(COLLECTION_PERMISSIONS.get(name, []))
+            GroupCollectionPermission.objects.filter(
+                group=group, collection=root_collection
+            ).exclude(permission__in=wanted).delete()
+            for item in wanted:
                 GroupCollectionPermission.objects.get_or_create(
-                    group=group, collection=root_collection, permission=permission(*item)
+                    group=group, collection=root_collection, permission=item
                 )
 
     _apply_workflow(apps, groups, root_page)

@@ -89,6 +89,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # CSV downloads start with a UTF-8 BOM so that Excel reads Vietnamese (lantoa.spreadsheets).
+    "lantoa.spreadsheets.ExcelCsvMiddleware",
+    # Withdrawn stories answer 410 with a notice; above redirects, so a redirect wins.
+    "stories.middleware.WithdrawalNoticeMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

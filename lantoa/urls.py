@@ -6,14 +6,19 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from stories import views as story_views
+from stories.admin_views import unpublish_view
 
 from . import views
 
 urlpatterns = [
+    # Wagtail's unpublish confirmation, with the takedown notice's fields (stories.admin_views):
+    # matched before the admin's own route at the same address.
+    path("admin/pages/<int:page_id>/unpublish/", unpublish_view, name="story_unpublish"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": views.SITEMAPS}, name="sitemap"),
+    path("dinh-chinh/", story_views.corrections_log, name="corrections_log"),
     path("tu-khoa/", story_views.tag_list, name="tag_list"),
     path("tu-khoa/<slug:slug>/", story_views.tag_detail, name="tag_detail"),
     path("", include("syndication.urls")),

@@ -32,6 +32,7 @@ from search.analysis import slugify
 from .blocks import StoryBodyBlock
 from .forms import StoryPageForm
 from .pages import LanToaPage, LanToaPageQuerySet, SectionIndexPage, paginate
+from .withdrawals import Withdrawal  # noqa: F401  (the takedown model lives beside its logic)
 
 STORIES_PER_PAGE = 12
 OTHER_STORIES_COUNT = 6

@@ -3,6 +3,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Author, StoryTag
+from .withdrawals import Withdrawal
 
 
 class AuthorViewSet(SnippetViewSet):
@@ -26,5 +27,19 @@ class StoryTagViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class WithdrawalViewSet(SnippetViewSet):
+    """Takedowns, recorded on unpublishing; the editor-in-chief can change the notice later."""
+
+    model = Withdrawal
+    icon = "warning"
+    menu_label = _("Bài đã gỡ")
+    menu_order = 230
+    add_to_admin_menu = True
+    list_display = ["title", "path", "withdrawn_at", "withdrawn_by", "silent", "republished_at"]
+    list_filter = ["silent"]
+    search_fields = ["title", "path", "public_reason"]
+
+
 register_snippet(AuthorViewSet)
 register_snippet(StoryTagViewSet)
+register_snippet(WithdrawalViewSet)

@@ -6,14 +6,18 @@
     var status = button.closest(".share") && button.closest(".share").querySelector(".share__status");
     if (status) { status.textContent = message; }
   }
-  function copy(button, url) {
+  // `done` is said once the link is really on the clipboard (the copy finishes later), so a
+  // caller's own hint is passed in rather than announced after the call.
+  function copy(button, url, done, label) {
+    done = done || "Đã sao chép liên kết.";
+    label = label || "Sao chép liên kết:";
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(url).then(
-        function () { announce(button, "Đã sao chép liên kết."); },
-        function () { window.prompt("Sao chép liên kết:", url); }
+        function () { announce(button, done); },
+        function () { window.prompt(label, url); }
       );
     } else {
-      window.prompt("Sao chép liên kết:", url);
+      window.prompt(label, url);
     }
   }
   document.addEventListener("click", function (event) {
@@ -25,8 +29,9 @@
     if (navigator.share) {
       navigator.share({ title: button.getAttribute("data-share-title"), url: url }).catch(function () {});
     } else {
-      copy(button, url);
-      announce(button, "Đã sao chép liên kết, hãy dán vào Zalo để chia sẻ.");
+      // No share sheet (a desktop browser): copy the link and say where to paste it.
+      copy(button, url, "Đã sao chép liên kết, hãy dán vào Zalo để chia sẻ.",
+        "Sao chép liên kết rồi dán vào Zalo để chia sẻ:");
     }
   });
 })();

@@ -71,7 +71,7 @@ def test_report_filters_by_date_range_and_exports(client, superuser, traffic):
 
     csv = client.get("/admin/engagement/story/" + week + "&export=csv")
     assert csv.status_code == 200 and csv["Content-Type"].startswith("text/csv")
-    text = b"".join(csv.streaming_content).decode("utf-8")
+    text = b"".join(csv.streaming_content).decode("utf-8-sig")  # BOM: test_csv_exports.py
     lines = text.strip().splitlines()
     assert lines[0].startswith("Tên,Lượt xem,Người xem")
     assert lines[1].startswith(f"{story.title},2,2,")
@@ -88,7 +88,7 @@ def test_report_filters_by_date_range_and_exports(client, superuser, traffic):
 def test_searches_with_no_results_report(client, superuser, traffic):
     client.force_login(superuser)
     csv = client.get("/admin/engagement/search/?export=csv")
-    text = b"".join(csv.streaming_content).decode("utf-8")
+    text = b"".join(csv.streaming_content).decode("utf-8-sig")  # BOM: test_csv_exports.py
     assert "lúa hữu cơ,1,1" in text
 
 

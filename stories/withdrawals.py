@@ -1,0 +1,150 @@
+"""Takedowns: what a reader who follows an unpublished story's old address is told.
+
+A story taken off the site leaves a `Withdrawal` behind, recorded when Wagtail unpublishes it
+(the admin's unpublish view, a bulk action, an expiry date). Its old address then answers
+410 Gone with a short notice (title, date, the editor's public reason) instead of the 404 a
+mistyped address gets, unless the editor chose a silent takedown. Republishing ends it; the
+record stays for the history.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.log_actions import get_active_log_context
+from wagtail.models import Page, Site
+
+PUBLIC_REASON_MAX_LENGTH = 1000
+
+
+class WithdrawalQuerySet(models.QuerySet):
+    def active(self) -> WithdrawalQuerySet:
+        """Takedowns still in force: the story has not been republished since."""
+        return self.filter(republished_at__isnull=True)
+
+    def announced(self) -> WithdrawalQuerySet:
+        """Takedowns readers are told about (410 notice, corrections log)."""
+        return self.active().filter(silent=False)
+
+    def for_site(self, site: Site | None) -> WithdrawalQuerySet:
+        return self.filter(Q(site=site) | Q(site__isnull=True)) if site else self
+
+
+class Withdrawal(models.Model):
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("bài viết"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="withdrawals",
+        help_text=_("Trống khi trang đã bị xóa hẳn; địa chỉ cũ vẫn báo bài đã gỡ."),
+    )
+    site = models.ForeignKey(
+        "wagtailcore.Site", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    path = models.CharField(
+        _("địa chỉ cũ"),
+        max_length=1000,
+        db_index=True,
+        help_text=_("Đường dẫn bài viết có khi bị gỡ, ví dụ /guong-sang/ten-bai/."),
+    )
+    title = models.CharField(_("tiêu đề bài viết"), max_length=255)
+    withdrawn_at = models.DateTimeField(_("thời điểm gỡ"), default=timezone.now)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người gỡ"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    public_reason = models.TextField(
+        _("lý do gỡ (hiện cho độc giả)"),
+        max_length=PUBLIC_REASON_MAX_LENGTH,
+        blank=True,
+        help_text=_("Để trống nếu không công bố lý do."),
+    )
+    silent = models.BooleanField(
+        _("gỡ lặng lẽ"),
+        default=False,
+        help_text=_(
+            "Địa chỉ cũ trả lời như trang không tồn tại (404), không có thông báo, "
+            "không có trong trang Đính chính và gỡ bài."
+        ),
+    )
+    republished_at = models.DateTimeField(_("đăng lại lúc"), null=True, blank=True)
+
+    objects = WithdrawalQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("title", read_only=True),
+        FieldPanel("path", read_only=True),
+        FieldPanel("withdrawn_at", read_only=True),
+        FieldPanel("withdrawn_by", read_only=True),
+        FieldPanel("public_reason"),
+        FieldPanel("silent"),
+        FieldPanel("republished_at", read_only=True),
+    ]
+
+    class Meta:
+        verbose_name = _("bài đã gỡ")
+        verbose_name_plural = _("bài đã gỡ")
+        ordering = ["-withdrawn_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page"],
+                condition=Q(republished_at__isnull=True, page__isnull=False),
+                name="one_active_withdrawal_per_page",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @classmethod
+    def record(cls, page: Page) -> Withdrawal | None:
+        """Notes that `page` left the site, at the address it had; None if it had none."""
+        parts = page.get_url_parts()
+        if parts is None:
+            return None
+        site_id, _root_url, path = parts
+        user = get_active_log_context().user
+        fields = {
+            "site_id": site_id,
+            "path": path,
+            "title": page.title,
+            "withdrawn_at": timezone.now(),
+            "withdrawn_by": user if getattr(user, "is_authenticated", False) else None,
+        }
+        if Page.objects.filter(pk=page.pk, live=True).exists():
+            # Wagtail unpublishes a live page it is about to delete without saving it: the
+            # notice outlives the page, so it must not point at it.
+            return cls.objects.create(page=None, **fields)
+        withdrawal, _created = cls.objects.active().update_or_create(page=page, defaults=fields)
+        return withdrawal
+
+    @classmethod
+    def end_for(cls, page: Page) -> int:
+        """The page is live again: its takedown is over (kept, marked with the date)."""
+        return cls.objects.active().filter(page=page).update(republished_at=timezone.now())
+
+    @classmethod
+    def for_request(cls, request: HttpRequest) -> Withdrawal | None:
+        """The takedown in force at the requested address, silent ones included.
+
+        The address the page had when it was withdrawn is tried first; then, for a page moved
+        or renamed since (Wagtail's automatic redirects lead there), its current address.
+        """
+        site = Site.find_for_request(request)
+        path = request.path
+        found = cls.objects.active().for_site(site).filter(path=path).first()
+        if found is None and site is not None:
+            url_path = site.root_page.url_path + path.lstrip("/")
+            found = cls.objects.active().filter(page__url_path=url_path, page__live=False).first()
+        return found

@@ -9,8 +9,12 @@ English still types day first, as the date picker (``WAGTAIL_DATE_FORMAT``) writ
 The first entry of each list is what the admin's widgets write and what
 ``WAGTAIL_DATE_FORMAT`` / ``WAGTAIL_DATETIME_FORMAT`` are set to, so a value the form shows
 is read back unchanged. No entry reads the month first: ``%m/%d`` must never come back.
-Pure data, no Django import: settings read it.
+Settings import this module: it imports nothing from Django at module level.
 """
+
+from __future__ import annotations
+
+from datetime import date
 
 DATE_INPUT_FORMATS = [
     "%d/%m/%Y",  # 25/11/2026, 5/11/2026: what the date picker writes and people type
@@ -39,3 +43,18 @@ FIRST_DAY_OF_WEEK = 1
 # What listings print for a date (Django's vi locale says d-m-Y): the same as what is typed.
 SHORT_DATE_FORMAT = "d/m/Y"
 SHORT_DATETIME_FORMAT = "d/m/Y H:i"
+
+
+def read_date(text: str | None) -> date | None:
+    """A day typed in one of these formats (a filter in a query string), or None.
+
+    For reader- and admin-facing GET filters that are not Django forms; the active language's
+    formats apply, as in any form.
+    """
+    from django import forms
+    from django.core.exceptions import ValidationError
+
+    try:
+        return forms.DateField(required=False).clean((text or "")[:32])
+    except ValidationError:
+        return None

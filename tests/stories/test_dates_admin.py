@@ -8,6 +8,7 @@ before lantoa.formats.
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
+import lxml.html
 import pytest
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset
@@ -172,3 +173,27 @@ def test_after_a_validation_error_the_form_shows_the_date_as_typed(
     )
     assert client.post(add_url(column), data).status_code == 302
     assert draft(StoryPage.objects.get()).go_live_at == go_live
+
+
+def test_page_listing_filters_by_the_day_typed(client, journalist, column, make_story):
+    """Wagtail's own listing filter ("Date updated") reads 05/11/2026 as 5 November."""
+    for title, day in (
+        ("Cập nhật ngày 5/11", (2026, 11, 5)),
+        ("Cập nhật ngày 11/5", (2026, 5, 11)),
+    ):
+        story = make_story(title)
+        moment = datetime(*day, 10, 0, tzinfo=HCM)
+        StoryPage.objects.filter(pk=story.pk).update(latest_revision_created_at=moment)
+    client.force_login(journalist)
+    response = client.get(
+        reverse("wagtailadmin_explore", args=(column.pk,)),
+        {
+            "latest_revision_created_at_from": "05/11/2026",
+            "latest_revision_created_at_to": "05/11/2026",
+        },
+    )
+    assert response.status_code == 200
+    listing = lxml.html.fromstring(response.content).xpath("//table[contains(@class, 'listing')]")
+    text = " ".join(" ".join(table.text_content().split()) for table in listing)
+    assert "Cập nhật ngày 5/11" in text
+    assert "Cập nhật ngày 11/5" not in text

@@ -381,7 +381,7 @@ def _candidates_for_page(page, own, children, cutoff, zones, default) -> Iterato
             live_value, live_meant = steps[live_index].value, result.intended[live_index]
             if live_value is not None and live_meant is not None and live_value != live_meant:
                 live_fix = (live_value, live_meant)
-        warnings = _page_warnings(page, item, meant)
+        warnings = _page_warnings(page, item, meant, typed)
         key = f"page:{page.pk}:{item.key_part(index)}"
         label = _("%(type)s «%(title)s» (trang %(id)s): %(field)s") % {
             "type": type(page)._meta.verbose_name,
@@ -409,10 +409,12 @@ def _field_label(model, item: _Tracked) -> str:
     return str(model._meta.get_field(item.field).verbose_name)
 
 
-def _page_warnings(page, item: _Tracked, meant: Value) -> list[str]:
-    if item.field != "go_live_at" or item.relation or not isinstance(meant, datetime):
+def _page_warnings(page, item: _Tracked, meant: Value, typed: _Step | None) -> list[str]:
+    """A go-live read swapped into the past published the page at once: say so."""
+    if item.field != "go_live_at" or item.relation or typed is None:
         return []
-    if page.live and page.first_published_at and page.first_published_at < meant:
+    published = page.first_published_at
+    if page.live and published and typed.created_at <= published < meant:
         return [
             _(
                 "Trang đã lên mạng lúc %(published)s, trước giờ lên trang đúng (%(go_live)s): "

@@ -11,7 +11,10 @@ import lxml.html
 from django.conf import global_settings
 from django.core.management import call_command
 from django.test import override_settings
+from django.urls import reverse
 from django.utils import timezone
+
+from tests.admin_forms import story_form_data
 
 AFTER_EVERYTHING = "01/01/2100 00:00"  # repair --fixed-at: every save in a test is "old"
 
@@ -80,3 +83,18 @@ def repair(*args: str) -> str:
 
 def listed_keys(output: str) -> list[str]:
     return [line.split("] ", 1)[1] for line in output.splitlines() if line.startswith("[")]
+
+
+def add_story_url(column) -> str:
+    return reverse("wagtailadmin_pages:add", args=("stories", "storypage", column.pk))
+
+
+def edit_url(page) -> str:
+    return reverse("wagtailadmin_pages:edit", args=(page.pk,))
+
+
+def save_story(client, story, **fields):
+    """Posts the story's editor with its title, slug and hero image, plus `fields`."""
+    hero = story.hero_image_id or ""
+    data = story_form_data(title=story.title, slug=story.slug, hero_image=hero, **fields)
+    return client.post(edit_url(story), data)

@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.management import CommandError
 from django.db.models import F
-from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageLogEntry, Revision
 from wagtail.test.utils.form_data import inline_formset
@@ -17,10 +16,13 @@ from stories.models import StoryPage
 from tests.admin_forms import story_form_data
 from tests.dates_forms import (
     AFTER_EVERYTHING,
+    add_story_url,
     ambiguous_day_ahead,
+    edit_url,
     listed_keys,
     month_first_forms,
     repair,
+    save_story,
     shown_value,
     swapped,
 )
@@ -30,20 +32,12 @@ pytestmark = pytest.mark.django_db
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
-def add_url(column) -> str:
-    return reverse("wagtailadmin_pages:add", args=("stories", "storypage", column.pk))
-
-
-def edit_url(page) -> str:
-    return reverse("wagtailadmin_pages:edit", args=(page.pk,))
-
-
 def test_a_go_live_published_at_once_is_found_and_repaired(client, editor_in_chief, column, image):
     meant = datetime.combine(ambiguous_day_ahead(), time(14, 50), tzinfo=HCM)
     client.force_login(editor_in_chief)
     with month_first_forms():
         client.post(
-            add_url(column),
+            add_story_url(column),
             story_form_data(
                 hero_image=image.pk,
                 go_live_at=f"{meant:%d/%m/%Y %H:%M}",
@@ -81,14 +75,11 @@ def test_correction_dates_flipped_by_resaves_are_replayed(client, editor, make_s
     note = "Sửa tên xã: Nậm Mơ, không phải Nậm Mờ."
     client.force_login(editor)
 
-    def save(corrected_at: str, **formset) -> None:
-        data = story_form_data(
-            title=story.title,
-            slug=story.slug,
-            hero_image=story.hero_image.pk,
-            corrections=inline_formset([{"corrected_at": corrected_at, "note": note}], **formset),
+    def save(corrected_at: str) -> None:
+        correction = {"corrected_at": corrected_at, "note": note}
+        assert (
+            save_story(client, story, corrections=inline_formset([correction])).status_code == 302
         )
-        assert client.post(edit_url(story), data).status_code == 302
 
     def stored() -> datetime:
         revision = StoryPage.objects.get(pk=story.pk).get_latest_revision_as_object()
@@ -117,25 +108,9 @@ def test_an_even_number_of_flips_is_left_alone(client, editor, make_story):
     story = make_story("Bài đính chính đúng")
     client.force_login(editor)
     with month_first_forms():
-        client.post(
-            edit_url(story),
-            story_form_data(
-                title=story.title,
-                slug=story.slug,
-                hero_image=story.hero_image.pk,
-                publication_date="05/11/2026 08:30",
-            ),
-        )
+        save_story(client, story, publication_date="05/11/2026 08:30")
         shown = shown_value(client.get(edit_url(story)).content.decode(), "publication_date")
-        client.post(
-            edit_url(story),
-            story_form_data(
-                title=story.title,
-                slug=story.slug,
-                hero_image=story.hero_image.pk,
-                publication_date=shown,
-            ),
-        )
+        save_story(client, story, publication_date=shown)
     revision = StoryPage.objects.get(pk=story.pk).get_latest_revision_as_object()
     assert revision.publication_date == datetime(2026, 11, 5, 8, 30, tzinfo=HCM)
     assert listed_keys(repair("--fixed-at", AFTER_EVERYTHING)) == []
@@ -149,7 +124,8 @@ def test_saves_after_the_fix_and_values_set_by_code_are_trusted(
     client.force_login(journalist)
     with month_first_forms():
         client.post(
-            add_url(column), story_form_data(hero_image=image.pk, go_live_at="05/11/2027 08:00")
+            add_story_url(column),
+            story_form_data(hero_image=image.pk, go_live_at="05/11/2027 08:00"),
         )
     story = StoryPage.objects.get(title="Cô giáo cắm bản ở xã Nậm Mơ")
     # Those saves were an hour ago; the fix was deployed half an hour ago.
@@ -158,12 +134,7 @@ def test_saves_after_the_fix_and_values_set_by_code_are_trusted(
     assert listed_keys(repair("--fixed-at", fixed_at)) == [f"page:{story.pk}:go_live_at"]
 
     # After the fix the journalist retypes the value: it is read as shown and trusted.
-    client.post(
-        edit_url(story),
-        story_form_data(
-            title=story.title, slug=story.slug, hero_image=image.pk, go_live_at="05/11/2027 08:00"
-        ),
-    )
+    save_story(client, story, go_live_at="05/11/2027 08:00")
     assert StoryPage.objects.get(
         pk=story.pk
     ).get_latest_revision_as_object().go_live_at == datetime(2027, 11, 5, 8, 0, tzinfo=HCM)

@@ -15,19 +15,17 @@ from wagtail.test.utils.form_data import inline_formset
 
 from stories.models import StoryPage
 from tests.admin_forms import story_form_data
-from tests.dates_forms import ambiguous_day_ahead, shown_value
+from tests.dates_forms import (
+    add_story_url,
+    ambiguous_day_ahead,
+    edit_url,
+    save_story,
+    shown_value,
+)
 
 pytestmark = pytest.mark.django_db
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
-
-
-def add_url(column) -> str:
-    return reverse("wagtailadmin_pages:add", args=("stories", "storypage", column.pk))
-
-
-def edit_url(page) -> str:
-    return reverse("wagtailadmin_pages:edit", args=(page.pk,))
 
 
 def typed(moment: datetime) -> str:
@@ -42,7 +40,7 @@ def test_journalist_schedules_go_live_and_reads_it_back(client, journalist, colu
     go_live = datetime.combine(ambiguous_day_ahead(), time(14, 50), tzinfo=HCM)
     client.force_login(journalist)
     response = client.post(
-        add_url(column), story_form_data(hero_image=image.pk, go_live_at=typed(go_live))
+        add_story_url(column), story_form_data(hero_image=image.pk, go_live_at=typed(go_live))
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     story = StoryPage.objects.get()
@@ -52,15 +50,7 @@ def test_journalist_schedules_go_live_and_reads_it_back(client, journalist, colu
     for _ in range(3):
         html = client.get(edit_url(story)).content.decode()
         assert shown_value(html, "go_live_at") == typed(go_live)
-        response = client.post(
-            edit_url(story),
-            story_form_data(
-                title=story.title,
-                slug=story.slug,
-                hero_image=image.pk,
-                go_live_at=shown_value(html, "go_live_at"),
-            ),
-        )
+        response = save_story(client, story, go_live_at=shown_value(html, "go_live_at"))
         assert response.status_code == 302
         assert draft(story).go_live_at == go_live
     assert not StoryPage.objects.get(pk=story.pk).live
@@ -72,7 +62,7 @@ def test_editor_in_chief_publishing_with_a_go_live_keeps_the_embargo(
     go_live = datetime.combine(ambiguous_day_ahead(), time(14, 50), tzinfo=HCM)
     client.force_login(editor_in_chief)
     response = client.post(
-        add_url(column),
+        add_story_url(column),
         story_form_data(hero_image=image.pk, go_live_at=typed(go_live), **{"action-publish": "1"}),
     )
     assert response.status_code == 302
@@ -86,21 +76,13 @@ def test_editor_in_chief_publishing_with_a_go_live_keeps_the_embargo(
 def test_a_story_dated_17_september_is_saved_and_resaved(client, journalist, column, image):
     client.force_login(journalist)
     data = story_form_data(hero_image=image.pk, publication_date="17/09/2026 08:00")
-    assert client.post(add_url(column), data).status_code == 302
+    assert client.post(add_story_url(column), data).status_code == 302
     story = StoryPage.objects.get()
     expected = datetime(2026, 9, 17, 8, 0, tzinfo=HCM)
     assert draft(story).publication_date == expected
     html = client.get(edit_url(story)).content.decode()
     assert shown_value(html, "publication_date") == "17/09/2026 08:00"
-    response = client.post(
-        edit_url(story),
-        story_form_data(
-            title=story.title,
-            slug=story.slug,
-            hero_image=image.pk,
-            publication_date=shown_value(html, "publication_date"),
-        ),
-    )
+    response = save_story(client, story, publication_date=shown_value(html, "publication_date"))
     assert response.status_code == 302, "a story dated 17/09 could not be saved again"
     assert draft(story).publication_date == expected
 
@@ -110,15 +92,7 @@ def test_correction_dates_do_not_flip_on_each_save(client, editor, make_story):
     note = "Sửa tên xã: Nậm Mơ, không phải Nậm Mờ."
     client.force_login(editor)
     correction = {"corrected_at": "05/11/2026 08:30", "note": note}
-    response = client.post(
-        edit_url(story),
-        story_form_data(
-            title=story.title,
-            slug=story.slug,
-            hero_image=story.hero_image.pk,
-            corrections=inline_formset([correction]),
-        ),
-    )
+    response = save_story(client, story, corrections=inline_formset([correction]))
     assert response.status_code == 302
     expected = datetime(2026, 11, 5, 8, 30, tzinfo=HCM)
     assert [c.corrected_at for c in draft(story).corrections.all()] == [expected]
@@ -126,22 +100,18 @@ def test_correction_dates_do_not_flip_on_each_save(client, editor, make_story):
         html = client.get(edit_url(story)).content.decode()
         shown = shown_value(html, "corrections-0-corrected_at")
         assert shown == "05/11/2026 08:30"
-        response = client.post(
-            edit_url(story),
-            story_form_data(
-                title=story.title,
-                slug=story.slug,
-                hero_image=story.hero_image.pk,
-                corrections=inline_formset(
-                    [
-                        {
-                            "id": shown_value(html, "corrections-0-id"),
-                            "corrected_at": shown,
-                            "note": note,
-                        }
-                    ],
-                    initial=1,
-                ),
+        response = save_story(
+            client,
+            story,
+            corrections=inline_formset(
+                [
+                    {
+                        "id": shown_value(html, "corrections-0-id"),
+                        "corrected_at": shown,
+                        "note": note,
+                    }
+                ],
+                initial=1,
             ),
         )
         assert response.status_code == 302
@@ -159,7 +129,7 @@ def test_after_a_validation_error_the_form_shows_the_date_as_typed(
         go_live_at=typed(go_live),
         expire_at="31/02/2027 10:00",  # no such day
     )
-    response = client.post(add_url(column), data)
+    response = client.post(add_story_url(column), data)
     assert response.status_code == 200
     html = response.content.decode()
     assert shown_value(html, "go_live_at") == typed(go_live)
@@ -171,7 +141,7 @@ def test_after_a_validation_error_the_form_shows_the_date_as_typed(
     data = story_form_data(
         hero_image=image.pk, go_live_at=shown_value(html, "go_live_at"), expire_at=""
     )
-    assert client.post(add_url(column), data).status_code == 302
+    assert client.post(add_story_url(column), data).status_code == 302
     assert draft(StoryPage.objects.get()).go_live_at == go_live
 
 

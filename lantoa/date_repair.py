@@ -381,7 +381,7 @@ def _candidates_for_page(page, own, children, cutoff, zones, default) -> Iterato
             live_value, live_meant = steps[live_index].value, result.intended[live_index]
             if live_value is not None and live_meant is not None and live_value != live_meant:
                 live_fix = (live_value, live_meant)
-        warnings = _page_warnings(page, item, meant, typed)
+        warnings = _page_warnings(page, item, meant, typed, revisions)
         key = f"page:{page.pk}:{item.key_part(index)}"
         label = _("%(type)s «%(title)s» (trang %(id)s): %(field)s") % {
             "type": type(page)._meta.verbose_name,
@@ -409,21 +409,32 @@ def _field_label(model, item: _Tracked) -> str:
     return str(model._meta.get_field(item.field).verbose_name)
 
 
-def _page_warnings(page, item: _Tracked, meant: Value, typed: _Step | None) -> list[str]:
-    """A go-live read swapped into the past published the page at once: say so."""
+def _page_warnings(page, item: _Tracked, meant: Value, typed, revisions) -> list[str]:
+    """What the fix leaves to people: a page published at once by a go-live read swapped into
+    the past, and an older revision scheduled at a swapped time."""
     if item.field != "go_live_at" or item.relation or typed is None:
         return []
+    warnings = []
     published = page.first_published_at
     if page.live and published and typed.created_at <= published < meant:
-        return [
+        warnings.append(
             _(
                 "Trang đã lên mạng lúc %(published)s, trước giờ lên trang đúng (%(go_live)s): "
                 "lệnh không gỡ trang; nếu cần giữ lệnh cấm đăng, hãy gỡ xuất bản trong trang "
                 "quản trị."
             )
-            % {"published": show(page.first_published_at), "go_live": show(meant)}
-        ]
-    return []
+            % {"published": show(published), "go_live": show(meant)}
+        )
+    for revision in revisions[:-1]:
+        if revision.approved_go_live_at is not None:
+            warnings.append(
+                _(
+                    "Phiên bản #%(id)s đang hẹn giờ xuất bản lúc %(at)s; lệnh không đổi lịch "
+                    "đó: hãy đặt lại lịch trong trang quản trị."
+                )
+                % {"id": revision.pk, "at": show(revision.approved_go_live_at)}
+            )
+    return warnings
 
 
 def _set(obj, item: _Tracked, value: Value, expected: Value) -> bool:

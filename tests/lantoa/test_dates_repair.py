@@ -152,3 +152,26 @@ def test_nothing_is_listed_on_a_site_without_admin_saves(make_story):
     make_story("Bài có giờ lên trang", go_live_at=datetime(2026, 5, 11, 8, 0, tzinfo=HCM))
     output = repair("--fixed-at", AFTER_EVERYTHING)
     assert "Không tìm thấy ngày nào" in output
+
+
+def test_a_schedule_at_the_swapped_time_moves_to_the_meant_one(
+    client, editor_in_chief, column, image
+):
+    """Scheduled for 05/11 next year, the old site would have published it on 11 May."""
+    year = timezone.localdate().year + 1
+    meant = datetime(year, 11, 5, 14, 50, tzinfo=HCM)
+    client.force_login(editor_in_chief)
+    with month_first_forms():
+        data = story_form_data(
+            hero_image=image.pk, go_live_at=f"05/11/{year} 14:50", **{"action-publish": "1"}
+        )
+        client.post(add_story_url(column), data)
+    story = StoryPage.objects.get()
+    assert not story.live
+    assert story.latest_revision.approved_go_live_at == swapped(meant)
+
+    repair("--fixed-at", AFTER_EVERYTHING, "--apply", f"page:{story.pk}:go_live_at")
+    story = StoryPage.objects.get()
+    scheduled = Revision.page_revisions.filter(approved_go_live_at__isnull=False)
+    assert [(r.pk, r.approved_go_live_at) for r in scheduled] == [(story.latest_revision_id, meant)]
+    assert story.go_live_at == meant and not story.live

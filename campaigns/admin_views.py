@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,7 +16,8 @@ from stories.selectors import stories_about_exemplars
 from syndication.reach import outlets_carrying
 
 from .dashboard import campaign_figures
-from .models import Campaign, CampaignReport, Half, Participation, Stage
+from .forms import StageEventCorrectionForm
+from .models import Campaign, CampaignReport, Half, Participation, Stage, StageEvent
 from .reports import report_context, report_filename, report_xlsx
 from .tasks import build_report
 
@@ -77,7 +79,10 @@ def timeline(request: HttpRequest, pk: int) -> HttpResponse:
     _require(request, "view_participation")
     participation = get_object_or_404(
         Participation.objects.select_related("campaign", "exemplar__locality").prefetch_related(
-            "stage_events__recorded_by", "recognitions", "assessments__criterion"
+            "stage_events__recorded_by",
+            "stage_events__corrections__recorded_by",
+            "recognitions",
+            "assessments__criterion",
         ),
         pk=pk,
     )
@@ -91,7 +96,7 @@ def timeline(request: HttpRequest, pk: int) -> HttpResponse:
     outlets = {o.pk: o for _s, items, _v in story_rows for o in items}
     assessed = {a.criterion_id: a for a in participation.assessments.all()}
     criteria = [(c, assessed.get(c.pk)) for c in participation.campaign.criteria.all()]
-    events = [("stage", e.happened_on, e) for e in participation.stage_events.all()]
+    events = [("stage", e.effective_on, e) for e in participation.stage_events.all()]
     events += [("recognition", r.decision_date, r) for r in participation.recognitions.all()]
     events += [("story", story.sort_date.date(), story) for story in stories]
     events.sort(key=lambda item: (item[1], item[0] != "stage"))
@@ -105,8 +110,51 @@ def timeline(request: HttpRequest, pk: int) -> HttpResponse:
             "criteria": criteria,
             "story_rows": story_rows,
             "outlet_count": len(outlets),
+            "can_correct": request.user.has_perm("campaigns.add_stageeventcorrection"),
             "header_title": participation.exemplar.title,
             "page_title": _("Quá trình điển hình"),
+            "page_subtitle": participation.exemplar.title,
+            "header_icon": "history",
+        },
+    )
+
+
+def correct_stage_event(request: HttpRequest, pk: int) -> HttpResponse:
+    """Put right the day of a stage event typed wrong: a correction (who, when, why) is added;
+    the event and its first day stay in the history."""
+    _require(request, "add_stageeventcorrection")
+    event = get_object_or_404(
+        StageEvent.objects.select_related(
+            "participation__exemplar", "participation__campaign", "recorded_by"
+        ).prefetch_related("corrections__recorded_by"),
+        pk=pk,
+    )
+    participation = event.participation
+    form = StageEventCorrectionForm(request.POST or None, event=event)
+    if request.method == "POST" and form.is_valid():
+        correction = event.correct(
+            form.cleaned_data["corrected_on"], reason=form.cleaned_data["reason"], by=request.user
+        )
+        messages.success(
+            request,
+            _("Đã đính chính ngày %(stage)s: %(old)s → %(new)s.")
+            % {
+                "stage": event.get_stage_display(),
+                "old": correction.previous_on.strftime("%d/%m/%Y"),
+                "new": correction.corrected_on.strftime("%d/%m/%Y"),
+            },
+        )
+        return redirect("campaigns_timeline", pk=participation.pk)
+    return render(
+        request,
+        "campaigns/admin/correct_stage_event.html",
+        {
+            "event": event,
+            "participation": participation,
+            "form": form,
+            "media": form.media,
+            "header_title": _("Đính chính ngày chuyển giai đoạn"),
+            "page_title": _("Đính chính ngày chuyển giai đoạn"),
             "page_subtitle": participation.exemplar.title,
             "header_icon": "history",
         },

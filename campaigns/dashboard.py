@@ -3,7 +3,8 @@
 Definitions (docs/campaigns.md explains them for officers):
 
 - an exemplar is *in* the period when it was discovered on or before the period's last day;
-- its stage in the period is the stage of its latest event on or before that day;
+- its stage in the period is the stage of its latest event on or before that day (a
+  corrected event counts on its corrected day, `StageEvent.effective_on`);
 - it is *achieved* (đạt chỉ tiêu) in the period when it first reached ACHIEVED_STAGE (sum up)
   inside the period — a plan's "build 14 models in 2022" counts models summed up in 2022;
 - the funnel counts exemplars that reached at least each stage by the period's end;
@@ -160,7 +161,7 @@ def campaign_figures(
         reached = _first_reached(participation, ACHIEVED_STAGE)
         if reached is not None and start <= reached <= end:
             achieved[kind] += 1
-        highest = max(e.stage for e in participation.stage_events.all() if e.happened_on <= end)
+        highest = max(e.stage for e in participation.stage_events.all() if e.effective_on <= end)
         for level in Stage.values:
             if level <= highest:
                 funnel[level] += 1
@@ -228,9 +229,9 @@ def campaign_figures(
 
 
 def _first_reached(participation: Participation, stage: int) -> date | None:
-    for event in sorted(participation.stage_events.all(), key=lambda e: (e.happened_on, e.pk)):
+    for event in sorted(participation.stage_events.all(), key=lambda e: (e.effective_on, e.pk)):
         if event.stage >= stage:
-            return event.happened_on
+            return event.effective_on
     return None
 
 

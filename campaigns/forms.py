@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.widgets import AdminDateInput
 
 from stories.forms import LanToaPageForm
 
@@ -98,7 +99,7 @@ class ParticipationForm(ParentAwareFormMixin, WagtailAdminModelForm):
         empty_value=None,
         required=False,
     )
-    stage_date = forms.DateField(label=_("Ngày chuyển"), required=False)
+    stage_date = forms.DateField(label=_("Ngày chuyển"), required=False, widget=AdminDateInput)
     stage_reason = forms.CharField(
         label=_("Lý do, căn cứ"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -145,3 +146,38 @@ class ParticipationForm(ParentAwareFormMixin, WagtailAdminModelForm):
                 reason=self.cleaned_data.get("stage_reason", ""),
             )
         return participation
+
+
+class StageEventCorrectionForm(forms.Form):
+    """The right day for a stage event typed wrong, and why; checked against the history."""
+
+    corrected_on = forms.DateField(
+        label=_("Ngày đúng"),
+        widget=AdminDateInput,
+        error_messages={"required": _("Hãy ghi ngày đúng.")},
+    )
+    reason = forms.CharField(
+        label=_("Lý do đính chính"),
+        max_length=2000,
+        error_messages={
+            "required": _("Hãy ghi lý do đính chính (ví dụ: nhập nhầm ngày và tháng).")
+        },
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Ví dụ: nhập nhầm ngày và tháng; theo biên bản ngày …"),
+    )
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.event = event
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.errors:
+            return cleaned_data
+        try:
+            self.event.check_correction(cleaned_data["corrected_on"], cleaned_data["reason"])
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                for message in messages:
+                    self.add_error(field, message)
+        return cleaned_data

@@ -7,7 +7,9 @@ from datetime import date
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -515,7 +517,8 @@ class Participation(ClusterableModel):
                 HelpPanel(
                     content=_(
                         "Mỗi lần chuyển giai đoạn được ghi lại (ai, khi nào, vì sao) và không "
-                        "sửa được. Lùi giai đoạn phải ghi lý do."
+                        "sửa được. Lùi giai đoạn phải ghi lý do. Ngày ghi nhầm được đính chính "
+                        "ở trang Quá trình của điển hình."
                     )
                 ),
                 FieldRowPanel([FieldPanel("new_stage"), FieldPanel("stage_date")]),
@@ -541,14 +544,14 @@ class Participation(ClusterableModel):
         return f"{self.exemplar.title} – {self.campaign.code}"
 
     def last_event(self) -> StageEvent | None:
-        return self.stage_events.order_by("-happened_on", "-pk").first()
+        return self.stage_events.order_by("-effective_on", "-pk").first()
 
     def discovered_on(self) -> date | None:
         """The first stage event's date: nothing about the exemplar can predate it."""
         if self.pk is None:  # being added: the admin form says when it was discovered
             return getattr(self, "pending_discovery", None)
-        first = self.stage_events.order_by("happened_on", "pk").first()
-        return first.happened_on if first else None
+        first = self.stage_events.order_by("effective_on", "pk").first()
+        return first.effective_on if first else None
 
     def check_move(self, stage: int, happened_on: date, reason: str) -> None:
         """Raise ValidationError (field-keyed, Vietnamese) if the move breaks a rule."""
@@ -560,13 +563,13 @@ class Participation(ClusterableModel):
                     "Điển hình mới tham gia phải bắt đầu từ giai đoạn Phát hiện."
                 )
         else:
-            if happened_on < last.happened_on:
+            if happened_on < last.effective_on:
                 errors["stage_date"] = _(
                     "Ngày chuyển giai đoạn (%(date)s) không thể trước lần chuyển gần nhất "
                     "(%(last)s, %(stage)s)."
                 ) % {
                     "date": happened_on.strftime("%d/%m/%Y"),
-                    "last": last.happened_on.strftime("%d/%m/%Y"),
+                    "last": last.effective_on.strftime("%d/%m/%Y"),
                     "stage": last.get_stage_display(),
                 }
             if stage == last.stage:
@@ -593,16 +596,39 @@ class Participation(ClusterableModel):
         return event
 
     def stage_on(self, day: date) -> int | None:
-        """The stage on a given day, from the (prefetched) event history."""
+        """The stage on a given day, from the (prefetched) event history, corrections applied."""
         stage = None
-        for event in sorted(self.stage_events.all(), key=lambda e: (e.happened_on, e.pk)):
-            if event.happened_on <= day:
+        for event in sorted(self.stage_events.all(), key=lambda e: (e.effective_on, e.pk)):
+            if event.effective_on <= day:
                 stage = event.stage
         return stage
 
 
+class StageEventManager(models.Manager):
+    """Every stage event comes with `effective_on`: its latest correction's day, else the day
+    first recorded. Related managers and prefetches use it too, so dashboards, reports and
+    the stage rules read corrected days without knowing corrections exist."""
+
+    def get_queryset(self) -> models.QuerySet:
+        latest = (
+            StageEventCorrection.objects.filter(event=OuterRef("pk"))
+            .order_by("-pk")
+            .values("corrected_on")[:1]
+        )
+        return (
+            super()
+            .get_queryset()
+            .annotate(effective_on=Coalesce(Subquery(latest), F("happened_on")))
+            .order_by("effective_on", "pk")
+        )
+
+
 class StageEvent(models.Model):
-    """One stage change: who recorded it, when it happened and why. Never edited or deleted."""
+    """One stage change: who recorded it, when it happened and why. Never edited or deleted.
+
+    A day typed wrong is put right by a `StageEventCorrection` (who, when, why); the event keeps
+    the day first recorded (`happened_on`) and everything reads `effective_on`.
+    """
 
     participation = models.ForeignKey(
         Participation,
@@ -623,13 +649,15 @@ class StageEvent(models.Model):
     )
     recorded_at = models.DateTimeField(_("thời điểm ghi"), auto_now_add=True)
 
+    objects = StageEventManager()
+
     class Meta:
         verbose_name = _("chuyển giai đoạn")
         verbose_name_plural = _("lịch sử giai đoạn")
         ordering = ["happened_on", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.get_stage_display()} {self.happened_on:%d/%m/%Y}"
+        return f"{self.get_stage_display()} {self.effective_on:%d/%m/%Y}"
 
     def save(self, *args, **kwargs) -> None:
         if self.pk is not None:
@@ -638,6 +666,126 @@ class StageEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValidationError(_("Lịch sử giai đoạn chỉ được ghi thêm, không được xóa."))
+
+    @property
+    def effective_on(self) -> date:
+        """The day the stage changed: the latest correction's, else the day first recorded."""
+        return self.__dict__.get("_effective_on") or self.happened_on
+
+    @effective_on.setter
+    def effective_on(self, value: date | None) -> None:
+        self.__dict__["_effective_on"] = value
+
+    def check_correction(self, day: date | None, reason: str) -> None:
+        """Raise ValidationError (keyed by the correction form's fields) if the day cannot be
+        put right this way: the history must stay in order and recognitions after discovery."""
+        errors: dict[str, str] = {}
+        if not (reason or "").strip():
+            errors["reason"] = _("Hãy ghi lý do đính chính (ví dụ: nhập nhầm ngày và tháng).")
+        if day is None:
+            errors["corrected_on"] = _("Hãy ghi ngày đúng.")
+            raise ValidationError(errors)
+        if day == self.effective_on:
+            errors["corrected_on"] = _("Ngày này trùng với ngày đang ghi (%(date)s).") % {
+                "date": day.strftime("%d/%m/%Y")
+            }
+        siblings = list(self.participation.stage_events.all())
+        position = next(i for i, event in enumerate(siblings) if event.pk == self.pk)
+        earlier = siblings[position - 1] if position > 0 else None
+        later = siblings[position + 1] if position + 1 < len(siblings) else None
+        if earlier is not None and day < earlier.effective_on:
+            errors["corrected_on"] = _(
+                "Ngày đúng (%(date)s) không thể trước lần chuyển giai đoạn liền trước "
+                "(%(other)s, %(stage)s)."
+            ) % {
+                "date": day.strftime("%d/%m/%Y"),
+                "other": earlier.effective_on.strftime("%d/%m/%Y"),
+                "stage": earlier.get_stage_display(),
+            }
+        elif later is not None and day > later.effective_on:
+            errors["corrected_on"] = _(
+                "Ngày đúng (%(date)s) không thể sau lần chuyển giai đoạn liền sau "
+                "(%(other)s, %(stage)s)."
+            ) % {
+                "date": day.strftime("%d/%m/%Y"),
+                "other": later.effective_on.strftime("%d/%m/%Y"),
+                "stage": later.get_stage_display(),
+            }
+        elif earlier is None:
+            first_recognition = self.participation.recognitions.order_by("decision_date").first()
+            if first_recognition is not None and first_recognition.decision_date < day:
+                errors["corrected_on"] = _(
+                    "Ngày phát hiện (%(date)s) không thể sau ngày quyết định khen thưởng "
+                    "%(number)s (%(decided)s)."
+                ) % {
+                    "date": day.strftime("%d/%m/%Y"),
+                    "number": first_recognition.decision_number,
+                    "decided": first_recognition.decision_date.strftime("%d/%m/%Y"),
+                }
+        if errors:
+            raise ValidationError(errors)
+
+    def correct(self, day: date, *, reason: str, by=None) -> StageEventCorrection:
+        """Record the right day for this event (checked first); the event itself is kept."""
+        with transaction.atomic():
+            # One correction at a time per exemplar: the order check reads the siblings.
+            Participation.objects.select_for_update().filter(pk=self.participation_id).first()
+            current = StageEvent.objects.select_related("participation").get(pk=self.pk)
+            current.check_correction(day, reason)
+            correction = StageEventCorrection.objects.create(
+                event=current,
+                previous_on=current.effective_on,
+                corrected_on=day,
+                reason=reason.strip(),
+                recorded_by=by,
+            )
+        self.effective_on = day
+        return correction
+
+
+class StageEventCorrection(models.Model):
+    """The right day for a stage event typed wrong: who put it right, when and why.
+
+    Appended, never edited or deleted, like the events: the history shows the day first
+    recorded and each correction; dashboards and reports use the latest correction's day.
+    """
+
+    event = models.ForeignKey(
+        StageEvent,
+        verbose_name=_("lần chuyển giai đoạn"),
+        on_delete=models.CASCADE,
+        related_name="corrections",
+    )
+    previous_on = models.DateField(_("ngày trước khi đính chính"))
+    corrected_on = models.DateField(_("ngày đúng"))
+    reason = models.TextField(_("lý do đính chính"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người đính chính"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("thời điểm đính chính"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("đính chính ngày chuyển giai đoạn")
+        verbose_name_plural = _("đính chính ngày chuyển giai đoạn")
+        ordering = ["recorded_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.previous_on:%d/%m/%Y} → {self.corrected_on:%d/%m/%Y}"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            raise ValidationError(
+                _("Đính chính đã ghi không được sửa; hãy ghi một đính chính mới.")
+            )
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("Đính chính đã ghi không được xóa."))
 
 
 class CriterionAssessment(models.Model):

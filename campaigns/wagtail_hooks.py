@@ -81,6 +81,11 @@ def campaigns_admin_urls():
             name="campaigns_timeline",
         ),
         path(
+            "campaigns/stage-event/<int:pk>/correct/",
+            admin_views.correct_stage_event,
+            name="campaigns_correct_stage_event",
+        ),
+        path(
             "campaigns/reports/<int:pk>/",
             admin_views.report_status,
             name="campaigns_report_status",

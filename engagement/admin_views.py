@@ -19,6 +19,8 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
+from lantoa.formats import read_date
+
 from . import charts, selectors
 from .models import DailyStat, Scope
 
@@ -192,16 +194,10 @@ REPORTS = {
 
 
 def _range(request: HttpRequest) -> tuple[date, date]:
+    """?start=&end= as the date inputs send them (ISO) or typed (25/11/2026)."""
     today = timezone.localdate()
-    try:
-        end = date.fromisoformat(request.GET.get("end", "")) if request.GET.get("end") else today
-        start = (
-            date.fromisoformat(request.GET["start"])
-            if request.GET.get("start")
-            else end - timedelta(days=DEFAULT_DAYS - 1)
-        )
-    except ValueError:
-        end, start = today, today - timedelta(days=DEFAULT_DAYS - 1)
+    end = read_date(request.GET.get("end")) or today
+    start = read_date(request.GET.get("start")) or end - timedelta(days=DEFAULT_DAYS - 1)
     return (start, end) if start <= end else (end, start)
 
 

@@ -171,6 +171,27 @@ def apply_roles(apps, *, allow_missing: bool = False) -> None:
     _apply_workflow(apps, groups, root_page)
 
 
+def grant_app_permissions(apps, app_label: str, grants: dict[str, list[str]]) -> None:
+    """Give groups (by name) permissions of one app's models, in that app's data migration:
+    its tables come after the roles migration, so `apply_roles` cannot grant them."""
+    from django.contrib.auth.management import create_permissions
+
+    app_config = apps.get_app_config(app_label)
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, codenames in grants.items():
+        group = Group.objects.filter(name=name).first()
+        if group is not None:
+            group.permissions.add(
+                *Permission.objects.filter(
+                    content_type__app_label=app_label, codename__in=codenames
+                )
+            )
+
+
 def _apply_workflow(apps, groups, root_page) -> None:
     ContentType = apps.get_model("contenttypes", "ContentType")
     Workflow = apps.get_model("wagtailcore", "Workflow")

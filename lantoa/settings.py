@@ -15,6 +15,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from lantoa import formats
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -213,8 +215,15 @@ SEARCH_URL = os.environ.get("SEARCH_URL") or (
 )
 # Pauses (seconds) before each retry of a failed index update, then it is recorded.
 SEARCH_INDEX_RETRY_DELAYS = [0.5, 2.0]
-WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
-WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+# Dates are typed and read day first (25/11/2026, 01/12/2026 14:50) or as ISO, in every language
+# the admin offers (Django's vi locale has no input formats of its own); the admin's pickers
+# write the first of those formats, so what a form shows is read back unchanged
+# (lantoa/formats, docs/operations.md "Dates in forms").
+FORMAT_MODULE_PATH = ["lantoa.formats"]
+DATE_INPUT_FORMATS = formats.DATE_INPUT_FORMATS  # for any language without a formats module
+DATETIME_INPUT_FORMATS = formats.DATETIME_INPUT_FORMATS
+WAGTAIL_DATE_FORMAT = formats.DATE_INPUT_FORMATS[0]
+WAGTAIL_DATETIME_FORMAT = formats.DATETIME_INPUT_FORMATS[0]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # E-mail (workflow notifications): SMTP when EMAIL_HOST is set, else printed to the console.

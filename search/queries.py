@@ -12,6 +12,8 @@ from typing import TypeVar
 from django.core.paginator import Page, Paginator
 from django.http import QueryDict
 
+from lantoa.formats import read_date
+
 from .analysis import MAX_QUERY_CHARS, clean_query, parse_query
 from .backends import get_backend
 from .backends.base import (
@@ -71,10 +73,8 @@ def _int(value: str | None) -> int | None:
 
 
 def _date(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat((value or "").strip()[:10])
-    except ValueError:
-        return None
+    """25/11/2026 as readers type it, or 2026-11-25 as the date input sends it."""
+    return read_date(value)
 
 
 def search_query_from(params: QueryDict) -> tuple[SearchQuery, bool]:

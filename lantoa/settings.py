@@ -2,7 +2,8 @@
 
 Environment variables:
   SECRET_KEY, DEBUG, ALLOWED_HOSTS (comma-separated), DATABASE_URL (default: SQLite in WAL mode),
-  TASKS_BACKEND ("database" by default, "immediate" runs tasks inside the request),
+  SQLITE_BUSY_TIMEOUT (seconds, 20), TASKS_BACKEND ("database" by default, "immediate" runs tasks
+  inside the request),
   SITE_BASE_URL (absolute URLs in feeds, sitemaps and e-mails), MEDIA_ROOT, STATIC_ROOT,
   SEARCH_URL (sqlite-fts5:// | postgres:// | elasticsearch://host:9200/alias, docs/search.md),
   RADIO_SYLLABLES_PER_MINUTE, SYNDICATION_PODCAST_EMAIL, SYNDICATION_WEBSUB_HUB (see
@@ -127,7 +128,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
         ),
         "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
+        # Seconds a writer waits for the write lock before "database is locked".
+        "timeout": float(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -253,6 +255,11 @@ CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(process)d] %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # What the scheduler published or expired is worth keeping in the journal.
+    "loggers": {"lantoa.scheduler": {"level": os.environ.get("SCHEDULER_LOG_LEVEL", "INFO")}},
 }

@@ -12,6 +12,15 @@ URL="redis://127.0.0.1:$PORT/0"
 
 ping() { redis-cli -h 127.0.0.1 -p "$PORT" ping 2>/dev/null | grep -q PONG; }
 
+if [ "${1:-start}" = "stop" ]; then
+  if command -v redis-cli >/dev/null 2>&1 && ping; then
+    redis-cli -h 127.0.0.1 -p "$PORT" shutdown nosave >/dev/null 2>&1 || true
+  elif [ -f "$DIR/redis.pid" ]; then
+    kill "$(cat "$DIR/redis.pid")" 2>/dev/null || true
+  fi
+  exit 0
+fi
+
 if ! command -v redis-server >/dev/null 2>&1; then
   if [ "$(id -u)" != 0 ]; then
     echo "Redis is not installed; run: sudo apt-get install redis-server" >&2
@@ -21,15 +30,6 @@ if ! command -v redis-server >/dev/null 2>&1; then
   apt-get -o DPkg::Lock::Timeout=300 update -qq >&2
   DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq \
     --no-install-recommends redis-server >&2
-fi
-
-if [ "${1:-start}" = "stop" ]; then
-  if ping; then
-    redis-cli -h 127.0.0.1 -p "$PORT" shutdown nosave >/dev/null 2>&1 || true
-  elif [ -f "$DIR/redis.pid" ]; then
-    kill "$(cat "$DIR/redis.pid")" 2>/dev/null || true
-  fi
-  exit 0
 fi
 
 if ! ping; then

@@ -5,7 +5,6 @@ page within its interval, and stops cleanly on SIGTERM."""
 from __future__ import annotations
 
 import json
-import os
 import signal
 import sqlite3
 import subprocess
@@ -73,19 +72,10 @@ def _wait_for(condition, timeout: float, what: str, process: subprocess.Popen, l
 
 
 @pytest.mark.slow
-def test_scheduler_survives_a_failing_page_and_a_locked_database(tmp_path):
+def test_scheduler_survives_a_failing_page_and_a_locked_database(process_env, tmp_path):
     database = tmp_path / "db.sqlite3"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "lantoa.settings",
-        "DATABASE_URL": f"sqlite:///{database}",
-        "MEDIA_ROOT": str(tmp_path / "media"),
-        "TASKS_BACKEND": "database",
-        "SQLITE_BUSY_TIMEOUT": "0.5",
-        "PYTHONUNBUFFERED": "1",
-    }
+    env = {**process_env, "TASKS_BACKEND": "database", "SQLITE_BUSY_TIMEOUT": "0.5"}
     manage = [sys.executable, "manage.py"]
-    subprocess.run([*manage, "migrate", "-v", "0"], cwd=ROOT, env=env, check=True, timeout=300)
     setup = subprocess.run(
         [*manage, "shell", "-c", SETUP],
         cwd=ROOT,

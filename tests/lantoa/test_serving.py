@@ -75,28 +75,15 @@ def _served_by(port: int) -> str | None:
 # --- scripts/serve.sh ------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def migrated(tmp_path_factory) -> dict[str, str]:
-    workdir = tmp_path_factory.mktemp("serve")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "lantoa.settings",
-        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
-        "MEDIA_ROOT": str(workdir / "media"),
-        "STATIC_ROOT": str(workdir / "static"),
+@pytest.fixture
+def migrated(process_env) -> dict[str, str]:
+    return {
+        **process_env,
         "PYTHON": sys.executable,
         "WEB_CONCURRENCY": "2",
         "GUNICORN_ACCESS_LOG": "",
         "LANTOA_SERVED_BY_HEADER": "1",
     }
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "-v", "0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        timeout=300,
-    )
-    return env
 
 
 def _start(env: dict[str, str], log: Path) -> tuple[subprocess.Popen, int]:

@@ -34,18 +34,26 @@ stop_all() {
   wait
 }
 
-trap 'echo "serve: stopping web, worker and scheduler" >&2; stop_all; exit 0' INT TERM
+stopping=0
+trap 'stopping=1' INT TERM
 
 start web "$PY" -m gunicorn -c gunicorn.conf.py
 start worker "$PY" manage.py db_worker --queue-name default
 start scheduler "$PY" manage.py run_scheduler --interval "${SCHEDULER_INTERVAL:-30}"
 
-# The first of the three to exit ends the others (a trapped signal interrupts this wait).
+# The first of the three to exit ends the others; a signal interrupts this wait as well.
 wait -n -p exited
 status=$?
-if [ -n "${exited:-}" ]; then
-  echo "serve: ${names[$exited]} (pid $exited) exited with status $status; stopping the others" >&2
-  unset "names[$exited]"
+# Ctrl-C reaches the three processes too, and one may exit before the trap has run: give it
+# a moment, so that Ctrl-C reads as a stop, not as a crash.
+[ "$stopping" = 1 ] || sleep 0.5
+if [ "$stopping" = 1 ]; then
+  echo "serve: stopping web, worker and scheduler" >&2
   stop_all
-  exit $((status == 0 ? 1 : status))
+  exit 0
 fi
+echo "serve: ${names[$exited]:-a process} (pid ${exited:-?}) exited with status $status;" \
+  "stopping the others" >&2
+[ -n "${exited:-}" ] && unset "names[$exited]"
+stop_all
+exit $((status == 0 ? 1 : status))

@@ -34,7 +34,14 @@ def _migrated_template(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def process_env(_migrated_template, tmp_path) -> dict[str, str]:
-    """The environment for a subprocess of the project on its own freshly migrated SQLite file."""
+    """The environment for a subprocess of the project on its own freshly migrated SQLite file.
+
+    These tests run the processes themselves, on SQLite files of their own, whatever the suite's
+    database; `make test` runs them, and `make test-postgres` skips them rather than repeat them
+    (the end-to-end suite runs the same processes on PostgreSQL).
+    """
+    if os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+        pytest.skip("process tests on SQLite files: run by `make test`")
     database = tmp_path / "db.sqlite3"
     with sqlite3.connect(_migrated_template) as source, sqlite3.connect(database) as copy:
         source.backup(copy)

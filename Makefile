@@ -32,6 +32,15 @@ run: demo
 	$(PY) manage.py run_scheduler & \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# Serves the site as production does: gunicorn (gunicorn.conf.py: cores + 1 workers), DEBUG=0,
+# static files collected and served by WhiteNoise, the task worker and the scheduler beside it;
+# Ctrl-C stops all three, and so does one of them exiting (scripts/serve.sh, docs/deployment.md).
+serve: migrate
+	$(PY) manage.py collectstatic --no-input -v 0
+	@echo ""
+	@echo "Lan Tỏa (production stack): http://$(HOST):$(PORT)/   (\`make demo\` loads demo content)"
+	GUNICORN_BIND=$(HOST):$(PORT) PYTHON=$(PY) bash scripts/serve.sh
+
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -56,8 +65,10 @@ bench: install
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media staticfiles
 
-# Real-browser end-to-end tests (Playwright driving Debian's Chromium) against `runserver` on a
-# fresh demo database; not part of `make test`. Installs chromium with apt when it is missing.
+# Real-browser end-to-end tests (Playwright driving Debian's Chromium) against the production
+# stack (scripts/serve.sh: gunicorn workers, task worker, scheduler) on a fresh demo database:
+# a new SQLite file, or a new database on the PostgreSQL server of DATABASE_URL; CACHE_URL is
+# passed on. Not part of `make test`. Installs chromium with apt when it is missing.
 .PHONY: test-e2e
 test-e2e: install
 	bash scripts/install-browser.sh

@@ -2,8 +2,10 @@
 
 Environment variables:
   SECRET_KEY, DEBUG, ALLOWED_HOSTS (comma-separated), DATABASE_URL (default: SQLite in WAL mode),
-  TASKS_BACKEND ("database" by default, "immediate" runs tasks inside the request),
+  SQLITE_BUSY_TIMEOUT (seconds, 20), TASKS_BACKEND ("database" by default, "immediate" runs tasks
+  inside the request),
   SITE_BASE_URL (absolute URLs in feeds, sitemaps and e-mails), MEDIA_ROOT, STATIC_ROOT,
+  MEDIA_STORAGE ("filesystem" or "s3" with AWS_*: docs/deployment.md), BACKUP_DIR,
   SEARCH_URL (sqlite-fts5:// | postgres:// | elasticsearch://host:9200/alias, docs/search.md),
   RADIO_SYLLABLES_PER_MINUTE, SYNDICATION_PODCAST_EMAIL, SYNDICATION_WEBSUB_HUB (see
   docs/syndication.md), ENGAGEMENT_* (see docs/engagement.md).
@@ -133,7 +135,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
         ),
         "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
+        # Seconds a writer waits for the write lock before "database is locked".
+        "timeout": float(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -166,6 +169,32 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = DEBUG
+
+# Media on S3-compatible object storage (docs/deployment.md): MEDIA_STORAGE=s3 with the AWS_*
+# variables; credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (boto3 reads them).
+MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "filesystem").strip().lower()
+if MEDIA_STORAGE == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("AWS_STORAGE_BUCKET_NAME", ""),
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("AWS_LOCATION", "media"),
+            # Public, unsigned URLs for images and renditions (browsers and CDNs cache them).
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH"),
+            "default_acl": os.environ.get("AWS_DEFAULT_ACL") or None,
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=604800"},
+        },
+    }
+    if not STORAGES["default"]["OPTIONS"]["bucket_name"]:
+        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
+    # Documents go through Django so that their privacy settings still apply.
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
+elif MEDIA_STORAGE != "filesystem":
+    raise ImproperlyConfigured("MEDIA_STORAGE must be 'filesystem' or 's3'.")
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -266,6 +295,11 @@ CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(process)d] %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # What the scheduler published or expired is worth keeping in the journal.
+    "loggers": {"lantoa.scheduler": {"level": os.environ.get("SCHEDULER_LOG_LEVEL", "INFO")}},
 }

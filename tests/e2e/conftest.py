@@ -1,9 +1,13 @@
-"""End-to-end fixtures: the site as a newcomer runs it, driven by Debian's Chromium.
+"""End-to-end fixtures: the site as production runs it, driven by Debian's Chromium.
 
-These tests do not use pytest-django's test database. A session fixture builds a fresh SQLite
-database in a temporary directory exactly as `make run` would (`migrate`, `load_demo`,
-`collectstatic`), starts `manage.py runserver` with the production settings (`lantoa.settings`,
-static files served by WhiteNoise) on a free port of 127.0.0.1, and stops it at the end.
+These tests do not use pytest-django's test database. A session fixture builds a fresh database
+(`migrate`, `load_demo`, `collectstatic`) — a new SQLite file in a temporary directory, or, when
+DATABASE_URL names a PostgreSQL server, a new database on that server, dropped at the end — and
+starts the production stack on it with scripts/serve.sh: gunicorn (gunicorn.conf.py, several
+workers, DEBUG=0, static files by WhiteNoise), the `db_worker` task worker and `run_scheduler`, on
+a free port of 127.0.0.1. CACHE_URL, when set, is passed on (CI sets a throwaway Redis). Every
+response carries the pid of the gunicorn worker that made it (X-Served-By, test-only), so a
+test can read the same URL back from every worker (`every_worker`).
 
 They only run when LANTOA_E2E=1 (`make test-e2e` sets it); `make test` reports them as skipped.
 The browser is the system's `chromium` (`scripts/install-browser.sh`), never Playwright's own
@@ -17,13 +21,17 @@ import importlib.util
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
+from collections import Counter
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -79,11 +87,16 @@ def pytest_runtest_makereport(item, call):
             for line in _server_log.read_text(errors="replace").splitlines()
             if '"GET /static/' not in line and '"GET /media/' not in line
         ][-40:]
-        report.sections.append(("runserver log, without static/media (last 40)", "\n".join(lines)))
+        report.sections.append(("stack log, without static/media (last 40)", "\n".join(lines)))
     return report
 
 
 # --- The server ----------------------------------------------------------------------------
+
+# Gunicorn workers of the e2e stack: more than one, so a cache or state kept per process shows.
+WORKERS = int(os.environ.get("LANTOA_E2E_WORKERS", "3"))
+SCHEDULER_INTERVAL = 30  # the production default: scheduled changes must show within a minute
+SERVED_BY = "X-Served-By"
 
 
 def _free_port() -> int:
@@ -99,7 +112,7 @@ def _manage(env: dict[str, str], *args: str) -> None:
         env=env,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=600,
     )
     if result.returncode != 0:
         pytest.fail(
@@ -109,70 +122,203 @@ def _manage(env: dict[str, str], *args: str) -> None:
         )
 
 
-def _wait_until_up(process: subprocess.Popen, url: str, log: Path, timeout: float = 60) -> None:
+@contextlib.contextmanager
+def _fresh_database(workdir: Path) -> Iterator[str]:
+    """A new, empty database for this run: on DATABASE_URL's PostgreSQL server, else SQLite."""
+    given = os.environ.get("DATABASE_URL", "")
+    if not given.startswith(("postgres://", "postgresql://", "pgsql://")):
+        yield f"sqlite:///{workdir / 'e2e.sqlite3'}"
+        return
+    import dj_database_url
+    import psycopg
+
+    config = dj_database_url.parse(given)
+    name = f"lantoa_e2e_{os.getpid()}_{int(time.time())}"
+    server = {
+        "host": config.get("HOST") or None,
+        "port": config.get("PORT") or None,
+        "user": config.get("USER") or None,
+        "password": config.get("PASSWORD") or None,
+        "dbname": "postgres",
+        "autocommit": True,
+    }
+    with psycopg.connect(**server) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield urllib.parse.urlsplit(given)._replace(path=f"/{name}").geturl()
+    finally:
+        with psycopg.connect(**server) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _get(url: str, timeout: float = 30) -> tuple[int, dict[str, str], bytes]:
+    """One GET on a new connection: status, headers (lower-case names) and body."""
+    request = urllib.request.Request(url, headers={"User-Agent": "lantoa-e2e"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            status, headers, body = response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        status, headers, body = error.code, error.headers, error.read()
+    return status, {name.lower(): value for name, value in headers.items()}, body
+
+
+@dataclass
+class Reply:
+    """One response, with the pid of the gunicorn worker that made it."""
+
+    worker: str
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8", errors="replace")
+
+
+def fetch_from_every_worker(
+    url: str, times: int = 3, workers: int = WORKERS, limit: int = 400
+) -> list[Reply]:
+    """GETs `url` until each of the `workers` gunicorn workers has answered it `times` times.
+
+    Requests go out a few at a time on new connections, so the kernel hands them to different
+    workers; fails if some worker never answered within `limit` requests.
+    """
+    replies: list[Reply] = []
+    seen: Counter[str] = Counter()
+
+    def one(_number: int) -> Reply:
+        status, headers, body = _get(url)
+        return Reply(headers.get(SERVED_BY.lower(), "?"), status, headers, body)
+
+    with ThreadPoolExecutor(max_workers=workers * 2) as pool:
+        while len(replies) < limit:
+            for reply in pool.map(one, range(workers * 2)):
+                replies.append(reply)
+                seen[reply.worker] += 1
+            if len(seen) >= workers and min(seen.values()) >= times:
+                return replies
+    pytest.fail(
+        f"{url}: {len(replies)} requests reached only {dict(seen)}, not {workers} workers "
+        f"{times} times each",
+        pytrace=False,
+    )
+
+
+@dataclass
+class Stack:
+    """The running production stack: its address, its environment and its combined log."""
+
+    base_url: str
+    env: dict[str, str]
+    log: Path
+    workers: int = WORKERS
+
+    def every_worker(self, path: str, times: int = 3) -> list[Reply]:
+        return fetch_from_every_worker(self.base_url + path, times=times, workers=self.workers)
+
+    def manage(self, *args: str) -> None:
+        """Runs a management command against the stack's database, as an operator would."""
+        _manage(self.env, *args)
+
+
+def _wait_until_up(process: subprocess.Popen, url: str, log: Path, timeout: float = 120) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             pytest.fail(
-                f"runserver exited with {process.returncode}:\n{log.read_text(errors='replace')}",
+                f"scripts/serve.sh exited with {process.returncode}:\n"
+                f"{log.read_text(errors='replace')[-5000:]}",
                 pytrace=False,
             )
         try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except urllib.error.HTTPError as error:
-            pytest.fail(f"{url} answered {error.code} instead of 200", pytrace=False)
+            status, _headers, _body = _get(url, timeout=5)
         except OSError:
-            pass
-        time.sleep(0.25)
-    pytest.fail(f"runserver did not answer {url} within {timeout:.0f}s", pytrace=False)
+            time.sleep(0.25)
+            continue
+        if status != 200:
+            pytest.fail(f"{url} answered {status} instead of 200", pytrace=False)
+        return
+    pytest.fail(f"the stack did not answer {url} within {timeout:.0f}s", pytrace=False)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """SIGTERM to scripts/serve.sh stops gunicorn, the worker and the scheduler together."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")
-def demo_site(tmp_path_factory) -> Iterator[str]:
-    """A migrated demo site served by `manage.py runserver`; yields its base URL.
-
-    (Not called `live_server`: pytest-django would give that name a test database.)
-    """
+def stack(tmp_path_factory) -> Iterator[Stack]:
+    """The demo site on the production stack (gunicorn workers, task worker, scheduler)."""
     global _server_log
     workdir = tmp_path_factory.mktemp("e2e")
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}"
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{workdir / 'e2e.sqlite3'}",
-        "MEDIA_ROOT": str(workdir / "media"),
-        "STATIC_ROOT": str(workdir / "static"),
-        "DJANGO_SETTINGS_MODULE": "lantoa.settings",
-        "TASKS_BACKEND": "immediate",
-        "SITE_BASE_URL": base_url,
-        "PYTHONUNBUFFERED": "1",
-    }
-    _manage(env, "migrate", "--no-input", "-v", "0")
-    _manage(env, "load_demo")
-    _manage(env, "collectstatic", "--no-input", "-v", "0")
-
-    log = workdir / "runserver.log"
-    _server_log = log
-    with log.open("w") as log_file:
-        process = subprocess.Popen(
-            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-            cwd=REPO_ROOT,
-            env=env,
-            stdout=log_file,
-            stderr=subprocess.STDOUT,
+    with _fresh_database(workdir) as database_url:
+        env = {
+            **os.environ,
+            "DATABASE_URL": database_url,
+            "MEDIA_ROOT": str(workdir / "media"),
+            "STATIC_ROOT": str(workdir / "static"),
+            "DJANGO_SETTINGS_MODULE": "lantoa.settings",
+            "DEBUG": "0",
+            "SITE_BASE_URL": base_url,
+            "PYTHONUNBUFFERED": "1",
+            "PYTHON": sys.executable,
+            "TASKS_BACKEND": "database",
+            "GUNICORN_BIND": f"127.0.0.1:{port}",
+            "WEB_CONCURRENCY": str(WORKERS),
+            # Workers live for the whole run: a worker restarted after N requests would start
+            # with empty per-process state and hide the bugs these tests look for.
+            "GUNICORN_MAX_REQUESTS": "0",
+            "LANTOA_SERVED_BY_HEADER": "1",
+            "SCHEDULER_INTERVAL": str(SCHEDULER_INTERVAL),
+        }
+        setup_env = {**env, "TASKS_BACKEND": "immediate"}  # the demo's indexing, done now
+        _manage(setup_env, "migrate", "--no-input", "-v", "0")
+        _manage(setup_env, "load_demo")
+        _manage(setup_env, "collectstatic", "--no-input", "-v", "0")
+        # A cache server (CACHE_URL) may keep entries from an earlier run.
+        _manage(
+            setup_env,
+            "shell",
+            "-c",
+            "from django.core.cache import caches; [c.clear() for c in caches.all()]",
         )
-    try:
-        _wait_until_up(process, f"{base_url}/", log)
-        yield base_url
-    finally:
-        process.terminate()
+
+        log = workdir / "stack.log"
+        _server_log = log
+        with log.open("w") as log_file:
+            process = subprocess.Popen(
+                ["bash", str(REPO_ROOT / "scripts" / "serve.sh")],
+                cwd=REPO_ROOT,
+                env=env,
+                stdout=log_file,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+            _wait_until_up(process, f"{base_url}/", log)
+            running = Stack(base_url=base_url, env=env, log=log)
+            running.every_worker("/robots.txt", times=1)  # every worker has booted
+            yield running
+        finally:
+            _stop(process)
+
+
+@pytest.fixture(scope="session")
+def demo_site(stack) -> str:
+    """The base URL of the demo site on the production stack.
+
+    (Not called `live_server`: pytest-django would give that name a test database.)
+    """
+    return stack.base_url
 
 
 # --- The browser ---------------------------------------------------------------------------

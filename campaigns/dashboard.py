@@ -25,6 +25,7 @@ from django.utils import timezone
 import engagement
 from stories.selectors import stories_about_exemplars
 from syndication.reach import outlets_carrying
+from vietnamese.collation import sort_key, sorted_vietnamese
 
 from .models import (
     Campaign,
@@ -146,7 +147,7 @@ def campaign_figures(
         ).prefetch_related("stage_events", "recognitions")
         if p.stage_on(end) is not None
     ]
-    participations.sort(key=lambda p: p.exemplar.title)
+    participations.sort(key=lambda p: sort_key(p.exemplar.title))
     report(20)
 
     by_category: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
@@ -191,7 +192,7 @@ def campaign_figures(
     for row in rows:
         row.stories = stories.get(row.exemplar.pk, [])
         outlets = {o.pk: o for story in row.stories for o in carriers.get(story.pk, [])}
-        row.outlets = sorted(outlets.values(), key=lambda o: o.name)
+        row.outlets = sorted_vietnamese(outlets.values(), key=lambda o: o.name)
         row.views = sum(views.get(story.pk, 0) for story in row.stories)
     for story_pk, outlets in carriers.items():
         for outlet in outlets:
@@ -220,7 +221,7 @@ def campaign_figures(
         funnel=[(str(Stage(level).label), count) for level, count in funnel.items()],
         exemplars=rows,
         recognitions=[r for r, _p in recognitions],
-        outlets=sorted(by_outlet.values(), key=lambda r: r.outlet.name),
+        outlets=sorted_vietnamese(by_outlet.values(), key=lambda r: r.outlet.name),
         reach=engagement.reach_for(
             exemplar_ids=[row.exemplar.pk for row in rows], start=start, end=end
         ),

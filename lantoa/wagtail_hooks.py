@@ -1,12 +1,15 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+
+from core.collation import vietnamese_ordering
 
 from .models import Locality
 
 
 class LocalityViewSet(SnippetViewSet):
     model = Locality
+    index_view_class = vietnamese_ordering(IndexView)
     icon = "site"
     menu_label = _("Địa bàn")
     menu_order = 230

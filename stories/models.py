@@ -27,6 +27,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from core.collation import vi_order
 from search.analysis import slugify
 
 from .blocks import StoryBodyBlock
@@ -79,7 +80,7 @@ class Author(index.Indexed, models.Model):
     class Meta:
         verbose_name = _("tác giả")
         verbose_name_plural = _("tác giả")
-        ordering = ["name"]
+        ordering = [vi_order("name")]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.organisation})" if self.organisation else self.name

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from wagtail.models import Page
 
+from core.collation import vi_order
+
 from .models import ColumnIndexPage, SeriesPage, StoryExemplar, StoryPage, StoryTag
 
 HOME_FEATURED_COUNT = 3
@@ -71,7 +73,7 @@ def tags_in_use():
             )
         )
         .filter(story_count__gt=0)
-        .order_by("-story_count", "name")
+        .order_by("-story_count", vi_order("name"))
     )
 
 

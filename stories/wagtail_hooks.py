@@ -1,12 +1,15 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+
+from core.collation import vietnamese_ordering
 
 from .models import Author, StoryTag
 
 
 class AuthorViewSet(SnippetViewSet):
     model = Author
+    index_view_class = vietnamese_ordering(IndexView)
     icon = "user"
     menu_label = _("Tác giả")
     menu_order = 210
@@ -18,6 +21,7 @@ class AuthorViewSet(SnippetViewSet):
 
 class StoryTagViewSet(SnippetViewSet):
     model = StoryTag
+    index_view_class = vietnamese_ordering(IndexView)
     icon = "tag"
     menu_label = _("Từ khóa")
     menu_order = 220

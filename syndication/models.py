@@ -12,6 +12,8 @@ from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
+from core.collation import vi_order
+
 from .forms import OutletForm
 
 # Which Channel codes (stories.Channel, chosen per story) each outlet kind carries.
@@ -96,7 +98,7 @@ class Outlet(models.Model):
     class Meta:
         verbose_name = _("đơn vị phát hành")
         verbose_name_plural = _("đơn vị phát hành")
-        ordering = ["name"]
+        ordering = [vi_order("name")]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.get_kind_display()})"

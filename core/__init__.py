@@ -1,0 +1,1 @@
+"""What every app shares below the feature apps (see ../shared/DESIGN.md, "Layout")."""

@@ -68,6 +68,7 @@ class ExemplarIndexPage(RoutablePageMixin, SectionIndexPage):
 
     subpage_types = ["campaigns.ExemplarPage"]
     max_count = 1
+    admin_default_ordering = "title"  # officers look exemplars up by name
 
     class Meta:
         verbose_name = _("danh bạ điển hình")

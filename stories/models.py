@@ -75,7 +75,11 @@ class Author(index.Indexed, models.Model):
         FieldPanel("organisation"),
         FieldPanel("user"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("organisation"),  # the admin listing searches it too
+    ]
 
     class Meta:
         verbose_name = _("tác giả")

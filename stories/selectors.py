@@ -221,13 +221,6 @@ def story_links(page_ids) -> dict[int, dict]:
     }
 
 
-def stories_published_between(start, end):
-    """Stories first published in [start, end) with their channels (feed reach roll-ups)."""
-    return StoryPage.objects.filter(
-        first_published_at__gte=start, first_published_at__lt=end
-    ).prefetch_related("channels")
-
-
 def live_stories_by_ids(ids) -> list[StoryPage]:
     """Live public stories with these ids, in the order given, ready for story cards."""
     found = {story.pk: story for story in live_stories().filter(pk__in=list(ids)).for_listing()}

@@ -16,7 +16,8 @@ class AuthorViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["name", "role", "organisation"]
     list_filter = ["role"]
-    search_fields = ["name", "organisation"]
+    # No `search_fields`: Author is indexed, and naming fields makes the SQLite FTS backend
+    # match them as FTS columns ("no such column: name"); the index holds name and organisation.
 
 
 class StoryTagViewSet(SnippetViewSet):

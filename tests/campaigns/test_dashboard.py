@@ -136,17 +136,30 @@ def test_dashboard_queries_do_not_grow_with_exemplars(
     assert count() == few
 
 
-def test_reader_views_come_from_engagement_roll_ups_within_the_period(campaign, known):
+def test_reader_figures_come_from_engagement_roll_ups_within_the_period(campaign, known):
     from datetime import date
 
     from engagement.models import DailyStat, Scope
 
-    story = known["stories"]["a"]
-    for day, views in [(date(2024, 5, 2), 40), (date(2024, 12, 31), 2), (date(2025, 1, 1), 500)]:
-        DailyStat.objects.create(day=day, scope=Scope.STORY, key=str(story.pk), views=views)
+    exemplar = known["exemplars"]["a"]
+    for day, views, reads, visitors in [
+        (date(2024, 5, 2), 40, 10, 30),
+        (date(2024, 12, 31), 2, 1, 2),
+        (date(2025, 1, 1), 500, 100, 400),
+    ]:
+        DailyStat.objects.create(
+            day=day,
+            scope=Scope.EXEMPLAR,
+            key=str(exemplar.pk),
+            views=views,
+            reads=reads,
+            visitors=visitors,
+        )
     rows = {row.exemplar.title: row for row in campaign_figures(campaign, 2024).exemplars}
-    assert rows["Hợp tác xã Chè Shan"].views == 42  # 2025's views belong to 2025
-    assert rows["Lò Văn Pọm"].views == 0
+    row = rows["Hợp tác xã Chè Shan"]
+    assert (row.views, row.reads, row.visitors) == (42, 11, 32)  # 2025 belongs to 2025
+    assert (row.outlet_count, row.reach) == (1, 33)  # reach = visitors + outlets
+    assert (rows["Lò Văn Pọm"].views, rows["Lò Văn Pọm"].reach) == (0, 1)
 
 
 def test_campaign_reach_sums_its_exemplars_roll_ups(campaign, known):

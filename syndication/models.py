@@ -6,7 +6,7 @@ from __future__ import annotations
 import secrets
 from datetime import timedelta
 
-from django.db import IntegrityError, models, transaction
+from django.db import models, transaction
 from django.db.models.functions import Coalesce
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
@@ -206,37 +206,28 @@ class DeliveryKind(models.TextChoices):
 class DeliveryQuerySet(models.QuerySet):
     def record(self, outlet_id: int, story_ids, kind: str, moment=None) -> int:
         """Upserts one row per story (one INSERT … ON CONFLICT): the first time stays, the
-        last time moves on. Stories deleted meanwhile are skipped. Returns the rows written."""
+        last time moves on. Stories deleted since the feed was cached are skipped (foreign
+        keys are only checked at commit). Returns the number of rows written."""
         moment = moment or timezone.now()
-        story_ids = list(dict.fromkeys(story_ids))
-        for attempt in range(2):
-            rows = [
-                Delivery(
-                    outlet_id=outlet_id,
-                    story_id=story_id,
-                    kind=kind,
-                    first_reached_at=moment,
-                    last_reached_at=moment,
-                )
-                for story_id in story_ids
-            ]
-            try:
-                with transaction.atomic():
-                    self.bulk_create(
-                        rows,
-                        update_conflicts=True,
-                        unique_fields=["outlet", "story", "kind"],
-                        update_fields=["last_reached_at"],
-                    )
-                return len(rows)
-            except IntegrityError:
-                if attempt:
-                    raise
-                story_model = Delivery._meta.get_field("story").related_model
-                story_ids = list(
-                    story_model.objects.filter(pk__in=story_ids).values_list("pk", flat=True)
-                )
-        return 0
+        story_model = Delivery._meta.get_field("story").related_model
+        existing = story_model.objects.filter(pk__in=list(story_ids)).values_list("pk", flat=True)
+        rows = [
+            Delivery(
+                outlet_id=outlet_id,
+                story_id=story_id,
+                kind=kind,
+                first_reached_at=moment,
+                last_reached_at=moment,
+            )
+            for story_id in existing
+        ]
+        self.bulk_create(
+            rows,
+            update_conflicts=True,
+            unique_fields=["outlet", "story", "kind"],
+            update_fields=["last_reached_at"],
+        )
+        return len(rows)
 
 
 class Delivery(models.Model):

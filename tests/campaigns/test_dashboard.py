@@ -177,3 +177,42 @@ def test_campaign_reach_sums_its_exemplars_roll_ups(campaign, known):
     reach = campaign_figures(campaign, 2024).reach
     assert (reach.views, reach.visitors) == (35, 24)
     assert campaign_figures(campaign, 2025).reach.views == 0
+
+
+def test_publicity_columns_say_what_they_show(client, campaign, known, campaign_officer):
+    """The audit: "Lượt đọc" showed views under a note saying it was always 0."""
+    from datetime import date
+
+    import lxml.html
+
+    from engagement.models import DailyStat, Scope
+
+    DailyStat.objects.create(
+        day=date(2024, 5, 2),
+        scope=Scope.EXEMPLAR,
+        key=str(known["exemplars"]["a"].pk),
+        views=40,
+        reads=7,
+        visitors=25,
+    )
+    client.force_login(campaign_officer)
+    html = client.get(f"/admin/campaigns/{campaign.pk}/dashboard/", {"year": 2024}).content
+    page = lxml.html.fromstring(html.decode())
+    table = page.get_element_by_id("publicity")
+    headers = [" ".join(th.text_content().split()) for th in table.iter("th")]
+    assert headers == [
+        "Điển hình",
+        "Giai đoạn",
+        "Số bài",
+        "Đơn vị đã nhận bài",
+        "Lượt xem",
+        "Lượt đọc hết",
+        "Người xem (cộng theo ngày)",
+        "Độ lan tỏa",
+    ]
+    row = table.xpath(f".//tr[@data-exemplar='{known['exemplars']['a'].pk}']")[0]
+    cells = {name: row.find_class(name)[0].text_content() for name in ("views", "reads", "reach")}
+    assert cells == {"views": "40", "reads": "7", "reach": "26"}
+    notes = " ".join(page.find_class("reach-definitions")[0].text_content().split())
+    assert "hiện ghi 0" not in html.decode()
+    assert "một người đọc nhiều ngày được tính nhiều lần" in notes

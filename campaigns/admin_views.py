@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -13,7 +15,8 @@ from django.utils.translation import gettext as _
 
 import engagement
 from stories.selectors import stories_about_exemplars
-from syndication.reach import outlets_carrying
+from syndication.reach import outlets_reached
+from vietnamese.collation import sorted_vietnamese
 
 from .dashboard import campaign_figures
 from .forms import StageEventCorrectionForm
@@ -86,14 +89,24 @@ def timeline(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         pk=pk,
     )
-    stories = stories_about_exemplars([participation.exemplar_id])[participation.exemplar_id]
-    carriers = outlets_carrying(stories)
-    # Views since the campaign began, from engagement's daily roll-ups.
-    views = engagement.story_views_between(
-        [story.pk for story in stories], participation.campaign.start_date, timezone.localdate()
+    exemplar_id = participation.exemplar_id
+    stories = stories_about_exemplars([exemplar_id])[exemplar_id]
+    # Since the campaign began: outlets from syndication, readers from engagement's roll-ups.
+    start, today = participation.campaign.start_date, timezone.localdate()
+    since = timezone.make_aware(datetime.combine(start, time.min))
+    reached = outlets_reached(stories, since=since)
+    story_readers = engagement.reader_figures(
+        story_ids=[story.pk for story in stories], start=start, end=today
     )
-    story_rows = [(story, carriers.get(story.pk, []), views.get(story.pk, 0)) for story in stories]
-    outlets = {o.pk: o for _s, items, _v in story_rows for o in items}
+    story_rows = []
+    for story in stories:
+        readers = story_readers[story.pk]
+        readers.outlets = len(reached.get(story.pk, []))
+        story_rows.append((story, [item.outlet for item in reached.get(story.pk, [])], readers))
+    outlets = {o.pk: o for _s, items, _r in story_rows for o in items}
+    exemplar = engagement.reader_figures(exemplar_ids=[exemplar_id], start=start, end=today)
+    exemplar_readers = exemplar[exemplar_id]
+    exemplar_readers.outlets = len(outlets)
     assessed = {a.criterion_id: a for a in participation.assessments.all()}
     criteria = [(c, assessed.get(c.pk)) for c in participation.campaign.criteria.all()]
     events = [("stage", e.effective_on, e) for e in participation.stage_events.all()]
@@ -109,8 +122,11 @@ def timeline(request: HttpRequest, pk: int) -> HttpResponse:
             "events": events,
             "criteria": criteria,
             "story_rows": story_rows,
+            "outlets": sorted_vietnamese(outlets.values(), key=lambda o: o.name),
             "outlet_count": len(outlets),
             "can_correct": request.user.has_perm("campaigns.add_stageeventcorrection"),
+            "readers": exemplar_readers,
+            "since": start,
             "header_title": participation.exemplar.title,
             "page_title": _("Quá trình điển hình"),
             "page_subtitle": participation.exemplar.title,

@@ -8,9 +8,13 @@ Definitions (docs/campaigns.md explains them for officers):
 - it is *achieved* (đạt chỉ tiêu) in the period when it first reached ACHIEVED_STAGE (sum up)
   inside the period — a plan's "build 14 models in 2022" counts models summed up in 2022;
 - the funnel counts exemplars that reached at least each stage by the period's end;
-- its stories are live public stories about it dated before the period's end; its reach is
-  the outlets that carried them (syndication pulls and airing confirmations), and its reader
-  views are the engagement roll-ups of those stories within the period.
+- its stories are live public stories about it dated before the period's end;
+- its outlets are those its stories reached in the period (`syndication.reach.outlets_reached`:
+  first delivery by feed, script download or airing confirmation inside the period);
+- its reader figures (views, visitors, reads) are engagement's daily roll-ups of the exemplar
+  (its profile page and its stories) within the period; visitors are summed over days, so a
+  reader who comes back on three days counts three times;
+- its reach is visitors + outlets (docs/engagement.md, "Reach").
 
 Everything is read in a fixed number of queries, whatever the number of exemplars.
 """
@@ -25,7 +29,8 @@ from django.utils import timezone
 
 import engagement
 from stories.selectors import stories_about_exemplars
-from syndication.reach import outlets_carrying
+from syndication.reach import outlets_reached
+from vietnamese.collation import sort_key, sorted_vietnamese
 
 from .models import (
     Campaign,
@@ -54,9 +59,11 @@ class CategoryRow:
 
     @property
     def percent(self) -> int | None:
-        if not self.target:
-            return None
-        return round(100 * self.achieved / self.target)
+        return percent(self.achieved, self.target)
+
+
+def percent(part: int, whole: int | None) -> int | None:
+    return round(100 * part / whole) if whole else None
 
 
 @dataclass
@@ -65,7 +72,7 @@ class ExemplarRow:
     stage: int
     stories: list = field(default_factory=list)
     outlets: list = field(default_factory=list)
-    views: int = 0
+    readers: object = None  # engagement.Figures of the exemplar in the period (no outlets)
 
     @property
     def exemplar(self):
@@ -80,8 +87,25 @@ class ExemplarRow:
         return len(self.stories)
 
     @property
-    def reach(self) -> int:
+    def outlet_count(self) -> int:
         return len(self.outlets)
+
+    @property
+    def views(self) -> int:
+        return self.readers.views if self.readers else 0
+
+    @property
+    def visitors(self) -> int:
+        return self.readers.visitors if self.readers else 0
+
+    @property
+    def reads(self) -> int:
+        return self.readers.reads if self.readers else 0
+
+    @property
+    def reach(self) -> int:
+        """Visitors (summed over days) + outlets reached: engagement's definition."""
+        return self.visitors + self.outlet_count
 
 
 @dataclass
@@ -103,6 +127,8 @@ class Figures:
     recognitions: list[Recognition]
     outlets: list[OutletRow]
     reach: object = None  # engagement figures summed over the exemplars (views, visitors, …)
+    year_target: int | None = None  # a half-year without targets of its own: the year's
+    achieved_year_to_date: int = 0  # … and what was achieved from 1 January to the period's end
 
     @property
     def period_label(self) -> str:
@@ -115,8 +141,18 @@ class Figures:
         return [row for row in self.exemplars if not row.stories]
 
     @property
-    def total_target(self) -> int:
-        return sum(row.target or 0 for row in self.categories)
+    def total_target(self) -> int | None:
+        """The sum of the targets set; None (shown "—") when the period has none at all."""
+        targets = [row.target for row in self.categories if row.target is not None]
+        return sum(targets) if targets else None
+
+    @property
+    def total_percent(self) -> int | None:
+        return percent(self.total_achieved, self.total_target)
+
+    @property
+    def year_percent(self) -> int | None:
+        return percent(self.achieved_year_to_date, self.year_target)
 
     @property
     def total_achieved(self) -> int:
@@ -147,7 +183,7 @@ def campaign_figures(
         ).prefetch_related("stage_events", "recognitions")
         if p.stage_on(end) is not None
     ]
-    participations.sort(key=lambda p: p.exemplar.title)
+    participations.sort(key=lambda p: sort_key(p.exemplar.title))
     report(20)
 
     by_category: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
@@ -181,23 +217,27 @@ def campaign_figures(
         if kind in targets or kind in by_category
     ]
 
+    since = timezone.make_aware(datetime.combine(start, time.min))
     before = timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min))
-    stories = stories_about_exemplars([row.exemplar.pk for row in rows], published_before=before)
+    exemplar_ids = [row.exemplar.pk for row in rows]
+    stories = stories_about_exemplars(exemplar_ids, published_before=before)
     report(60)
     all_stories = {story.pk: story for items in stories.values() for story in items}
-    carriers = outlets_carrying(all_stories.values())
+    reached = outlets_reached(all_stories.values(), since=since, until=before)
     report(80)
-    views = engagement.story_views_between(list(all_stories), start, end)
+    readers = engagement.reader_figures(exemplar_ids=exemplar_ids, start=start, end=end)
     by_outlet: dict[int, OutletRow] = {}
     for row in rows:
         row.stories = stories.get(row.exemplar.pk, [])
-        outlets = {o.pk: o for story in row.stories for o in carriers.get(story.pk, [])}
-        row.outlets = sorted(outlets.values(), key=lambda o: o.name)
-        row.views = sum(views.get(story.pk, 0) for story in row.stories)
-    for story_pk, outlets in carriers.items():
-        for outlet in outlets:
-            by_outlet.setdefault(outlet.pk, OutletRow(outlet=outlet, stories=[]))
-            by_outlet[outlet.pk].stories.append(all_stories[story_pk])
+        outlets = {r.outlet.pk: r.outlet for s in row.stories for r in reached.get(s.pk, [])}
+        row.outlets = sorted_vietnamese(outlets.values(), key=lambda o: o.name)
+        row.readers = readers.get(row.exemplar.pk)
+    for story_pk, items in reached.items():
+        for item in items:
+            by_outlet.setdefault(item.outlet.pk, OutletRow(outlet=item.outlet, stories=[]))
+            by_outlet[item.outlet.pk].stories.append(all_stories[story_pk])
+    reach = engagement.reach_for(exemplar_ids=exemplar_ids, start=start, end=end)
+    reach.outlets = len(by_outlet)  # the outlets the table lists, from syndication
 
     recognitions = sorted(
         (
@@ -210,6 +250,13 @@ def campaign_figures(
     )
     for recognition, participation in recognitions:
         recognition.exemplar = participation.exemplar
+    year_target, year_to_date = None, 0
+    if half != Half.WHOLE_YEAR and not any(row.target is not None for row in categories):
+        year_target = sum(_targets(campaign, year, Half.WHOLE_YEAR).values()) or None
+        january = date(year, 1, 1)
+        for participation in participations:
+            reached_on = _first_reached(participation, ACHIEVED_STAGE)
+            year_to_date += reached_on is not None and january <= reached_on <= end
     report(100)
     return Figures(
         campaign=campaign,
@@ -221,10 +268,10 @@ def campaign_figures(
         funnel=[(str(Stage(level).label), count) for level, count in funnel.items()],
         exemplars=rows,
         recognitions=[r for r, _p in recognitions],
-        outlets=sorted(by_outlet.values(), key=lambda r: r.outlet.name),
-        reach=engagement.reach_for(
-            exemplar_ids=[row.exemplar.pk for row in rows], start=start, end=end
-        ),
+        outlets=sorted_vietnamese(by_outlet.values(), key=lambda r: r.outlet.name),
+        reach=reach,
+        year_target=year_target,
+        achieved_year_to_date=year_to_date,
     )
 
 

@@ -27,6 +27,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.collation import vi_order
 from search.analysis import fold, normalize, slugify
 from stories.pages import LanToaPage, SectionIndexPage, filtered_listing, paginate
 
@@ -69,6 +70,7 @@ class ExemplarIndexPage(RoutablePageMixin, SectionIndexPage):
 
     subpage_types = ["campaigns.ExemplarPage"]
     max_count = 1
+    admin_default_ordering = "title"  # officers look exemplars up by name
 
     class Meta:
         verbose_name = _("danh bạ điển hình")
@@ -82,7 +84,7 @@ class ExemplarIndexPage(RoutablePageMixin, SectionIndexPage):
             .public()
             .child_of(self)
             .select_related("photo", "locality__parent__parent")
-            .order_by("title")
+            .order_by(vi_order("title"), "pk")
         )
         context.update(filtered_listing(request, ExemplarFilter, exemplars, EXEMPLARS_PER_PAGE))
         return context
@@ -386,7 +388,7 @@ class Campaign(ClusterableModel):
     class Meta:
         verbose_name = _("phong trào thi đua")
         verbose_name_plural = _("phong trào thi đua")
-        ordering = ["-start_date", "title"]
+        ordering = ["-start_date", vi_order("title")]
 
     def __str__(self) -> str:
         return f"{self.title} ({self.code})"
@@ -535,7 +537,7 @@ class Participation(ClusterableModel):
     class Meta:
         verbose_name = _("điển hình tham gia phong trào")
         verbose_name_plural = _("điển hình tham gia phong trào")
-        ordering = ["campaign", "exemplar__title"]
+        ordering = ["campaign", vi_order("exemplar__title")]
         constraints = [
             models.UniqueConstraint(fields=["campaign", "exemplar"], name="unique_participation")
         ]

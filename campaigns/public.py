@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from core.collation import vi_order
 from stories.selectors import stories_about_exemplars
 
 from .dashboard import yearly_progress
@@ -15,7 +16,7 @@ def campaign_page_context(directory, campaign: Campaign) -> dict:
     participations = list(
         campaign.participations.filter(exemplar__live=True)
         .select_related("exemplar__photo", "exemplar__locality")
-        .order_by("-featured", "-stage", "exemplar__title")
+        .order_by("-featured", "-stage", vi_order("exemplar__title"), "pk")
     )
     featured = [p.exemplar for p in participations[:FEATURED_COUNT]]
     stories_by_exemplar = stories_about_exemplars([p.exemplar_id for p in participations])

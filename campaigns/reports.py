@@ -17,6 +17,10 @@ from .models import Half, Stage
 
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc"
+REACH_NOTE = (
+    "Người xem được đếm riêng từng ngày rồi cộng lại: một người đọc nhiều ngày được tính "
+    "nhiều lần. Độ lan tỏa = người xem (cộng theo ngày) + số đơn vị đã nhận bài trong kỳ."
+)
 
 
 def report_title(figures: Figures) -> str:
@@ -53,7 +57,7 @@ def report_xlsx(figures: Figures) -> bytes:
         [f"Thực hiện {figures.campaign.code}: {figures.campaign.title}"],
         [f"Kỳ báo cáo: {figures.start:%d/%m/%Y} – {figures.end:%d/%m/%Y}"],
         [],
-        ["Tổng chỉ tiêu", figures.total_target],
+        ["Tổng chỉ tiêu", figures.total_target],  # empty when the period has no target
         ["Tổng đạt", figures.total_achieved],
         ["Số điển hình trong kỳ", len(figures.exemplars)],
         ["Chưa được tuyên truyền", len(figures.not_publicised)],
@@ -72,11 +76,27 @@ def report_xlsx(figures: Figures) -> bytes:
     for row in figures.categories:
         results.append([row.label, row.target, row.achieved, row.percent, *row.stage_counts])
     results.append(
-        ["Tổng cộng", figures.total_target, figures.total_achieved, None, *figures.stage_totals]
+        [
+            "Tổng cộng",
+            figures.total_target,
+            figures.total_achieved,
+            figures.total_percent,
+            *figures.stage_totals,
+        ]
     )
+    if figures.year_target:
+        results.append([])
+        results.append(
+            [
+                f"Kỳ này chưa giao chỉ tiêu riêng. Chỉ tiêu cả năm {figures.year}",
+                figures.year_target,
+                figures.achieved_year_to_date,
+                figures.year_percent,
+            ]
+        )
 
     stages = book.create_sheet("Điển hình theo giai đoạn")
-    stages.append(["Điển hình", "Loại", "Địa bàn", "Giai đoạn", "Số bài", "Đơn vị đã đưa tin"])
+    stages.append(["Điển hình", "Loại", "Địa bàn", "Giai đoạn", "Số bài", "Đơn vị đã nhận bài"])
     for row in figures.exemplars:
         stages.append(
             [
@@ -85,7 +105,7 @@ def report_xlsx(figures: Figures) -> bytes:
                 str(row.exemplar.locality or ""),
                 row.stage_label,
                 row.story_count,
-                row.reach,
+                row.outlet_count,
             ]
         )
 
@@ -111,9 +131,31 @@ def report_xlsx(figures: Figures) -> bytes:
             [row.outlet.name, len(row.stories), "; ".join(s.title for s in row.stories)]
         )
     publicity.append([])
-    publicity.append(["Điển hình", "Số bài", "Số đơn vị đưa tin", "Lượt đọc"])
+    publicity.append(
+        [
+            "Điển hình",
+            "Số bài",
+            "Số đơn vị đã nhận bài",
+            "Lượt xem",
+            "Lượt đọc hết",
+            "Người xem (cộng theo ngày)",
+            "Độ lan tỏa",
+        ]
+    )
     for row in figures.exemplars:
-        publicity.append([row.exemplar.title, row.story_count, row.reach, row.views])
+        publicity.append(
+            [
+                row.exemplar.title,
+                row.story_count,
+                row.outlet_count,
+                row.views,
+                row.reads,
+                row.visitors,
+                row.reach,
+            ]
+        )
+    publicity.append([])
+    publicity.append([REACH_NOTE])
 
     for sheet in book.worksheets[1:]:
         for cell in sheet[1]:

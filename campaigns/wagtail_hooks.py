@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+
+from core.collation import vietnamese_ordering
 
 from . import admin_views
 from .models import Campaign, Participation
@@ -27,6 +29,7 @@ class LinkColumn(Column):
 
 class CampaignViewSet(SnippetViewSet):
     model = Campaign
+    index_view_class = vietnamese_ordering(IndexView)
     icon = "table"
     menu_label = _("Phong trào")
     list_display = [
@@ -44,6 +47,7 @@ class CampaignViewSet(SnippetViewSet):
 
 class ParticipationViewSet(SnippetViewSet):
     model = Participation
+    index_view_class = vietnamese_ordering(IndexView, exemplar="exemplar__title")
     icon = "user"
     menu_label = _("Điển hình tham gia")
     list_display = [

@@ -5,7 +5,8 @@ Public functions for other apps (imported lazily: this module loads before the a
 - `record_search(request, query, result_count)` — the search app calls it for each search.
 - `view_count(story_id)`, `most_viewed(parent=None)` — cached, from roll-ups.
 - `reach_for(story_ids=…, exemplar_ids=…, start=…, end=…)` — a campaign's reach.
-- `story_views_between(story_ids, start, end)` — reader views per story for a period.
+- `reader_figures(story_ids=… | exemplar_ids=…, start, end)` — views, visitors, reads… per
+  story or exemplar for a period (no outlets: `syndication.reach` has them).
 - `popular_searches(days, limit)` — what readers search most (searches that found something).
 """
 
@@ -49,10 +50,14 @@ def reach_for(story_ids=(), exemplar_ids=(), start=None, end=None):
     return _reach_for(story_ids=story_ids, exemplar_ids=exemplar_ids, start=start, end=end)
 
 
-def story_views_between(story_ids, start, end) -> dict[int, int]:
-    from .selectors import story_views_between as _story_views_between
+def reader_figures(*, story_ids=None, exemplar_ids=None, start, end) -> dict:
+    """{id: Figures} for stories or for exemplars (their profile page and their stories)."""
+    from .models import Scope
+    from .selectors import reader_figures as _reader_figures
 
-    return _story_views_between(story_ids, start, end)
+    if story_ids is not None:
+        return _reader_figures(Scope.STORY, story_ids, start, end)
+    return _reader_figures(Scope.EXEMPLAR, exemplar_ids or (), start, end)
 
 
 def popular_searches(days: int = 30, limit: int = 8) -> list[str]:

@@ -50,6 +50,7 @@ class ScopeReportView(ReportView):
     results_template_name = "engagement/admin/report_results.html"
     paginate_by = 50
     order_by = "views"
+    show_reach_note = True  # visitors and reach columns: say how they are counted
     series = ("views", "visitors")
     series_labels = (gettext_lazy("Lượt xem"), gettext_lazy("Người xem"))
     base_columns = [
@@ -65,8 +66,8 @@ class ScopeReportView(ReportView):
         ("share_email", gettext_lazy("Thư")),
         ("share_print", gettext_lazy("In")),
         ("audio_plays", gettext_lazy("Lượt nghe")),
-        ("outlets", gettext_lazy("Đơn vị lấy tin")),
-        ("reach", gettext_lazy("Độ lan tỏa")),
+        ("outlets", gettext_lazy("Đơn vị đã nhận bài")),
+        ("reach", gettext_lazy("Độ lan tỏa (người xem + đơn vị)")),
     ]
 
     @property
@@ -171,6 +172,7 @@ REPORTS = {
             ("feed_pulls", gettext_lazy("Lượt lấy tin")),
         ],
         order_by="feed_pulls",
+        show_reach_note=False,
         series=("feed_pulls", "feed_pulls"),
         series_labels=(gettext_lazy("Lượt lấy tin"), gettext_lazy("Lượt lấy tin")),
     ),
@@ -187,6 +189,7 @@ REPORTS = {
             ("searches", gettext_lazy("Lượt tìm")),
         ],
         order_by="no_results",
+        show_reach_note=False,
         series=("searches", "no_results"),
         series_labels=(gettext_lazy("Lượt tìm"), gettext_lazy("Không có kết quả")),
     ),

@@ -1,4 +1,4 @@
-"""Daily roll-ups from raw events and feed pulls, and the pruning of raw events.
+"""Daily roll-ups from raw events, feed pulls and deliveries, and the pruning of raw events.
 
 `rollup_day(day)` rebuilds every `DailyStat` row of that day from scratch inside one
 transaction: running it twice gives the same rows (idempotent), and running it after late
@@ -149,14 +149,14 @@ def compute_day(day: date) -> list[DailyStat]:
         tallies[site].feed_pulls += count
         if outlet_id is not None:
             tallies[(Scope.OUTLET, str(outlet_id))].feed_pulls += count
-            tallies[site].outlets.add(outlet_id)
-    lookback = getattr(settings, "ENGAGEMENT_FEED_LOOKBACK_DAYS", 30)
-    candidates = story_selectors.stories_published_between(start - timedelta(days=lookback), end)
-    reached = syndication_reach.outlets_first_reaching(candidates, start, end)
+    # Outlets count on the day they first received a story (syndication's deliveries), once.
+    reached = syndication_reach.outlets_reached(since=start, until=end)
     if reached:
         story_targets, story_labels = _page_targets(set(reached))
         labels.update(story_labels)
-        for story_id, outlets in reached.items():
+        for story_id, items in reached.items():
+            outlets = {item.outlet.pk for item in items}
+            tallies[site].outlets |= outlets
             for row in story_targets[story_id]:
                 if row[0] != Scope.PAGE:
                     tallies[row].outlets |= outlets
@@ -223,8 +223,8 @@ def pending_days() -> list[date]:
 def prune(retention_days: int | None = None) -> tuple[int, list[date]]:
     """Deletes raw events older than the retention, rolling their days up first (never lost).
 
-    With ENGAGEMENT_PRUNE_FEED_PULLS, old feed pull records go too (their counts live on in
-    the roll-ups, but syndication's per-story report then forgets those pulls).
+    With ENGAGEMENT_PRUNE_FEED_PULLS, old feed pull records go too: their counts live on in
+    the roll-ups, and reach lives in syndication's deliveries, which are kept.
     """
     if retention_days is None:
         retention_days = getattr(settings, "ENGAGEMENT_RETENTION_DAYS", 30)
@@ -239,13 +239,9 @@ def prune(retention_days: int | None = None) -> tuple[int, list[date]]:
             deleted += Event.objects.filter(day=day).delete()[0]
             RollupRun.objects.filter(day=day).update(pruned=True)
     if getattr(settings, "ENGAGEMENT_PRUNE_FEED_PULLS", False):
-        # Keep the pulls a not-yet-pruned day may still need to be recomputed.
-        syndication_reach.delete_pulls_before(day_bounds(cutoff)[0] - timedelta(days=lookback()))
+        # Days before the cutoff are rolled up; later days may still be recomputed.
+        syndication_reach.delete_pulls_before(day_bounds(cutoff)[0])
     return deleted, sorted(set(days))
-
-
-def lookback() -> int:
-    return getattr(settings, "ENGAGEMENT_FEED_LOOKBACK_DAYS", 30)
 
 
 def bump_version() -> None:

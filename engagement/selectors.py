@@ -120,7 +120,8 @@ class Figures:
 
     @property
     def reach(self) -> int:
-        """Unique web visitors (summed over days) plus distinct outlets that pulled."""
+        """Web visitors (distinct per day, summed over days: over-counts returning readers)
+        plus distinct outlets reached (syndication deliveries)."""
         return self.visitors + self.outlets
 
 
@@ -146,21 +147,27 @@ def figures(scope: str, keys, start: date, end: date) -> Figures:
     return result
 
 
-def story_views_between(story_ids, start: date, end: date) -> dict[int, int]:
-    """Reader views per story id in start..end (roll-ups; one query for any number of stories)."""
+def reader_figures(scope: str, ids, start: date, end: date) -> dict[int, Figures]:
+    """Each story's or exemplar's reader figures over days start..end, one query for any
+    number. `outlets` stays 0: callers take outlets from `syndication.reach`, live."""
+    ids = list(ids)
+    result = {pk: Figures() for pk in ids}
+    if not ids:
+        return result
     rows = (
         DailyStat.objects.filter(
-            scope=Scope.STORY,
-            key__in=[str(pk) for pk in story_ids],
-            day__gte=start,
-            day__lte=end,
+            scope=scope, key__in=[str(pk) for pk in ids], day__gte=start, day__lte=end
         )
         .values("key")
-        .annotate(total=Sum("views"))
+        .annotate(**{name: Sum(name) for name in SUM_FIELDS})
     )
-    views = dict.fromkeys(story_ids, 0)
-    views.update({int(row["key"]): row["total"] or 0 for row in rows})
-    return views
+    for row in rows:
+        figures_of = result[int(row["key"])]
+        for name in SUM_FIELDS:
+            if name in Figures.__dataclass_fields__:
+                setattr(figures_of, name, row[name] or 0)
+        figures_of.shares = sum(row[name] or 0 for name in SHARE_FIELDS)
+    return result
 
 
 def reach_for(
@@ -206,15 +213,17 @@ def today_live(day: date | None = None) -> Figures:
         audio_plays=Count("id", filter=Q(kind="audio", is_bot=False)),
         bot_views=Count("id", filter=view & Q(is_bot=True)),
     )
-    from syndication.reach import pulls_per_outlet
+    from syndication.reach import outlets_reached, pulls_per_outlet
 
     from .rollups import day_bounds
 
-    pulls = pulls_per_outlet(*day_bounds(day))
+    bounds = day_bounds(day)
+    pulls = pulls_per_outlet(*bounds)
+    reached = outlets_reached(since=bounds[0], until=bounds[1])
     return Figures(
         **totals,
         feed_pulls=sum(pulls.values()),
-        outlets=len([outlet for outlet in pulls if outlet is not None]),
+        outlets=len({item.outlet.pk for items in reached.values() for item in items}),
     )
 
 

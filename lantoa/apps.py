@@ -6,4 +6,8 @@ class LantoaConfig(AppConfig):
     verbose_name = "Lan Tỏa"
 
     def ready(self) -> None:
+        from core import collation
+
         from . import restrictions, signals  # noqa: F401
+
+        collation.install()  # before any query: web workers, task worker, commands

@@ -9,7 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page
 
-from search.analysis import sort_key
+from core.collation import vi_order
 from stories.pages import LanToaPage
 
 
@@ -37,7 +37,7 @@ class Locality(models.Model):
     class Meta:
         verbose_name = _("địa bàn")
         verbose_name_plural = _("địa bàn")
-        ordering = ["level", "name"]
+        ordering = ["level", vi_order("name")]
         constraints = [
             models.UniqueConstraint(
                 fields=["name", "level", "parent"], name="unique_locality_per_parent"
@@ -70,10 +70,6 @@ class Locality(models.Model):
             )
             ids.extend(frontier)
         return ids
-
-    @staticmethod
-    def sorted_vietnamese(localities) -> list["Locality"]:
-        return sorted(localities, key=lambda loc: sort_key(loc.name))
 
 
 @register_setting(icon="cog")

@@ -7,6 +7,8 @@ and with old-style tone placement (hoà, thuỷ); everything is normalised here,
 import re
 import unicodedata
 
+from vietnamese.collation import sort_key  # noqa: F401  (Vietnamese order, re-exported)
+
 _COMBINING_TONES = {
     "\u0300": "grave",  # huyền
     "\u0301": "acute",  # sắc
@@ -76,25 +78,6 @@ def slugify(text: str, max_length: int = 80) -> str:
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0] or slug[:max_length]
     return slug
-
-
-def sort_key(text: str) -> tuple:
-    """Vietnamese alphabetical order: a ă â b c d đ e ê …, tones after the base letter."""
-    return tuple(_letter_rank(ch) for ch in unicodedata.normalize("NFC", text or "").lower())
-
-
-_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
-_TONE_ORDER = ["", "grave", "hook", "tilde", "acute", "dot"]
-
-
-def _letter_rank(ch: str) -> tuple[int, int, str]:
-    decomposed = unicodedata.normalize("NFD", ch)
-    tone = next((_COMBINING_TONES[c] for c in decomposed if c in _COMBINING_TONES), "")
-    base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _COMBINING_TONES))
-    position = _ALPHABET.find(base)
-    if position < 0:
-        return (len(_ALPHABET) + ord(base[0]) if base else 0, 0, ch)
-    return (position, _TONE_ORDER.index(tone), ch)
 
 
 # --- Queries and highlighting (shared by every search backend) --------------------------------

@@ -26,6 +26,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from core.collation import vi_order
 from core.plaintext import stream_text
 from search.analysis import slugify
 
@@ -75,12 +76,16 @@ class Author(index.Indexed, models.Model):
         FieldPanel("organisation"),
         FieldPanel("user"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("organisation"),  # the admin listing searches it too
+    ]
 
     class Meta:
         verbose_name = _("tác giả")
         verbose_name_plural = _("tác giả")
-        ordering = ["name"]
+        ordering = [vi_order("name")]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.organisation})" if self.organisation else self.name

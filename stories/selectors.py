@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from wagtail.models import Page
 
+from core.collation import vi_order
+
 from .models import ColumnIndexPage, SeriesPage, StoryExemplar, StoryPage, StoryTag
 
 HOME_FEATURED_COUNT = 3
@@ -71,7 +73,7 @@ def tags_in_use():
             )
         )
         .filter(story_count__gt=0)
-        .order_by("-story_count", "name")
+        .order_by("-story_count", vi_order("name"))
     )
 
 
@@ -217,13 +219,6 @@ def story_links(page_ids) -> dict[int, dict]:
         }
         for story in stories
     }
-
-
-def stories_published_between(start, end):
-    """Stories first published in [start, end) with their channels (feed reach roll-ups)."""
-    return StoryPage.objects.filter(
-        first_published_at__gte=start, first_published_at__lt=end
-    ).prefetch_related("channels")
 
 
 def live_stories_by_ids(ids) -> list[StoryPage]:

@@ -1,6 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+
+from core.collation import vietnamese_ordering
 
 from .models import Author, StoryTag
 from .withdrawals import Withdrawal
@@ -8,17 +10,20 @@ from .withdrawals import Withdrawal
 
 class AuthorViewSet(SnippetViewSet):
     model = Author
+    index_view_class = vietnamese_ordering(IndexView)
     icon = "user"
     menu_label = _("Tác giả")
     menu_order = 210
     add_to_admin_menu = True
     list_display = ["name", "role", "organisation"]
     list_filter = ["role"]
-    search_fields = ["name", "organisation"]
+    # No `search_fields`: Author is indexed, and naming fields makes the SQLite FTS backend
+    # match them as FTS columns ("no such column: name"); the index holds name and organisation.
 
 
 class StoryTagViewSet(SnippetViewSet):
     model = StoryTag
+    index_view_class = vietnamese_ordering(IndexView)
     icon = "tag"
     menu_label = _("Từ khóa")
     menu_order = 220

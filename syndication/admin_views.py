@@ -1,4 +1,4 @@
-"""The story's syndication report in the admin: pulls and airing confirmations per outlet."""
+"""The story's syndication report in the admin: which outlets it reached, how and when."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -6,19 +6,28 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from stories.selectors import story_by_pk
+from vietnamese.collation import sorted_vietnamese
 
 from . import radio
-from .reach import story_reach
+from .models import CHANNELS_FOR_KIND, Outlet
+from .reach import outlets_reached
 
 
 def story_reach_report(request: HttpRequest, pk: int) -> HttpResponse:
-    """Who pulled the story and who confirmed airing it: the broadcast reach count."""
+    """The outlets meant to carry the story (by channel) and every outlet it reached, with the
+    first time by feed, by script download and by airing confirmation (`syndication.reach`)."""
     story = story_by_pk(pk)
     if story is None:
         raise Http404
     if not story.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
-    rows = story_reach(story)
+    reached = {item.outlet.pk: item for item in outlets_reached([story]).get(story.pk, [])}
+    codes = set(story.channels.values_list("code", flat=True))
+    kinds = [kind for kind, kind_codes in CHANNELS_FOR_KIND.items() if codes & set(kind_codes)]
+    waiting = Outlet.objects.filter(kind__in=kinds).exclude(pk__in=reached)
+    rows = [(item.outlet, item) for item in reached.values()]
+    rows += [(outlet, None) for outlet in waiting.select_related("locality")]
+    rows = sorted_vietnamese(rows, key=lambda row: row[0].name)
     script = radio.script_for(story)
     return render(
         request,
@@ -26,8 +35,8 @@ def story_reach_report(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "story": story,
             "rows": rows,
-            "pulled_count": sum(1 for row in rows if row.first_pull),
-            "aired_count": sum(1 for row in rows if row.confirmed_at),
+            "reached_count": len(reached),
+            "aired_count": sum(1 for item in reached.values() if item.aired_at),
             "syllables": radio.syllable_count(script),
             "duration": radio.format_duration(radio.read_seconds(script)),
             "header_title": _("Phát hành: %(title)s") % {"title": story.title},

@@ -128,6 +128,7 @@ class Feed:
     publisher: str = GENERATOR
     hub_url: str = ""
     extra: dict = field(default_factory=dict)
+    story_ids: tuple[int, ...] = ()  # not rendered: what reached an outlet taking this feed
 
 
 def clean(text: str | None) -> str:

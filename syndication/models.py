@@ -1,16 +1,21 @@
-"""Outlets that syndicate Lan Tỏa's content, their feed pulls and their airing confirmations."""
+"""Outlets that syndicate Lan Tỏa's content, their feed pulls, their airing confirmations and
+the deliveries (what reached which outlet when) that every reach figure reads."""
 
 from __future__ import annotations
 
 import secrets
 from datetime import timedelta
 
-from django.db import models
+from django.db import models, transaction
 from django.db.models.functions import Coalesce
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+
+from core.collation import vi_order
 
 from .forms import OutletForm
 
@@ -96,7 +101,7 @@ class Outlet(models.Model):
     class Meta:
         verbose_name = _("đơn vị phát hành")
         verbose_name_plural = _("đơn vị phát hành")
-        ordering = ["name"]
+        ordering = [vi_order("name")]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.get_kind_display()})"
@@ -168,3 +173,95 @@ class AiringConfirmation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.outlet} – {self.story_id}"
+
+    def save(self, *args, **kwargs) -> None:
+        """A confirmation is a delivery too (kind "airing"), written in the same transaction."""
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            Delivery.objects.update_or_create(
+                outlet_id=self.outlet_id,
+                story_id=self.story_id,
+                kind=DeliveryKind.AIRING,
+                defaults={
+                    "first_reached_at": self.confirmed_at,
+                    "last_reached_at": self.confirmed_at,
+                },
+            )
+
+
+@receiver(post_delete, sender=AiringConfirmation)
+def _forget_airing_delivery(sender, instance: AiringConfirmation, **kwargs) -> None:
+    """A confirmation withdrawn (or its story deleted) no longer counts as reach."""
+    Delivery.objects.filter(
+        outlet_id=instance.outlet_id, story_id=instance.story_id, kind=DeliveryKind.AIRING
+    ).delete()
+
+
+class DeliveryKind(models.TextChoices):
+    FEED = "feed", _("Nhận qua nguồn tin")
+    SCRIPT = "script", _("Tải kịch bản phát thanh")
+    AIRING = "airing", _("Xác nhận phát sóng")
+
+
+class DeliveryQuerySet(models.QuerySet):
+    def record(self, outlet_id: int, story_ids, kind: str, moment=None) -> int:
+        """Upserts one row per story (one INSERT … ON CONFLICT): the first time stays, the
+        last time moves on. Stories deleted since the feed was cached are skipped (foreign
+        keys are only checked at commit). Returns the number of rows written."""
+        moment = moment or timezone.now()
+        story_model = Delivery._meta.get_field("story").related_model
+        existing = story_model.objects.filter(pk__in=list(story_ids)).values_list("pk", flat=True)
+        rows = [
+            Delivery(
+                outlet_id=outlet_id,
+                story_id=story_id,
+                kind=kind,
+                first_reached_at=moment,
+                last_reached_at=moment,
+            )
+            for story_id in existing
+        ]
+        self.bulk_create(
+            rows,
+            update_conflicts=True,
+            unique_fields=["outlet", "story", "kind"],
+            update_fields=["last_reached_at"],
+        )
+        return len(rows)
+
+
+class Delivery(models.Model):
+    """That a story reached an outlet, how and when: the one record of reach (reach.py).
+
+    Written when it happens — a feed served to the outlet (status 200 or 304) with the story
+    in it, the story's script downloaded with the outlet's id, an airing confirmed — one row
+    per outlet, story and kind, so it stays small and outlives pruned feed pulls.
+    """
+
+    outlet = models.ForeignKey(
+        Outlet, verbose_name=_("đơn vị"), on_delete=models.CASCADE, related_name="deliveries"
+    )
+    story = models.ForeignKey(
+        "stories.StoryPage",
+        verbose_name=_("bài viết"),
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+    )
+    kind = models.CharField(_("cách nhận"), max_length=8, choices=DeliveryKind.choices)
+    first_reached_at = models.DateTimeField(_("lần đầu nhận"))
+    last_reached_at = models.DateTimeField(_("lần cuối nhận"))
+
+    objects = DeliveryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("bài đã tới đơn vị")
+        verbose_name_plural = _("bài đã tới đơn vị")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["outlet", "story", "kind"], name="unique_delivery_per_kind"
+            )
+        ]
+        indexes = [models.Index(fields=["first_reached_at"], name="delivery_first_reached")]
+
+    def __str__(self) -> str:
+        return f"{self.outlet_id} – {self.story_id} ({self.kind})"

@@ -1,113 +1,120 @@
-"""Broadcast reach of a story: which outlets pulled it and which confirmed airing it."""
+"""Reach: what reached which outlet when, from one record (`Delivery`, docs/syndication.md).
+
+Every screen reads outlets from here — the story's "Phát hành & phát sóng" report, the campaign
+dashboard, timeline and reports, and engagement's daily roll-ups:
+
+- `outlets_reached(stories, since=…, until=…)` — for each story, the outlets it reached;
+- `record_feed_delivery(outlet_id, etag, story_ids)` — a feed served to an outlet;
+- `Delivery.objects.record(...)` — a script download (airing confirmations record themselves).
+
+**An outlet reached a story** when the story was in a feed served to the outlet (its own
+article or radio feed, answered 200 or 304), when the outlet downloaded the story's script with
+its id, or when it confirmed airing it. It reached it *in a period* when its first delivery of
+the story, by any of these ways, falls in the period: an outlet counts once per story.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Count, Max, Min, Q
+from django.core.cache import cache
+from django.db.models import Count
 
-from .models import CHANNELS_FOR_KIND, AiringConfirmation, FeedPull, Outlet
+from vietnamese.collation import sort_key
+
+from .models import Delivery, DeliveryKind, FeedPull, Outlet
 
 PULLED_STATUSES = (200, 304)
+# A feed served again unchanged to the same outlet within this time writes nothing: it only
+# moves "last reached", so that figure is exact to this many seconds.
+DELIVERY_REFRESH_SECONDS = 3600
 
 
 @dataclass
-class OutletReach:
+class Reached:
+    """One outlet's deliveries of one story."""
+
     outlet: Outlet
-    first_pull: datetime | None
-    pull_count: int
-    confirmed_at: datetime | None
+    first_reached_at: datetime
+    last_reached_at: datetime
+    by_kind: dict[str, datetime] = field(default_factory=dict)  # kind → its first time
+
+    @property
+    def fed_at(self) -> datetime | None:
+        return self.by_kind.get(DeliveryKind.FEED)
+
+    @property
+    def script_at(self) -> datetime | None:
+        return self.by_kind.get(DeliveryKind.SCRIPT)
+
+    @property
+    def aired_at(self) -> datetime | None:
+        return self.by_kind.get(DeliveryKind.AIRING)
 
 
-def story_reach(story) -> list[OutletReach]:
-    """Outlets meant to carry the story (by channel) or that acted on it, with their actions.
+def outlets_reached(
+    stories=None, *, since: datetime | None = None, until: datetime | None = None
+) -> dict[int, list[Reached]]:
+    """For each story (pages or ids; None: every story), the outlets whose first delivery of it
+    falls in [since, until) (no bound when None), in Vietnamese order of name.
 
-    A pull counts when the outlet fetched one of its feeds (200 or 304) after the story was
-    first published, or downloaded the story's script with its outlet id.
+    Stories that reached nobody in the period are left out. Two queries, whatever the number.
     """
-    codes = set(story.channels.values_list("code", flat=True))
-    kinds = [kind for kind, kind_codes in CHANNELS_FOR_KIND.items() if codes & set(kind_codes)]
-    confirmations = {
-        c.outlet_id: c.confirmed_at for c in AiringConfirmation.objects.filter(story=story)
-    }
-    since = story.first_published_at or story.latest_revision_created_at
-    feed_filter = Q(feed=f"script:{story.pk}")
-    outlets = list(
-        Outlet.objects.filter(Q(kind__in=kinds) | Q(pk__in=confirmations))
-        .select_related("locality")
-        .order_by("name")
-    )
-    for outlet in outlets:
-        feed_filter |= Q(outlet=outlet, feed__in=[f"outlet:{outlet.pk}", f"radio:{outlet.pk}"])
-    pulls = {}
-    if since is not None and outlets:
-        pulls = {
-            row["outlet"]: row
-            for row in FeedPull.objects.filter(
-                feed_filter, status__in=PULLED_STATUSES, pulled_at__gte=since
+    rows = Delivery.objects.all()
+    if stories is not None:
+        ids = [getattr(story, "pk", story) for story in stories]
+        if not ids:
+            return {}
+        rows = rows.filter(story_id__in=ids)
+    elif since is not None or until is not None:
+        touched = Delivery.objects.all()
+        if since is not None:
+            touched = touched.filter(first_reached_at__gte=since)
+        if until is not None:
+            touched = touched.filter(first_reached_at__lt=until)
+        rows = rows.filter(story_id__in=touched.values("story_id"))
+    grouped: dict[tuple[int, int], dict[str, tuple[datetime, datetime]]] = defaultdict(dict)
+    for story_id, outlet_id, kind, first, last in rows.values_list(
+        "story_id", "outlet_id", "kind", "first_reached_at", "last_reached_at"
+    ):
+        grouped[(story_id, outlet_id)][kind] = (first, last)
+    kept = {}
+    for key, kinds in grouped.items():
+        first = min(times[0] for times in kinds.values())
+        if (since is None or first >= since) and (until is None or first < until):
+            kept[key] = (first, kinds)
+    outlets = Outlet.objects.select_related("locality").in_bulk({key[1] for key in kept})
+    result: dict[int, list[Reached]] = defaultdict(list)
+    for (story_id, outlet_id), (first, kinds) in kept.items():
+        result[story_id].append(
+            Reached(
+                outlet=outlets[outlet_id],
+                first_reached_at=first,
+                last_reached_at=max(times[1] for times in kinds.values()),
+                by_kind={kind: times[0] for kind, times in kinds.items()},
             )
-            .values("outlet")
-            .annotate(first=Min("pulled_at"), count=Count("id"))
-        }
-    return [
-        OutletReach(
-            outlet=outlet,
-            first_pull=pulls.get(outlet.pk, {}).get("first"),
-            pull_count=pulls.get(outlet.pk, {}).get("count", 0),
-            confirmed_at=confirmations.get(outlet.pk),
         )
-        for outlet in outlets
-    ]
+    for items in result.values():
+        items.sort(key=lambda item: (sort_key(item.outlet.name), item.outlet.pk))
+    return dict(result)
 
 
-def outlets_carrying(stories) -> dict[int, list[Outlet]]:
-    """For each story, the outlets that carried it, in a fixed number of queries.
+def record_feed_delivery(outlet_id: int, etag: str, story_ids) -> bool:
+    """A feed version (its ETag) served to an outlet: every story in it reached the outlet.
 
-    The same rule as `story_reach`, for many stories at once: an outlet carried a story when
-    it confirmed airing it, downloaded its script, or pulled one of its own feeds (200 or 304)
-    after the story was first published while the story was meant for the outlet's channel.
-    Stories need their `channels` prefetched.
+    The hot path of every poll: one cache operation; the rows are written (one bulk upsert)
+    only the first time this outlet takes this version, and again after
+    DELIVERY_REFRESH_SECONDS. Returns whether it wrote.
     """
-    stories = list(stories)
-    if not stories:
-        return {}
-    ids = [story.pk for story in stories]
-    outlets = {outlet.pk: outlet for outlet in Outlet.objects.select_related("locality")}
-    carried: dict[int, set[int]] = {pk: set() for pk in ids}
-    for outlet_id, story_id in AiringConfirmation.objects.filter(story_id__in=ids).values_list(
-        "outlet_id", "story_id"
-    ):
-        carried[story_id].add(outlet_id)
-    script_feeds = {f"script:{pk}": pk for pk in ids}
-    for outlet_id, feed in (
-        FeedPull.objects.filter(
-            feed__in=list(script_feeds), status__in=PULLED_STATUSES, outlet__isnull=False
-        )
-        .values_list("outlet_id", "feed")
-        .distinct()
-    ):
-        carried[script_feeds[feed]].add(outlet_id)
-    own_feeds = [f"{prefix}:{pk}" for pk in outlets for prefix in ("outlet", "radio")]
-    last_pull = {
-        row["outlet"]: row["last"]
-        for row in FeedPull.objects.filter(
-            feed__in=own_feeds, status__in=PULLED_STATUSES, outlet__isnull=False
-        )
-        .values("outlet")
-        .annotate(last=Max("pulled_at"))
-    }
-    for story in stories:
-        since = story.first_published_at
-        codes = {channel.code for channel in story.channels.all()}
-        for outlet_id, last in last_pull.items():
-            outlet = outlets.get(outlet_id)
-            if outlet and since and last >= since and codes & set(outlet.channel_codes):
-                carried[story.pk].add(outlet_id)
-    return {
-        pk: sorted((outlets[o] for o in outlet_ids if o in outlets), key=lambda o: o.name)
-        for pk, outlet_ids in carried.items()
-    }
+    if not story_ids:
+        return False
+    key = f"syndication:delivered:{outlet_id}:{etag.strip(chr(34))}"
+    if not cache.add(key, 1, DELIVERY_REFRESH_SECONDS):
+        return False
+    Delivery.objects.record(outlet_id, story_ids, DeliveryKind.FEED)
+    return True
 
 
 # --- Read functions for the engagement app's daily roll-ups -----------------------------------
@@ -125,40 +132,12 @@ def pulls_per_outlet(start: datetime, end: datetime) -> dict[int | None, int]:
     return {row["outlet"]: row["count"] for row in rows}
 
 
-def outlets_first_reaching(stories, start: datetime, end: datetime) -> dict[int, set[int]]:
-    """For each story, the outlets whose first pull of it (as `story_reach` counts one) falls
-    in [start, end): an outlet reaches a story once, on the day it first took it."""
-    outlets = list(Outlet.objects.all())
-    found: dict[int, set[int]] = {}
-    for story in stories:
-        since = story.first_published_at
-        if since is None or since >= end:
-            continue
-        codes = {channel.code for channel in story.channels.all()}
-        feed_filter = Q(feed=f"script:{story.pk}", outlet__isnull=False)
-        for outlet in outlets:
-            if codes & set(outlet.channel_codes):
-                feed_filter |= Q(
-                    outlet=outlet, feed__in=[f"outlet:{outlet.pk}", f"radio:{outlet.pk}"]
-                )
-        firsts = (
-            FeedPull.objects.filter(
-                feed_filter, status__in=PULLED_STATUSES, pulled_at__gte=since, pulled_at__lt=end
-            )
-            .values("outlet")
-            .annotate(first=Min("pulled_at"))
-        )
-        reached = {row["outlet"] for row in firsts if row["first"] >= start}
-        if reached:
-            found[story.pk] = reached
-    return found
-
-
 def outlet_names(ids) -> dict[int, str]:
     return dict(Outlet.objects.filter(pk__in=ids).values_list("pk", "name"))
 
 
 def delete_pulls_before(moment: datetime) -> int:
-    """Retention: the engagement app prunes pull records once their days are rolled up."""
+    """Retention: the engagement app prunes pull records once their days are rolled up.
+    Reach does not need them: deliveries are kept."""
     deleted, _details = FeedPull.objects.filter(pulled_at__lt=moment).delete()
     return deleted

@@ -285,4 +285,5 @@ def assemble(source: FeedSource, limit: int) -> Feed:
         owner_email=getattr(settings, "SYNDICATION_PODCAST_EMAIL", ""),
         publisher=settings.WAGTAIL_SITE_NAME,
         hub_url=getattr(settings, "SYNDICATION_WEBSUB_HUB", ""),
+        story_ids=tuple(story.pk for story in stories),
     )

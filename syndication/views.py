@@ -27,8 +27,8 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from stories import selectors as story_selectors
 
-from . import feeds, radio, sources
-from .models import AiringConfirmation, FeedPull, Outlet
+from . import feeds, radio, reach, sources
+from .models import AiringConfirmation, Delivery, DeliveryKind, FeedPull, Outlet
 from .signals import generation
 
 FEED_CACHE_SECONDS = 24 * 3600  # a safety net: invalidation is by signals (see signals.py)
@@ -74,7 +74,7 @@ def _forbidden() -> HttpResponseForbidden:
 
 
 def _cached_feed(scope: str, ident: str, fmt: str, limit: int, outlet: Outlet | None):
-    """(body, etag, last_modified) from the cache, building the feed once per generation."""
+    """(body, etag, last_modified, story ids) from the cache, built once per generation."""
     key = f"syndication:feed:{generation()}:{scope}:{ident}:{fmt}:{limit}"
     entry = cache.get(key)
     if entry is None:
@@ -84,7 +84,7 @@ def _cached_feed(scope: str, ident: str, fmt: str, limit: int, outlet: Outlet | 
         data = sources.assemble(source, limit)
         body = feeds.build(data, fmt)
         etag = '"' + hashlib.sha256(body).hexdigest()[:40] + '"'
-        entry = (body, etag, int(data.updated.timestamp()))
+        entry = (body, etag, int(data.updated.timestamp()), data.story_ids)
         cache.set(key, entry, FEED_CACHE_SECONDS)
     return entry
 
@@ -109,7 +109,7 @@ def feed(
     if outlet is not None and not outlet.accepts(request.GET.get("token")):
         record_pull(request, feed_key, 403, outlet)
         return _forbidden()
-    body, etag, last_modified = _cached_feed(scope, ident, fmt, limit, outlet)
+    body, etag, last_modified, story_ids = _cached_feed(scope, ident, fmt, limit, outlet)
 
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if response is None:
@@ -119,6 +119,8 @@ def feed(
     visibility = "private" if outlet is not None and outlet.token else "public"
     response.headers["Cache-Control"] = f"{visibility}, max-age={MAX_AGE_SECONDS}"
     record_pull(request, feed_key, response.status_code, outlet)
+    if outlet is not None and response.status_code in reach.PULLED_STATUSES:
+        reach.record_feed_delivery(outlet.pk, etag, story_ids)
     return response
 
 
@@ -153,6 +155,8 @@ def script_text(request: HttpRequest, story_pk: int) -> HttpResponse:
         if candidate is not None and candidate.accepts(request.GET.get("token")):
             outlet = candidate
     record_pull(request, f"script:{story.pk}", 200, outlet)
+    if outlet is not None:
+        Delivery.objects.record(outlet.pk, [story.pk], DeliveryKind.SCRIPT)
     return response
 
 

@@ -6,7 +6,9 @@ from wagtail import hooks
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+
+from core.collation import vietnamese_ordering
 
 from . import admin_views, radio
 from .models import Outlet
@@ -14,6 +16,7 @@ from .models import Outlet
 
 class OutletViewSet(SnippetViewSet):
     model = Outlet
+    index_view_class = vietnamese_ordering(IndexView)
     icon = "site"
     menu_label = _("Đơn vị phát hành")
     menu_order = 240

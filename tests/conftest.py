@@ -18,6 +18,17 @@ from stories.models import ColumnIndexPage, SeriesIndexPage, StoryPage
 _counter = itertools.count(1)
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: feeds, outlet directory, delivery marks (a mark
+    left by another test for a reused outlet id would skip writing a delivery), menus."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 def make_image(title: str = "Ảnh thử", color: str = "#2a6f97", size=(64, 48)) -> LanToaImage:
     buffer = io.BytesIO()
     PILImage.new("RGB", size, color).save(buffer, format="JPEG")

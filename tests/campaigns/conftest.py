@@ -17,7 +17,7 @@ from campaigns.models import (
 )
 from lantoa.models import Locality
 from stories.models import Channel, StoryExemplar
-from syndication.models import AiringConfirmation, FeedPull, Outlet
+from syndication.models import AiringConfirmation, Delivery, FeedPull, Outlet
 
 
 @pytest.fixture
@@ -72,7 +72,7 @@ def campaign(db) -> Campaign:
 
 
 @pytest.fixture
-def known(campaign, make_exemplar, make_story, campaign_officer):
+def known(client, campaign, make_exemplar, make_story, campaign_officer):
     """The fixture whose 2024 answers the tests assert (see test_dashboard)."""
     d = date
     a = make_exemplar("Hợp tác xã Chè Shan", "collective")
@@ -130,9 +130,15 @@ def known(campaign, make_exemplar, make_story, campaign_officer):
     StoryExemplar.objects.create(story=draft, exemplar=b)
     newspaper = Outlet.objects.create(name="Báo Sơn Hà", kind="newspaper")
     radio = Outlet.objects.create(name="Đài Phát thanh tỉnh", kind="radio")
-    FeedPull.objects.create(outlet=newspaper, feed=f"outlet:{newspaper.pk}", status=200)
+    # The newspaper pulls its feed (a real request): story a reaches it, on 2 October 2024.
+    assert client.get(f"/feeds/outlet/{newspaper.pk}.rss").status_code == 200
+    Delivery.objects.filter(outlet=newspaper).update(
+        first_reached_at=aware(d(2024, 10, 2)), last_reached_at=aware(d(2024, 10, 2))
+    )
     FeedPull.objects.create(outlet=radio, feed=f"radio:{radio.pk}", status=500)  # failed
-    AiringConfirmation.objects.create(outlet=radio, story=story_c)
+    AiringConfirmation.objects.create(
+        outlet=radio, story=story_c, confirmed_at=aware(d(2024, 6, 3))
+    )
     return {
         "parts": parts,
         "exemplars": {"a": a, "b": b, "c": c, "d": dd, "e": e},
@@ -140,3 +146,6 @@ def known(campaign, make_exemplar, make_story, campaign_officer):
         "outlets": {"newspaper": newspaper, "radio": radio},
         "stage": Stage,
     }
+
+
+from tests.engagement.conftest import send  # noqa: E402, F401  (the beacon, for reach tests)

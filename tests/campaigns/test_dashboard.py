@@ -136,17 +136,30 @@ def test_dashboard_queries_do_not_grow_with_exemplars(
     assert count() == few
 
 
-def test_reader_views_come_from_engagement_roll_ups_within_the_period(campaign, known):
+def test_reader_figures_come_from_engagement_roll_ups_within_the_period(campaign, known):
     from datetime import date
 
     from engagement.models import DailyStat, Scope
 
-    story = known["stories"]["a"]
-    for day, views in [(date(2024, 5, 2), 40), (date(2024, 12, 31), 2), (date(2025, 1, 1), 500)]:
-        DailyStat.objects.create(day=day, scope=Scope.STORY, key=str(story.pk), views=views)
+    exemplar = known["exemplars"]["a"]
+    for day, views, reads, visitors in [
+        (date(2024, 5, 2), 40, 10, 30),
+        (date(2024, 12, 31), 2, 1, 2),
+        (date(2025, 1, 1), 500, 100, 400),
+    ]:
+        DailyStat.objects.create(
+            day=day,
+            scope=Scope.EXEMPLAR,
+            key=str(exemplar.pk),
+            views=views,
+            reads=reads,
+            visitors=visitors,
+        )
     rows = {row.exemplar.title: row for row in campaign_figures(campaign, 2024).exemplars}
-    assert rows["Hợp tác xã Chè Shan"].views == 42  # 2025's views belong to 2025
-    assert rows["Lò Văn Pọm"].views == 0
+    row = rows["Hợp tác xã Chè Shan"]
+    assert (row.views, row.reads, row.visitors) == (42, 11, 32)  # 2025 belongs to 2025
+    assert (row.outlet_count, row.reach) == (1, 33)  # reach = visitors + outlets
+    assert (rows["Lò Văn Pọm"].views, rows["Lò Văn Pọm"].reach) == (0, 1)
 
 
 def test_campaign_reach_sums_its_exemplars_roll_ups(campaign, known):
@@ -164,3 +177,42 @@ def test_campaign_reach_sums_its_exemplars_roll_ups(campaign, known):
     reach = campaign_figures(campaign, 2024).reach
     assert (reach.views, reach.visitors) == (35, 24)
     assert campaign_figures(campaign, 2025).reach.views == 0
+
+
+def test_publicity_columns_say_what_they_show(client, campaign, known, campaign_officer):
+    """The audit: "Lượt đọc" showed views under a note saying it was always 0."""
+    from datetime import date
+
+    import lxml.html
+
+    from engagement.models import DailyStat, Scope
+
+    DailyStat.objects.create(
+        day=date(2024, 5, 2),
+        scope=Scope.EXEMPLAR,
+        key=str(known["exemplars"]["a"].pk),
+        views=40,
+        reads=7,
+        visitors=25,
+    )
+    client.force_login(campaign_officer)
+    html = client.get(f"/admin/campaigns/{campaign.pk}/dashboard/", {"year": 2024}).content
+    page = lxml.html.fromstring(html.decode())
+    table = page.get_element_by_id("publicity")
+    headers = [" ".join(th.text_content().split()) for th in table.iter("th")]
+    assert headers == [
+        "Điển hình",
+        "Giai đoạn",
+        "Số bài",
+        "Đơn vị đã nhận bài",
+        "Lượt xem",
+        "Lượt đọc hết",
+        "Người xem (cộng theo ngày)",
+        "Độ lan tỏa",
+    ]
+    row = table.xpath(f".//tr[@data-exemplar='{known['exemplars']['a'].pk}']")[0]
+    cells = {name: row.find_class(name)[0].text_content() for name in ("views", "reads", "reach")}
+    assert cells == {"views": "40", "reads": "7", "reach": "26"}
+    notes = " ".join(page.find_class("reach-definitions")[0].text_content().split())
+    assert "hiện ghi 0" not in html.decode()
+    assert "một người đọc nhiều ngày được tính nhiều lần" in notes

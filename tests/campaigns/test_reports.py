@@ -2,6 +2,7 @@
 
 import io
 
+import lxml.html
 import pytest
 from openpyxl import load_workbook
 
@@ -57,7 +58,7 @@ def test_annual_spreadsheet_cells(client, campaign, known, campaign_officer):
     ]
     assert ["Cá nhân", 3, 1, 33, 1, 0, 0, 1] in rows
     assert ["Tập thể", 2, 1, 50, 0, 1, 1, 0] in rows
-    assert rows[-1] == ["Tổng cộng", 5, 2, None, 1, 1, 1, 1]
+    assert rows[-1] == ["Tổng cộng", 5, 2, 40, 1, 1, 1, 1]
     stages = {row[0].value: row[3].value for row in book["Điển hình theo giai đoạn"].iter_rows(2)}
     assert stages == {
         "Hà Thị Nga": "Phát hiện",
@@ -69,10 +70,24 @@ def test_annual_spreadsheet_cells(client, campaign, known, campaign_officer):
     assert honours[0][:4] == ("Lò Văn Pọm", "Cấp tỉnh", "Bằng khen", "12/QĐ-UBND")
     assert honours[0][5] == 2024
     publicity = list(book["Tuyên truyền"].iter_rows(min_row=2, max_row=3, values_only=True))
-    assert publicity == [
-        ("Báo Sơn Hà", 1, "Chè Shan lên núi", None),
-        ("Đài Phát thanh tỉnh", 1, "Ông Pọm và rừng quế", None),
+    assert [row[:3] for row in publicity] == [
+        ("Báo Sơn Hà", 1, "Chè Shan lên núi"),
+        ("Đài Phát thanh tỉnh", 1, "Ông Pọm và rừng quế"),
     ]
+    rows = list(book["Tuyên truyền"].iter_rows(values_only=True))
+    header = next(i for i, row in enumerate(rows) if row[0] == "Điển hình")
+    assert rows[header] == (
+        "Điển hình",
+        "Số bài",
+        "Số đơn vị đã nhận bài",
+        "Lượt xem",
+        "Lượt đọc hết",
+        "Người xem (cộng theo ngày)",
+        "Độ lan tỏa",
+    )
+    by_exemplar = {row[0]: row[1:] for row in rows[header + 1 : header + 6]}
+    assert by_exemplar["Lò Văn Pọm"] == (1, 1, 0, 0, 0, 1)  # aired by the radio station
+    assert "cộng lại" in rows[-1][0]  # the note on visitors summed over days
 
 
 def test_six_monthly_spreadsheet(client, campaign, known, campaign_officer):
@@ -82,7 +97,28 @@ def test_six_monthly_spreadsheet(client, campaign, known, campaign_officer):
     assert "SƠ KẾT 6 THÁNG ĐẦU NĂM 2024" in book["Báo cáo"]["A5"].value
     rows = list(book["Kết quả"].iter_rows(min_row=2, values_only=True))
     assert ("Cá nhân", None, 1, None, 1, 0, 1, 0) in rows
+    # No half-year target: the total is as empty as the categories, not 0 …
+    assert ("Tổng cộng", None, 1, None, 2, 1, 1, 0) in rows
+    # … and the year's target is given with what was achieved since 1 January.
+    assert ("Kỳ này chưa giao chỉ tiêu riêng. Chỉ tiêu cả năm 2024", 5, 1, 20) in [
+        row[:4] for row in rows
+    ]
+    assert book["Báo cáo"]["B9"].value is None
     assert list(book["Khen thưởng"].iter_rows(min_row=2, values_only=True)) == []
+
+
+def test_six_monthly_print_report_total_agrees_with_its_categories(
+    client, campaign, known, campaign_officer
+):
+    client.force_login(campaign_officer)
+    html = client.get(report_url(campaign, year=2024, half=1, format="html")).content.decode()
+    table = lxml.html.fromstring(html).get_element_by_id("results")
+    cells = [[" ".join(c.text_content().split()) for c in row] for row in table.iter("tr")]
+    assert cells[0] == ["Loại", "Chỉ tiêu", "Đạt", "Tỉ lệ"]
+    assert {row[1] for row in cells[1:-1]} == {"—"}
+    assert cells[-1] == ["Tổng cộng", "—", "1", "—"]
+    note = " ".join(lxml.html.fromstring(html).find_class("year-target")[0].text_content().split())
+    assert "Chỉ tiêu cả năm 2024: 5" in note and "30/06/2024 đạt 1 (20% chỉ tiêu năm)" in note
 
 
 def test_printable_report_reads_like_an_administrative_report(

@@ -107,7 +107,7 @@ def test_story_report_shows_pulls_and_airing(
     page = response.content.decode()
     assert radio_outlet.name in page and loudspeaker_outlet.name in page
     assert newspaper_outlet.name not in page  # not meant for the newspaper
-    assert 'reach-pulled">1<' in page
+    assert 'reach-outlets">1<' in page
     assert 'reach-aired">1<' in page
 
 

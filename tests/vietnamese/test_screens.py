@@ -1,0 +1,144 @@
+"""Names in Vietnamese order where people read lists: the exemplar directory and its filter,
+the admin listings of authors, localities, outlets and participations (sorted by a click on the
+column too), the author chooser, and the campaign page."""
+
+from datetime import date
+
+import lxml.html
+import pytest
+from django.urls import reverse
+
+from campaigns.models import ExemplarPage, Participation
+from lantoa.models import Locality
+from stories.models import Author
+from syndication.models import Outlet
+from tests.campaigns.conftest import join
+from tests.vietnamese.test_collation import AUDIT, AUDIT_ORDER
+
+pytestmark = pytest.mark.django_db
+
+
+def texts(html: str, xpath: str) -> list[str]:
+    nodes = lxml.html.fromstring(html).xpath(xpath)
+    return [" ".join(node.text_content().split()) for node in nodes]
+
+
+def listing_titles(html: str) -> list[str]:
+    """The title cell of each row of a Wagtail listing, as the officer reads it."""
+    return texts(
+        html,
+        "//table[contains(@class, 'listing')]/tbody/tr/td[contains(@class, 'title')]"
+        "/div[contains(@class, 'title-wrapper')]",
+    )
+
+
+def only(names: list[str], wanted: list[str]) -> list[str]:
+    return [name for name in names if name in wanted]
+
+
+@pytest.fixture
+def exemplars(exemplar_index):
+    pages = []
+    for title in AUDIT:
+        page = ExemplarPage(title=title, kind="individual", field="economy")
+        exemplar_index.add_child(instance=page)
+        page.save_revision().publish()
+        pages.append(page)
+    return pages
+
+
+def test_exemplar_directory(client, exemplar_index, exemplars):
+    html = client.get(exemplar_index.url).content.decode()
+    assert texts(html, "//h2[@class='exemplar-card__name']") == AUDIT_ORDER
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"), [({}, AUDIT_ORDER), ({"ordering": "-title"}, AUDIT_ORDER[::-1])]
+)
+def test_admin_explorer_lists_exemplars_by_name(
+    client, campaign_officer, exemplar_index, exemplars, query, expected
+):
+    client.force_login(campaign_officer)
+    response = client.get(reverse("wagtailadmin_explore", args=[exemplar_index.pk]), query)
+    assert response.status_code == 200
+    titles = texts(
+        response.content.decode(),
+        "//table[contains(@class, 'listing')]/tbody/tr/td[contains(@class, 'title')]"
+        "//*[contains(@class, 'title-wrapper')]/a",
+    )
+    assert titles == expected
+
+
+def test_directory_locality_filter_lists_places_in_order(client, exemplar_index):
+    province = Locality.objects.create(name="Tỉnh Sơn Hà", level="province")
+    for name in ["Yên Trạch", "Đông Lũy", "Ân Thi", "Tân Lâm"]:
+        Locality.objects.create(name=name, level="district", parent=province)
+    html = client.get(exemplar_index.url).content.decode()
+    options = texts(html, "//select[@name='locality']/option")
+    districts = [o.split(",")[0] for o in options if o.endswith(", Tỉnh Sơn Hà")]
+    assert districts == ["Ân Thi", "Đông Lũy", "Tân Lâm", "Yên Trạch"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [({}, AUDIT_ORDER), ({"ordering": "name"}, AUDIT_ORDER), ({"ordering": "-name"}, None)],
+)
+def test_author_listing(client, journalist, query, expected):
+    Author.objects.bulk_create([Author(name=name) for name in AUDIT])
+    client.force_login(journalist)
+    response = client.get(reverse("wagtailsnippets_stories_author:list"), query)
+    assert response.status_code == 200
+    assert listing_titles(response.content.decode()) == (expected or AUDIT_ORDER[::-1])
+
+
+def test_author_chooser_and_its_search(client, journalist):
+    for name in [*AUDIT, "Trần Thị Tổ"]:
+        Author.objects.create(name=name)  # indexed for the admin search
+    client.force_login(journalist)
+    chooser = reverse("wagtailsnippetchoosers_stories_author:choose")
+    html = client.get(chooser).json()["html"]
+    assert only(texts(html, "//table//tbody/tr/td[1]//a"), AUDIT) == AUDIT_ORDER
+    results = reverse("wagtailsnippetchoosers_stories_author:choose_results")
+    found = client.get(results, {"q": "Trần"})
+    assert found.status_code == 200
+    assert "Trần Thị Tổ" in texts(found.content.decode(), "//table//tbody/tr/td[1]//a")
+    listed = client.get(reverse("wagtailsnippets_stories_author:list"), {"q": "Trần"})
+    assert "Trần Thị Tổ" in listing_titles(listed.content.decode())
+
+
+def test_locality_listing(client, campaign_officer):
+    province = Locality.objects.create(name="Tỉnh Sơn Hà", level="province")
+    for name in AUDIT:
+        Locality.objects.create(name=name, level="commune", parent=province)
+    client.force_login(campaign_officer)
+    url = reverse("wagtailsnippets_lantoa_locality:list")
+    assert only(listing_titles(client.get(url).content.decode()), AUDIT) == AUDIT_ORDER
+    clicked = client.get(url, {"ordering": "-name"}).content.decode()
+    assert only(listing_titles(clicked), AUDIT) == AUDIT_ORDER[::-1]
+
+
+def test_outlet_listing(client, editor_in_chief):
+    names = ["Đài truyền thanh xã Yên Trạch", "Báo Sơn Hà", "Đài truyền thanh xã Đông Lũy"]
+    for name in [*names, "Đài Phát thanh tỉnh"]:
+        Outlet.objects.create(name=name, kind="radio")
+    client.force_login(editor_in_chief)
+    html = client.get(reverse("wagtailsnippets_syndication_outlet:list")).content.decode()
+    assert listing_titles(html) == [
+        "Báo Sơn Hà",
+        "Đài Phát thanh tỉnh",
+        "Đài truyền thanh xã Đông Lũy",
+        "Đài truyền thanh xã Yên Trạch",
+    ]
+
+
+def test_participations_sorted_by_exemplar(client, campaign_officer, campaign, exemplars):
+    for page in exemplars:
+        join(campaign, page, [(1, date(2024, 2, 1), "")])
+    assert [p.exemplar.title for p in Participation.objects.select_related("exemplar")] == (
+        AUDIT_ORDER
+    )
+    client.force_login(campaign_officer)
+    url = reverse("wagtailsnippets_campaigns_participation:list")
+    for query, expected in [({}, AUDIT_ORDER), ({"ordering": "-exemplar"}, AUDIT_ORDER[::-1])]:
+        html = client.get(url, query).content.decode()
+        assert listing_titles(html) == expected

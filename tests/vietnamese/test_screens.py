@@ -69,6 +69,18 @@ def test_admin_explorer_lists_exemplars_by_name(
     assert titles == expected
 
 
+def test_exemplar_chooser_lists_exemplars_by_name(client, journalist, exemplar_index, exemplars):
+    client.force_login(journalist)
+    response = client.get(
+        reverse("wagtailadmin_choose_page"),
+        {"page_type": "campaigns.exemplarpage", "multiple": "1"},
+    )
+    assert response.status_code == 200
+    html = response.json()["html"]
+    titles = texts(html, "//table/tbody/tr/td[contains(@class, 'title')]")
+    assert only(titles, AUDIT) == AUDIT_ORDER
+
+
 def test_directory_locality_filter_lists_places_in_order(client, exemplar_index):
     province = Locality.objects.create(name="Tỉnh Sơn Hà", level="province")
     for name in ["Yên Trạch", "Đông Lũy", "Ân Thi", "Tân Lâm"]:

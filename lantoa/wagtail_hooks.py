@@ -44,3 +44,16 @@ def explorer_titles_in_vietnamese_order(parent_page, pages, request):
     if ordering in ("title", "-title") and not request.GET.get("q"):
         return pages.order_by(vi_order("title", descending=ordering == "-title"), "pk")
     return pages
+
+
+@hooks.register("construct_page_chooser_queryset")
+def chooser_exemplars_in_vietnamese_order(pages, request):
+    """Choosing exemplars (a story's "Điển hình"), the browse list is by name, in Vietnamese
+    order, not in the order the pages were created."""
+    browsing = request.resolver_match and request.resolver_match.url_name in (
+        "wagtailadmin_choose_page",
+        "wagtailadmin_choose_page_child",
+    )
+    if browsing and "campaigns.exemplarpage" in request.GET.get("page_type", "").lower():
+        return pages.order_by(vi_order("title"), "pk")
+    return pages

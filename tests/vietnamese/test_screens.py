@@ -69,6 +69,18 @@ def test_admin_explorer_lists_exemplars_by_name(
     assert titles == expected
 
 
+def test_exemplar_chooser_lists_exemplars_by_name(client, journalist, exemplar_index, exemplars):
+    client.force_login(journalist)
+    response = client.get(
+        reverse("wagtailadmin_choose_page"),
+        {"page_type": "campaigns.exemplarpage", "multiple": "1"},
+    )
+    assert response.status_code == 200
+    html = response.json()["html"]
+    titles = texts(html, "//table/tbody/tr/td[contains(@class, 'title')]")
+    assert only(titles, AUDIT) == AUDIT_ORDER
+
+
 def test_directory_locality_filter_lists_places_in_order(client, exemplar_index):
     province = Locality.objects.create(name="Tỉnh Sơn Hà", level="province")
     for name in ["Yên Trạch", "Đông Lũy", "Ân Thi", "Tân Lâm"]:
@@ -142,3 +154,26 @@ def test_participations_sorted_by_exemplar(client, campaign_officer, campaign, e
     for query, expected in [({}, AUDIT_ORDER), ({"ordering": "-exemplar"}, AUDIT_ORDER[::-1])]:
         html = client.get(url, query).content.decode()
         assert listing_titles(html) == expected
+
+
+def test_campaign_screens_and_reports_list_exemplars_in_order(
+    client, campaign_officer, campaign, exemplar_index, exemplars
+):
+    import io
+
+    from openpyxl import load_workbook
+
+    for page in exemplars:
+        join(campaign, page, [(1, date(2024, 2, 1), "")])
+    public = client.get(exemplar_index.url + f"phong-trao/{campaign.slug}/").content.decode()
+    assert texts(public, "//h3[@class='exemplar-card__name']") == AUDIT_ORDER[:6]  # featured
+
+    client.force_login(campaign_officer)
+    base = f"/admin/campaigns/{campaign.pk}/"
+    dashboard = client.get(base + "dashboard/", {"year": 2024}).content.decode()
+    assert texts(dashboard, "//table[@id='publicity']/tbody/tr/td[1]") == AUDIT_ORDER
+    printed = client.get(base + "report/", {"year": 2024, "format": "html"}).content.decode()
+    assert texts(printed, "//table[@id='reach']/tbody/tr/td[1]") == AUDIT_ORDER
+    book = load_workbook(io.BytesIO(client.get(base + "report/", {"format": "xlsx"}).content))
+    sheet = book["Điển hình theo giai đoạn"]
+    assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == AUDIT_ORDER

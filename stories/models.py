@@ -103,6 +103,10 @@ class TaggedStory(ItemBase):
         "stories.StoryPage", related_name="tagged_items", on_delete=models.CASCADE
     )
 
+    class Meta:
+        verbose_name = _("từ khóa của bài")
+        verbose_name_plural = _("từ khóa của bài")
+
 
 class ColumnIndexPage(SectionIndexPage):
     """A standing column (chuyên mục): its stories, newest first."""
@@ -492,6 +496,10 @@ class StoryAuthor(Orderable):
 
     panels = [FieldPanel("author")]
 
+    class Meta(Orderable.Meta):
+        verbose_name = _("tác giả của bài")
+        verbose_name_plural = _("tác giả của bài")
+
 
 class StoryExemplar(Orderable):
     story = ParentalKey(StoryPage, related_name="exemplar_links", on_delete=models.CASCADE)
@@ -504,6 +512,10 @@ class StoryExemplar(Orderable):
 
     panels = [FieldPanel("exemplar")]
 
+    class Meta(Orderable.Meta):
+        verbose_name = _("gương điển hình trong bài")
+        verbose_name_plural = _("gương điển hình trong bài")
+
 
 class StoryRelatedLink(Orderable):
     story = ParentalKey(StoryPage, related_name="related_links", on_delete=models.CASCADE)
@@ -512,6 +524,10 @@ class StoryRelatedLink(Orderable):
     )
 
     panels = [FieldPanel("related_story")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("bài liên quan")
+        verbose_name_plural = _("bài liên quan")
 
 
 class StoryCorrection(Orderable):

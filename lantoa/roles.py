@@ -24,24 +24,25 @@ PAGE_PERMISSIONS = {
 }
 CAMPAIGN_SECTION_PAGE_PERMISSIONS = ["add", "change", "publish", "lock", "unlock"]
 
-# Image and document permissions, on the root collection.
+# Image and document permissions, on the root collection. Wagtail checks image permissions on
+# wagtailimages.Image even with a custom image model (media_pipeline.LanToaImage).
 _MEDIA = [
-    ("media_pipeline", "add_lantoaimage"),
-    ("media_pipeline", "choose_lantoaimage"),
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "choose_image"),
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "choose_document"),
 ]
-_MEDIA_MANAGE = [("media_pipeline", "change_lantoaimage"), ("wagtaildocs", "change_document")]
+_MEDIA_MANAGE = [("wagtailimages", "change_image"), ("wagtaildocs", "change_document")]
 COLLECTION_PERMISSIONS = {
     JOURNALIST: _MEDIA,
     EDITOR: _MEDIA + _MEDIA_MANAGE,
     EDITOR_IN_CHIEF: _MEDIA
     + _MEDIA_MANAGE
-    + [("media_pipeline", "delete_lantoaimage"), ("wagtaildocs", "delete_document")],
+    + [("wagtailimages", "delete_image"), ("wagtaildocs", "delete_document")],
     CAMPAIGN_OFFICER: _MEDIA,
     ADMINISTRATOR: _MEDIA
     + _MEDIA_MANAGE
-    + [("media_pipeline", "delete_lantoaimage"), ("wagtaildocs", "delete_document")],
+    + [("wagtailimages", "delete_image"), ("wagtaildocs", "delete_document")],
 }
 
 _ADMIN_ACCESS = [("wagtailadmin", "access_admin")]

@@ -74,7 +74,13 @@ class Author(index.Indexed, models.Model):
         FieldPanel("organisation"),
         FieldPanel("user"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # Both fields the admin's author search (stories.wagtail_hooks.AuthorViewSet) looks in.
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("organisation"),
+        index.AutocompleteField("organisation"),
+    ]
 
     class Meta:
         verbose_name = _("tác giả")

@@ -13,7 +13,8 @@ class AuthorViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["name", "role", "organisation"]
     list_filter = ["role"]
-    search_fields = ["name", "organisation"]
+    # Searched through the model's search_fields (name, organisation): naming fields here makes
+    # the SQLite search backend query FTS columns that do not exist.
 
 
 class StoryTagViewSet(SnippetViewSet):

@@ -15,6 +15,8 @@ class Migration(migrations.Migration):
         ("media_pipeline", "0001_initial"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtaildocs", "0014_alter_document_file_size"),
+        # apply_roles grants image permissions on wagtailimages.Image (see 0006).
+        ("wagtailimages", "0027_image_description"),
         ("wagtailadmin", "0006_formstate"),
         ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
     ]

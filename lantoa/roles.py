@@ -87,14 +87,21 @@ WORKFLOW_TASKS = [
 ALL_GROUPS = [JOURNALIST, EDITOR, EDITOR_IN_CHIEF, CAMPAIGN_OFFICER, ADMINISTRATOR]
 
 
-def apply_roles(apps) -> None:
-    """Create or update the groups, their permissions and the review workflow (idempotent)."""
+def ensure_permissions(apps, app_labels: set[str] | None = None) -> None:
+    """Create the permission rows of the migration state's apps (Django does it only after
+    the whole migrate run), so a migration can grant them."""
     from django.contrib.auth.management import create_permissions
 
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        if app_labels is None or app_config.label in app_labels:
+            app_config.models_module = True
+            create_permissions(app_config, apps=apps, verbosity=0)
+            app_config.models_module = None
+
+
+def apply_roles(apps) -> None:
+    """Create or update the groups, their permissions and the review workflow (idempotent)."""
+    ensure_permissions(apps)
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")

@@ -1,7 +1,6 @@
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from lantoa.roles import COLLECTION_PERMISSIONS
+from lantoa.roles import COLLECTION_PERMISSIONS, ensure_permissions
 
 
 def grant_image_permissions(apps, schema_editor):
@@ -11,10 +10,7 @@ def grant_image_permissions(apps, schema_editor):
     never reads, so no role could open the image library or upload; those grants are removed.
     Only image grants change here: other apps' migrations add permissions to the same groups.
     """
-    images = apps.get_app_config("wagtailimages")
-    images.models_module = True  # as in roles.apply_roles: lets create_permissions run here
-    create_permissions(images, apps=apps, verbosity=0)
-    images.models_module = None
+    ensure_permissions(apps, {"wagtailimages"})
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     Collection = apps.get_model("wagtailcore", "Collection")

@@ -29,6 +29,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, override
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Page, TaskState, WorkflowState
 
 from campaigns.models import Campaign, ExemplarPage, Participation
@@ -207,12 +208,19 @@ class Walk:
 def _jpeg(name: str) -> SimpleUploadedFile:
     buffer = io.BytesIO()
     PILImage.new("RGB", (80, 60), "#9b2226").save(buffer, format="JPEG")
-    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+    return SimpleUploadedFile(f"{name}.jpg", buffer.getvalue(), content_type="image/jpeg")
 
 
 def _pdf(name: str) -> SimpleUploadedFile:
     body = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-    return SimpleUploadedFile(name, body, content_type="application/pdf")
+    return SimpleUploadedFile(f"{name}.pdf", body, content_type="application/pdf")
+
+
+# (screen name, URL namespace, model, a file to upload, usage view) for the two libraries.
+LIBRARIES = [
+    ("images", "wagtailimages", get_image_model, _jpeg, "image_usage"),
+    ("documents", "wagtaildocs", get_document_model, _pdf, "document_usage"),
+]
 
 
 def _page_url(name: str, page, *more) -> str:
@@ -258,33 +266,21 @@ def _common_screens(walk: Walk, page, section) -> None:
     walk.get("search: no results", search, q="cá voi xanh")
     walk.get("page usage", _page_url("usage", page))
     walk.get("page history", _page_url("history", page))
-    walk.get("images: library", reverse("wagtailimages:index"))
-    walk.get("images: library search", reverse("wagtailimages:index"), q="ảnh")
-    walk.get("images: upload one", reverse("wagtailimages:add"))
-    walk.get("documents: upload one", reverse("wagtaildocs:add"))
-    walk.get("images: upload many", reverse("wagtailimages:add_multiple"))
-    walk.post(
-        "images: upload many (upload)",
-        reverse("wagtailimages:add_multiple"),
-        {"files[]": _jpeg(f"anh-{walk.role}.jpg")},
-        headers={"x-requested-with": "XMLHttpRequest"},
-    )
-    mine = LanToaImage.objects.filter(uploaded_by_user=user).latest("pk")
-    walk.get("images: edit", reverse("wagtailimages:edit", args=(mine.pk,)))
-    walk.get("images: usage", reverse("wagtailimages:image_usage", args=(mine.pk,)))
-    walk.get("images: chooser", reverse("wagtailimages_chooser:choose"))
-    walk.get("documents: library", reverse("wagtaildocs:index"))
-    walk.get("documents: upload many", reverse("wagtaildocs:add_multiple"))
-    walk.post(
-        "documents: upload many (upload)",
-        reverse("wagtaildocs:add_multiple"),
-        {"files[]": _pdf(f"van-ban-{walk.role}.pdf")},
-        headers={"x-requested-with": "XMLHttpRequest"},
-    )
-    mine = get_document_model().objects.filter(uploaded_by_user=user).latest("pk")
-    walk.get("documents: edit", reverse("wagtaildocs:edit", args=(mine.pk,)))
-    walk.get("documents: usage", reverse("wagtaildocs:document_usage", args=(mine.pk,)))
-    walk.get("documents: chooser", reverse("wagtaildocs_chooser:choose"))
+    for library, app, model, upload, usage in LIBRARIES:
+        walk.get(f"{library}: library", reverse(f"{app}:index"))
+        walk.get(f"{library}: library search", reverse(f"{app}:index"), q="Tân Lâm")
+        walk.get(f"{library}: upload one", reverse(f"{app}:add"))
+        walk.get(f"{library}: upload many", reverse(f"{app}:add_multiple"))
+        walk.post(
+            f"{library}: upload many (upload)",
+            reverse(f"{app}:add_multiple"),
+            {"files[]": upload(f"{library}-{walk.role}")},
+            headers={"x-requested-with": "XMLHttpRequest"},
+        )
+        mine = model().objects.filter(uploaded_by_user=user).latest("pk")
+        walk.get(f"{library}: edit", reverse(f"{app}:edit", args=(mine.pk,)))
+        walk.get(f"{library}: usage", reverse(f"{app}:{usage}", args=(mine.pk,)))
+        walk.get(f"{library}: chooser", reverse(f"{app}_chooser:choose"))
     for model in (Author, StoryTag, Locality, Outlet, Campaign, Participation):
         if _may_open(user, model):
             name = model._meta.model_name

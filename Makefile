@@ -14,7 +14,9 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e ".[dev]"
 	touch $@
 
+# Also compiles the Vietnamese catalogues in locale/ (.mo files are build output, not in git).
 install: $(VENV)/.installed
+	$(PY) manage.py compilemessages --ignore=.venv -v 0
 
 migrate: install
 	$(PY) manage.py migrate --no-input

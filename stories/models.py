@@ -76,10 +76,12 @@ class Author(index.Indexed, models.Model):
         FieldPanel("organisation"),
         FieldPanel("user"),
     ]
+    # Both fields the admin's author search (stories.wagtail_hooks.AuthorViewSet) looks in.
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
-        index.SearchField("organisation"),  # the admin listing searches it too
+        index.SearchField("organisation"),
+        index.AutocompleteField("organisation"),
     ]
 
     class Meta:
@@ -108,6 +110,10 @@ class TaggedStory(ItemBase):
     content_object = ParentalKey(
         "stories.StoryPage", related_name="tagged_items", on_delete=models.CASCADE
     )
+
+    class Meta:
+        verbose_name = _("từ khóa của bài")
+        verbose_name_plural = _("từ khóa của bài")
 
 
 class ColumnIndexPage(SectionIndexPage):
@@ -490,6 +496,10 @@ class StoryAuthor(Orderable):
 
     panels = [FieldPanel("author")]
 
+    class Meta(Orderable.Meta):
+        verbose_name = _("tác giả của bài")
+        verbose_name_plural = _("tác giả của bài")
+
 
 class StoryExemplar(Orderable):
     story = ParentalKey(StoryPage, related_name="exemplar_links", on_delete=models.CASCADE)
@@ -502,6 +512,10 @@ class StoryExemplar(Orderable):
 
     panels = [FieldPanel("exemplar")]
 
+    class Meta(Orderable.Meta):
+        verbose_name = _("gương điển hình trong bài")
+        verbose_name_plural = _("gương điển hình trong bài")
+
 
 class StoryRelatedLink(Orderable):
     story = ParentalKey(StoryPage, related_name="related_links", on_delete=models.CASCADE)
@@ -510,6 +524,10 @@ class StoryRelatedLink(Orderable):
     )
 
     panels = [FieldPanel("related_story")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("bài liên quan")
+        verbose_name_plural = _("bài liên quan")
 
 
 class StoryCorrection(Orderable):

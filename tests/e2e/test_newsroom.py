@@ -32,10 +32,10 @@ def test_story_goes_from_journalist_through_review_to_readers(new_tab, log_in):
     page = journalist.page
 
     page.goto("/admin/pages/")
-    page.get_by_role("link", name="Explore child pages of 'Lan Tỏa'").click()
-    page.get_by_role("link", name=f"Explore child pages of '{COLUMN}'").click()
+    page.get_by_role("link", name="Xem các trang con của “Lan Tỏa”").click()
+    page.get_by_role("link", name=f"Xem các trang con của “{COLUMN}”").click()
     expect(page.locator("h1").first).to_contain_text(COLUMN)
-    page.get_by_role("link", name="Add child page").first.click()
+    page.get_by_role("link", name="Thêm trang con").first.click()
     if "/add_subpage/" in page.url:  # more than one page type allowed here: choose the story
         page.get_by_role("link", name="Bài viết", exact=True).click()
     expect(page).to_have_url(re.compile(r"/admin/pages/add/stories/storypage/\d+/$"))
@@ -51,7 +51,7 @@ def test_story_goes_from_journalist_through_review_to_readers(new_tab, log_in):
     page.locator("#id_sapo").fill(SAPO)
 
     # Body: a paragraph block typed into Draftail.
-    page.locator("#body-root").get_by_role("button", name="Insert a block").first.click()
+    page.locator("#body-root").get_by_role("button", name="Chèn một khối").first.click()
     page.get_by_role("option", name="Đoạn văn").click()
     editor = page.locator("#body-root [role=textbox][contenteditable=true]").first
     editor.click()
@@ -59,7 +59,7 @@ def test_story_goes_from_journalist_through_review_to_readers(new_tab, log_in):
     expect(editor).to_contain_text(PARAGRAPH)
 
     # Hero image: through the chooser modal, with its search box.
-    page.locator("#id_hero_image-chooser").get_by_role("button", name="Chọn một hình ảnh").click()
+    page.locator("#id_hero_image-chooser").get_by_role("button", name="Chọn ảnh").click()
     modal = page.locator(".modal-dialog")
     expect(modal).to_be_visible()
     modal.locator("input[name=q]").fill("mận")
@@ -80,7 +80,7 @@ def test_story_goes_from_journalist_through_review_to_readers(new_tab, log_in):
 
     # A journalist may submit but never publish.
     footer = page.locator("footer nav.actions")
-    footer.get_by_role("button", name="More actions").click()
+    footer.get_by_role("button", name="Thao tác khác").click()
     submit = footer.locator("button[name=action-submit]")
     expect(submit).to_be_visible()
     expect(submit).to_contain_text(roles.WORKFLOW_NAME)
@@ -109,9 +109,9 @@ def test_story_goes_from_journalist_through_review_to_readers(new_tab, log_in):
     expect(row).to_have_count(1)
     expect(row.locator(f"[data-w-tooltip-content-value^='{roles.REVIEW_TASK}:']")).to_have_count(1)
     expect(page.locator("button[name=action-publish]")).to_have_count(0)
-    row.get_by_role("button", name="Actions").click()
+    row.get_by_role("button", name="Thao tác").click()
     with page.expect_navigation():
-        row.get_by_role("button", name="Phê chuẩn", exact=True).click()
+        row.get_by_role("button", name="Phê duyệt", exact=True).click()
     # The editor is not on step two: the story leaves their list.
     expect(page.locator("#awaiting-review-section tr", has_text=TITLE)).to_have_count(0)
 
@@ -128,12 +128,12 @@ def test_story_goes_from_journalist_through_review_to_readers(new_tab, log_in):
     expect(page.locator("#awaiting-review-section tr", has_text=TITLE)).to_have_count(1)
     page.goto(edit_url)
     footer = page.locator("footer nav.actions")
-    footer.get_by_role("button", name="More actions").click()
+    footer.get_by_role("button", name="Thao tác khác").click()
     # The same check that found nothing for the journalist finds the chief's publish action.
     expect(page.locator("button[name=action-publish]")).to_have_count(1)
-    # The last step's action is "Approve and publish" (Wagtail's Vietnamese label currently
-    # lacks the space: "Phê chuẩnvà Xuất bản").
-    approve = footer.get_by_role("button", name=re.compile(r"^Phê chuẩn\s*và Xuất bản$"))
+    # The last step's action is "Approve and publish" (Wagtail's own Vietnamese label lacks the
+    # space, "Phê chuẩnvà Xuất bản"; locale/vi's entry wins).
+    approve = footer.get_by_role("button", name="Phê duyệt và xuất bản", exact=True)
     with page.expect_navigation():
         approve.click()
     expect(page.locator(".messages")).to_contain_text(TITLE)

@@ -19,7 +19,7 @@ from datetime import datetime
 
 from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
-from django.db import close_old_connections, connections, transaction
+from django.db import connections, transaction
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 from wagtail.models import DraftStateMixin, Page, Revision
@@ -35,6 +35,16 @@ RETRY_DELAY = 5  # seconds before retrying a failed run; doubles, capped at the 
 
 def _when(moment: datetime | None) -> str:
     return f"{timezone.localtime(moment):%d/%m/%Y %H:%M:%S}" if moment else "?"
+
+
+def _drop_stale_connections() -> None:
+    """What Django does around each request: reopen connections that broke or grew old.
+
+    Not inside a transaction (a caller's, or a test's), where closing would lose its work.
+    """
+    for connection in connections.all(initialized_only=True):
+        if not connection.in_atomic_block:
+            connection.close_if_unusable_or_obsolete()
 
 
 def _scheduled_models() -> list[type]:
@@ -158,14 +168,14 @@ class Scheduler:
 
     def run_once(self) -> int:
         """One pass; returns how many objects failed. A database error propagates."""
-        close_old_connections()
+        _drop_stale_connections()
         try:
             now = timezone.now()
             expired, expire_failed = self.expire_due(now)
             published, publish_failed = self.publish_due(now)
             self.enqueue_engagement()
         finally:
-            close_old_connections()
+            _drop_stale_connections()
         if expired or published:
             logger.info("Run done: %d published, %d expired", published, expired)
         else:

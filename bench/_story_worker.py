@@ -39,6 +39,21 @@ def richest_story():
     )
 
 
+def count_queries(client, url: str) -> int:
+    """SQL statements one request of `url` runs."""
+    from django.db import connection
+
+    queries = []
+
+    def count(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        client.get(url)
+    return len(queries)
+
+
 def timed(client, url: str, count: int) -> dict:
     wall, cpu = [], []
     for _ in range(count):
@@ -81,7 +96,6 @@ def main() -> None:
 
     setup_django()
     from django.core.management import call_command
-    from django.db import connection
     from django.test import Client
 
     call_command("load_demo", stdout=io.StringIO())
@@ -89,15 +103,9 @@ def main() -> None:
     client = Client()
     for _ in range(30):  # renditions are made on the first view; caches fill
         client.get(url)
-    queries = []
-
-    def count(execute, sql, params, many, context):
-        queries.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(count):
-        client.get(url)
-    print(json.dumps({"ready": True, "url": url, "queries": len(queries)}), flush=True)
+    print(
+        json.dumps({"ready": True, "url": url, "queries": count_queries(client, url)}), flush=True
+    )
     for line in sys.stdin:
         command, count = line.split()
         if command == "time":

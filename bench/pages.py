@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench._django import ROOT, setup_django
-from bench._story_worker import percentile, richest_story
+from bench._story_worker import count_queries, percentile, richest_story
 
 REQUESTS_PER_PAGE = 200
 QUERY_BUDGET = 15
@@ -39,25 +39,16 @@ BREAKDOWN_REQUESTS = 200
 
 
 def _measure(client, url: str) -> dict:
-    from django.db import connection
-
     response = client.get(url)  # warm: renditions are created on first view
     assert response.status_code == 200, (url, response.status_code)
-    queries = []
-
-    def count(execute, sql, params, many, context):
-        queries.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(count):
-        client.get(url)
+    queries = count_queries(client, url)
     timings = []
     for _ in range(REQUESTS_PER_PAGE):
         started = time.perf_counter()
         client.get(url)
         timings.append((time.perf_counter() - started) * 1000)
     return {
-        "queries": len(queries),
+        "queries": queries,
         "p50": statistics.median(timings),
         "p95": percentile(timings, 0.95),
         "rps": 1000 / statistics.mean(timings),

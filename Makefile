@@ -61,8 +61,9 @@ test: install
 test-postgres: install
 	DATABASE_URL="$$(bash scripts/postgres.sh)" $(VENV)/bin/pytest --create-db -p no:cacheprovider -q
 
+# BENCH="pages search" runs only those bench/ modules and updates their sections.
 bench: install
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(BENCH)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media staticfiles

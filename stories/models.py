@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -21,8 +22,10 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.blocks import StructValue
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model_string
+from wagtail.images.models import AbstractImage
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
@@ -37,6 +40,33 @@ from .withdrawals import Withdrawal  # noqa: F401  (the takedown model lives bes
 
 STORIES_PER_PAGE = 12
 OTHER_STORIES_COUNT = 6
+
+# What `{% image %}` reads from an image to find (or make) a rendition and write its <img> tag.
+IMAGE_RENDITION_FIELDS = (
+    "file",
+    "width",
+    "height",
+    "focal_point_x",
+    "focal_point_y",
+    "focal_point_width",
+    "focal_point_height",
+    "file_hash",
+    "title",
+    "description",
+)
+# What includes/story_card.html shows of a story: the story page's asides load only these.
+STORY_CARD_FIELDS = (
+    "title",
+    "url_path",
+    "publication_date",
+    "first_published_at",
+    "latest_revision_created_at",
+    "part_number",
+    "series",
+    "series__title",
+    "hero_image",
+    *(f"hero_image__{name}" for name in IMAGE_RENDITION_FIELDS),
+)
 
 
 class Channel(models.Model):
@@ -132,11 +162,16 @@ class ColumnIndexPage(SectionIndexPage):
     def route(self, request, path_components):
         """Fetch a story and what its page shows in one query, not Wagtail's generic two."""
         if path_components:
-            story = (
-                StoryPage.objects.child_of(self)
-                .filter(slug=path_components[0])
-                .select_related("hero_image", "series", "locality")
-                .first()
+            # Slugs are unique among siblings: no ORDER BY (Django hashes every selected
+            # column to build one, a large part of this wide query's cost).
+            story = next(
+                iter(
+                    StoryPage.objects.child_of(self)
+                    .filter(slug=path_components[0])
+                    .select_related("hero_image", "series", "locality")
+                    .order_by()[:1]
+                ),
+                None,
             )
             if story is not None:
                 story._cached_parent_obj = self  # treebeard's cache: breadcrumbs need no query
@@ -224,6 +259,10 @@ class StoryPageQuerySet(LanToaPageQuerySet):
             .select_related("hero_image", "series")
             .prefetch_related("hero_image__renditions")
         )
+
+    def cards(self) -> StoryPageQuerySet:
+        """Only the columns a story card shows; the caller prefetches the renditions."""
+        return self.select_related("hero_image", "series").only(*STORY_CARD_FIELDS)
 
 
 StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
@@ -397,7 +436,15 @@ class StoryPage(LanToaPage):
 
     @cached_property
     def exemplars(self) -> list:
-        links = self.exemplar_links.select_related("exemplar")
+        """The live exemplars the story names, with what its page lists of them."""
+        links = self.exemplar_links.select_related("exemplar").only(
+            "story",  # the manager sets it on every link
+            "exemplar",
+            "exemplar__title",
+            "exemplar__url_path",
+            "exemplar__live",
+            "exemplar__organisation",
+        )
         return [link.exemplar for link in links if link.exemplar.live]
 
     def plain_text(self) -> str:
@@ -421,20 +468,37 @@ class StoryPage(LanToaPage):
         return (earlier[-1] if earlier else None), (later[0] if later else None)
 
     def other_stories(self) -> StoryPageQuerySet:
-        """“Các tin khác”: the newest other stories of the same column."""
+        """“Các tin khác”: the newest other stories of the same column, as cards."""
         return (
             StoryPage.objects.live()
             .public()
             .sibling_of(self, inclusive=False)
-            .for_listing()[:OTHER_STORIES_COUNT]
+            .newest_first()
+            .cards()[:OTHER_STORIES_COUNT]
         )
 
     @cached_property
     def related_stories(self) -> list[StoryPage]:
+        """The live stories an editor linked to this one, as cards."""
         links = self.related_links.select_related(
-            "related_story", "related_story__hero_image", "related_story__series"
+            "related_story__hero_image", "related_story__series"
+        ).only(
+            "story",
+            "related_story",
+            "related_story__live",
+            *(f"related_story__{name}" for name in STORY_CARD_FIELDS),
         )
         return [link.related_story for link in links if link.related_story.live]
+
+    def body_images(self) -> list:
+        """The images the body's blocks show (photos, video posters)."""
+        return [
+            value
+            for block in self.body
+            if isinstance(block.value, StructValue)
+            for value in block.value.values()
+            if isinstance(value, AbstractImage)
+        ]
 
     def structured_data(self, request) -> dict:
         """schema.org NewsArticle for search engines and link previews."""
@@ -465,12 +529,18 @@ class StoryPage(LanToaPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        other_stories = list(self.other_stories())
+        # Every image the page shows gets its renditions in one query; Wagtail then finds them
+        # without a cache lookup each (`find_existing_renditions` trusts prefetched ones).
+        images = [self.hero_image, *self.body_images()]
+        images += [story.hero_image for story in [*self.related_stories, *other_stories]]
+        prefetch_related_objects([image for image in images if image is not None], "renditions")
         previous, following = self.series_neighbours()
         context.update(
             structured_data=self.structured_data(request),
             previous_part=previous,
             next_part=following,
-            other_stories=self.other_stories(),
+            other_stories=other_stories,
             corrections=sorted(self.corrections.all(), key=lambda c: c.corrected_at, reverse=True),
         )
         return context

@@ -1,8 +1,9 @@
 """Page behaviour shared by every Lan Tỏa page type (other apps' page models build on it)."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -42,6 +43,28 @@ class LanToaPage(Page):
         if not site_has_view_restrictions():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+    def route(self, request, path_components):
+        """Wagtail's routing, but a child is read once, as its own type.
+
+        Wagtail loads the child as a generic Page (every column) and then again as its specific
+        type; here a two-column lookup finds its id and type first.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        found = (
+            self.get_children()
+            .filter(slug=path_components[0])
+            .order_by()
+            .values_list("pk", "content_type")[:1]
+        )
+        if not found:
+            raise Http404
+        pk, content_type = found[0]
+        model = ContentType.objects.get_for_id(content_type).model_class() or Page
+        subpage = model.objects.get(pk=pk)
+        subpage._cached_parent_obj = self  # treebeard's cache: get_parent() needs no query
+        return subpage.route(request, path_components[1:])
 
     def _set_core_field_defaults(self) -> None:
         if self.title:

@@ -210,7 +210,7 @@ def test_dashboards_and_reports_count_the_corrected_day(client, campaign_officer
         ("25/11/2026", "Nhập nhầm", "không thể sau lần chuyển giai đoạn liền sau (20/11/2026"),
         ("05/11/2026", "", "Hãy ghi lý do đính chính"),
         ("11/05/2026", "Nhập nhầm", "Ngày này trùng với ngày đang ghi (11/05/2026)."),
-        ("31/11/2026", "Nhập nhầm", "Nhập một ngày hợp lệ."),
+        ("31/11/2026", "Nhập nhầm", "Hãy nhập một ngày hợp lệ."),
     ],
 )
 def test_a_correction_that_breaks_the_history_is_refused(

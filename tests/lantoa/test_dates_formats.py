@@ -1,7 +1,7 @@
 """Dates typed in forms are read day first (lantoa/formats), the way the admin's pickers write them.
 
 Before lantoa.formats, Django's global defaults read 05/11/2026 as 11 May and refused
-25/11/2026 ("Nhập một ngày hợp lệ.").
+25/11/2026 ("Hãy nhập một ngày hợp lệ.").
 """
 
 from datetime import date, datetime, timedelta
@@ -74,7 +74,7 @@ def test_datetimes_are_read_day_first_in_the_newsroom_time_zone(language, typed,
 def test_month_first_and_impossible_dates_are_refused_in_vietnamese(typed):
     with pytest.raises(ValidationError) as error:
         read_date(typed)
-    assert error.value.messages == ["Nhập một ngày hợp lệ."]
+    assert error.value.messages == ["Hãy nhập một ngày hợp lệ."]
 
 
 def test_a_month_first_datetime_is_refused():

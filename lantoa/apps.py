@@ -6,4 +6,8 @@ class LantoaConfig(AppConfig):
     verbose_name = "Lan Tỏa"
 
     def ready(self) -> None:
-        from . import restrictions, signals  # noqa: F401
+        from core.cache import invalidate_on_change
+
+        from .models import Locality
+
+        invalidate_on_change(Locality)  # place names and the directory's filter

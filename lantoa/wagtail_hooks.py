@@ -1,4 +1,6 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -17,3 +19,8 @@ class LocalityViewSet(SnippetViewSet):
 
 
 register_snippet(LocalityViewSet)
+
+
+@hooks.register("page_cache_urls")
+def sitemap_url(page) -> list[str]:
+    return [reverse("sitemap")]

@@ -2,12 +2,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from core.pagecache import public_page
+
 from .models import STORIES_PER_PAGE, StoryTag
 from .pages import paginate
 from .selectors import stories_tagged, tags_in_use
 
 
 @require_GET
+@public_page
 def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
     tag = get_object_or_404(StoryTag, slug=slug)
     stories = paginate(request, stories_tagged(tag), STORIES_PER_PAGE)
@@ -15,5 +18,6 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
+@public_page
 def tag_list(request: HttpRequest) -> HttpResponse:
     return render(request, "stories/tag_list.html", {"tags": tags_in_use()})

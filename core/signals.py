@@ -28,6 +28,16 @@ def live_page_saved(sender, instance, update_fields=None, **kwargs) -> None:
         site_changed()
 
 
+# What Wagtail itself writes when a file is first used (its size, its hash): nothing visible.
+FILE_BOOKKEEPING = frozenset({"file_size", "file_hash"})
+
+
+def media_saved(sender, instance, created=False, update_fields=None, **kwargs) -> None:
+    """An image or document edited (title, credit, file); a new upload shows nowhere yet."""
+    if not created and (update_fields is None or not set(update_fields) <= FILE_BOOKKEEPING):
+        site_changed()
+
+
 def purge_page(sender, instance, **kwargs) -> None:
     """Published, unpublished or about to be deleted: its URL set, once (not per table row)."""
     if purge.enabled() and type(instance) is instance.specific_class:
@@ -64,4 +74,8 @@ def connect_receivers() -> None:
             pre_delete.connect(purge_page, sender=model, dispatch_uid=f"core.purge:{label}")
         elif issubclass(model, BaseSiteSetting | BaseGenericSetting):
             invalidate_on_change(model, on_create=False)
-    invalidate_on_change(PageViewRestriction, Site, get_image_model(), get_document_model())
+    invalidate_on_change(PageViewRestriction, Site)
+    for model in (get_image_model(), get_document_model()):
+        label = model._meta.label
+        post_save.connect(media_saved, sender=model, dispatch_uid=f"core.saved:{label}")
+        post_delete.connect(site_changed, sender=model, dispatch_uid=f"core.deleted:{label}")

@@ -30,15 +30,19 @@ _held: contextvars.ContextVar[int | None] = contextvars.ContextVar("site_generat
 T = TypeVar("T")
 
 
+def _fresh_start() -> int:
+    return time.time_ns() // 1000
+
+
 def read_generation() -> int | None:
     """The counter from the shared cache; None when the cache cannot answer (cache nothing).
 
-    A missing counter (new cache, or evicted) starts from the clock in milliseconds, always
+    A missing counter (new cache, or evicted) starts from the clock in microseconds, always
     above any number used before, so entries of an old generation can never come back.
     """
     value = cache.get(GENERATION_KEY)
     if value is None:
-        cache.add(GENERATION_KEY, time.time_ns() // 1_000_000, timeout=None)
+        cache.add(GENERATION_KEY, _fresh_start(), timeout=None)
         value = cache.get(GENERATION_KEY)
     return value
 
@@ -63,7 +67,7 @@ def _increment() -> None:
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # no counter yet (or evicted): any fresh start retires the old entries
-        if not cache.add(GENERATION_KEY, time.time_ns() // 1_000_000, timeout=None):
+        if not cache.add(GENERATION_KEY, _fresh_start(), timeout=None):
             cache.incr(GENERATION_KEY)
 
 

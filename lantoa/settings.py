@@ -180,8 +180,8 @@ def cache_from_url(url: str, default_directory: Path) -> dict:
     """
     from urllib.parse import urlsplit
 
-    parts = urlsplit(url)
-    scheme = parts.scheme or "diskcache"
+    parts = urlsplit(url or "diskcache://")
+    scheme = parts.scheme
     backends = "django.core.cache.backends."
     if scheme in {"redis", "rediss", "unix"}:
         return {"BACKEND": backends + "redis.RedisCache", "LOCATION": url}

@@ -354,11 +354,11 @@ def test_increments_from_several_processes_are_all_counted(processes):
     processes.script.run(
         "from django.core.cache import cache\ncache.set('cross-process:counter', 0)"
     )
-    processes = [
+    counters = [
         subprocess.Popen([sys.executable, "-c", COUNTER, "200"], cwd=ROOT, env=processes.env)
         for _ in range(3)
     ]
-    assert [process.wait(timeout=120) for process in processes] == [0, 0, 0]
+    assert [counter.wait(timeout=120) for counter in counters] == [0, 0, 0]
     total = processes.script.run(
         "from django.core.cache import cache\nresult = cache.get('cross-process:counter')"
     )

@@ -11,7 +11,7 @@ sites and their settings, images and documents. Feature apps add their own model
 from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -39,8 +39,9 @@ def media_saved(sender, instance, created=False, update_fields=None, **kwargs) -
 
 
 def purge_page(sender, instance, **kwargs) -> None:
-    """Published, unpublished or about to be deleted: its URL set, once (not per table row)."""
-    if purge.enabled() and type(instance) is instance.specific_class:
+    """Published or unpublished; Wagtail unpublishes a live page before deleting it, so a
+    deletion arrives here too (a page that was not live was in no cache)."""
+    if purge.enabled():
         purge.purge_after_commit(purge.page_urls(instance))
 
 
@@ -71,7 +72,6 @@ def connect_receivers() -> None:
         if issubclass(model, Page):
             post_save.connect(live_page_saved, sender=model, dispatch_uid=f"core.saved:{label}")
             post_delete.connect(site_changed, sender=model, dispatch_uid=f"core.deleted:{label}")
-            pre_delete.connect(purge_page, sender=model, dispatch_uid=f"core.purge:{label}")
         elif issubclass(model, BaseSiteSetting | BaseGenericSetting):
             invalidate_on_change(model, on_create=False)
     invalidate_on_change(PageViewRestriction, Site)

@@ -190,7 +190,7 @@ def cache_from_url(url: str, default_directory: Path) -> dict:
         return {"BACKEND": backends + "memcached.PyMemcacheCache", "LOCATION": location}
     if scheme == "diskcache":
         location = parts.path or str(default_directory)
-        return {"BACKEND": "diskcache.DjangoCache", "LOCATION": location}
+        return {"BACKEND": "core.backends.DiskCache", "LOCATION": location}
     if scheme == "db":
         return {"BACKEND": backends + "db.DatabaseCache", "LOCATION": "lantoa_cache"}
     if scheme == "file" and parts.path:

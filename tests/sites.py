@@ -47,11 +47,13 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def environment(workdir: Path, database: Path, cache_url: str = "", **extra: str) -> dict:
+def environment(
+    workdir: Path, database: Path, cache_url: str = "", settings: str = SETTINGS, **extra: str
+) -> dict:
     """What every process of one site is started with (the cache from `cache_url`)."""
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": SETTINGS,
+        "DJANGO_SETTINGS_MODULE": settings,
         "DATABASE_URL": f"sqlite:///{database}",
         "MEDIA_ROOT": str(workdir / "media"),
         "STATIC_ROOT": str(workdir / "static"),

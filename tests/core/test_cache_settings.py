@@ -19,8 +19,8 @@ DEFAULT_DIR = Path("/srv/lantoa/cache")
 @pytest.mark.parametrize(
     ("url", "backend", "location"),
     [
-        ("", "diskcache.DjangoCache", str(DEFAULT_DIR)),
-        ("diskcache:///var/cache/lantoa", "diskcache.DjangoCache", "/var/cache/lantoa"),
+        ("", "core.backends.DiskCache", str(DEFAULT_DIR)),
+        ("diskcache:///var/cache/lantoa", "core.backends.DiskCache", "/var/cache/lantoa"),
         (
             "redis://127.0.0.1:6379/2",
             "django.core.cache.backends.redis.RedisCache",
@@ -80,7 +80,7 @@ def _production_caches(**env) -> str:
 def test_the_default_cache_lives_beside_the_sqlite_database(tmp_path):
     """So a test, benchmark or e2e database never reads another site's cached pages."""
     caches = _production_caches(DATABASE_URL=f"sqlite:///{tmp_path / 'site.sqlite3'}")
-    assert "diskcache.DjangoCache" in caches
+    assert "core.backends.DiskCache" in caches
     assert f"{tmp_path / 'site.sqlite3'}-cache" in caches
     assert "'KEY_PREFIX': 'lantoa'" in caches
 

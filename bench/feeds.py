@@ -177,8 +177,8 @@ def main() -> str:
         "",
         f"A {ITEMS}-item RSS feed (stories of about 4 KB with author, tags and hero image), "
         f"{len(first.content) // 1024} KB of XML, fetched through Django's test client with "
-        "the full middleware stack; SQLite in a temporary folder, local-memory cache. Every "
-        "request of ours also records its pull (one INSERT).",
+        "the full middleware stack; SQLite in a temporary folder, the shared cache (diskcache "
+        "beside it). Every request of ours also records its pull (one INSERT).",
         "",
         "| path | median ms | mean ms |",
         "| --- | ---: | ---: |",

@@ -7,6 +7,7 @@ the application's own cost (routing, queries, templates), without a network or W
 from __future__ import annotations
 
 import io
+import os
 import resource
 import statistics
 import sys
@@ -54,6 +55,7 @@ def _measure(client, url: str) -> dict:
 
 
 def main() -> str:
+    os.environ["PAGE_CACHE"] = "0"  # the pages' own rendering (bench/pagecache.py: the cache)
     setup_django()
     from django.core.management import call_command
     from django.test import Client

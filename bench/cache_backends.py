@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -27,6 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import _services  # noqa: E402
+
 PROCESSES = 3
 READS = int(os.environ.get("BENCH_CACHE_READS", "3000"))
 WRITES = int(os.environ.get("BENCH_CACHE_WRITES", "300"))
@@ -34,12 +35,6 @@ INCREMENTS = int(os.environ.get("BENCH_CACHE_INCREMENTS", "300"))
 ADD_KEYS = 200
 SERVERLESS_SHARED = {"database", "file", "diskcache"}
 PAGE = ("<p>Người tốt việc tốt ở bản Nậm Mơ, xã Tân Lập.</p>" * 260).encode()[:13_000]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _cache_settings(name: str, location: str) -> dict:
@@ -188,21 +183,6 @@ def measure(name: str, location: str) -> dict:
     return figures
 
 
-def _start_server(argv: list[str], port: int) -> subprocess.Popen | None:
-    if shutil.which(argv[0]) is None:
-        return None
-    server = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return server
-        except OSError:
-            time.sleep(0.05)
-    server.kill()
-    return None
-
-
 def main() -> str:
     workdir = Path(tempfile.mkdtemp(prefix="lantoa-bench-cache-"))
     candidates = [
@@ -211,27 +191,10 @@ def main() -> str:
         ("file", str(workdir / "files"), "Django FileBasedCache"),
         ("diskcache", str(workdir / "diskcache"), "diskcache (core.backends.DiskCache)"),
     ]
-    servers = []
-    redis_url = os.environ.get("REDIS_URL", "")
-    if not redis_url:
-        port = _free_port()
-        argv = ["redis-server", "--port", str(port), "--save", "", "--appendonly", "no"]
-        server = _start_server(argv, port)
-        if server:
-            servers.append(server)
-            redis_url = f"redis://127.0.0.1:{port}/0"
+    redis_url, redis_server = _services.redis()
     if redis_url:
         candidates.append(("redis", redis_url, "Redis (Django's RedisCache), loopback"))
-    memcached = os.environ.get("MEMCACHED_URL", "")
-    if not memcached:
-        port = _free_port()
-        argv = ["memcached", "-p", str(port), "-l", "127.0.0.1", "-U", "0"]
-        if os.geteuid() == 0:
-            argv += ["-u", "nobody"]
-        server = _start_server(argv, port)
-        if server:
-            servers.append(server)
-            memcached = f"127.0.0.1:{port}"
+    memcached, memcached_server = _services.memcached()
     if memcached:
         candidates.append(("memcached", memcached, "memcached (PyMemcacheCache), loopback"))
     rows, embedded = [], []
@@ -260,9 +223,7 @@ def main() -> str:
                 f"| {incr_ok} | {add_ok} |"
             )
     finally:
-        for server in servers:
-            server.kill()
-            server.wait()
+        _services.stop(redis_server, memcached_server)
         shutil.rmtree(workdir, ignore_errors=True)
     return "\n".join(
         [

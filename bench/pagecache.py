@@ -16,11 +16,8 @@ from __future__ import annotations
 import asyncio
 import io
 import os
-import shutil
-import socket
 import sqlite3
 import statistics
-import subprocess
 import sys
 import time
 import urllib.request
@@ -29,8 +26,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import _services  # noqa: E402
 from bench._django import setup_django  # noqa: E402
-from tests.sites import Gunicorns, ScriptProcess, environment, free_port  # noqa: E402
+from bench._load import load, merge  # noqa: E402
+from tests.sites import Gunicorns, ScriptProcess, environment  # noqa: E402
 
 SECONDS = float(os.environ.get("BENCH_SECONDS", "6"))
 CONCURRENCY = int(os.environ.get("BENCH_CONCURRENCY", "8"))
@@ -42,49 +41,28 @@ HOST = "127.0.0.1"
 SITE_HOST = "localhost"  # the Host a proxy in front passes: the site's hostname
 
 
-async def _load(port: int, path: str, seconds: float) -> dict:
-    """CONCURRENCY clients, one GET per connection (gunicorn's sync workers close them)."""
-    request = f"GET {path} HTTP/1.1\r\nHost: {SITE_HOST}\r\nConnection: close\r\n\r\n".encode()
-    statuses: dict[int, int] = {}
-    latencies: list[float] = []
-    deadline = time.monotonic() + seconds
-
-    async def client() -> None:
-        while time.monotonic() < deadline:
-            started = time.perf_counter()
-            try:
-                reader, writer = await asyncio.open_connection(HOST, port)
-                writer.write(request)
-                data = await reader.read()
-                writer.close()
-                status = int(data[9:12]) if data[:5] == b"HTTP/" else 0
-            except OSError:
-                status = 0
-            latencies.append((time.perf_counter() - started) * 1000)
-            statuses[status] = statuses.get(status, 0) + 1
-
-    began = time.perf_counter()
-    await asyncio.gather(*(client() for _ in range(CONCURRENCY)))
-    return {"elapsed": time.perf_counter() - began, "statuses": statuses, "ms": latencies}
-
-
 def _throughput(port: int, page: str, static: str) -> dict[str, dict]:
-    results: dict[str, list[dict]] = {"static": [], "page": []}
+    """Static file and cached page in alternating rounds, so other load hits both alike."""
+
+    def run(path: str, seconds: float) -> dict:
+        request = f"GET {path} HTTP/1.1\r\nHost: {SITE_HOST}\r\nConnection: close\r\n\r\n"
+        return asyncio.run(
+            load(port, lambda _n: request.encode(), seconds, concurrency=CONCURRENCY)
+        )
+
     for path in (static, page):  # warm: the page is rendered and stored once
-        asyncio.run(_load(port, path, 0.5))
+        run(path, 0.5)
+    rounds: dict[str, list[dict]] = {"static": [], "page": []}
     for _ in range(ROUNDS):
         for name, path in (("static", static), ("page", page)):
-            results[name].append(asyncio.run(_load(port, path, SECONDS / ROUNDS)))
-    merged = {}
-    for name, rounds in results.items():
-        ok = sum(r["statuses"].get(200, 0) for r in rounds)
-        merged[name] = {
-            "rate": ok / sum(r["elapsed"] for r in rounds),
-            "ok": ok,
-            "other": sum(sum(r["statuses"].values()) for r in rounds) - ok,
-            "p50": statistics.median([ms for r in rounds for ms in r["ms"]]),
-        }
-    return merged
+            rounds[name].append(run(path, SECONDS / ROUNDS))
+    results = {}
+    for name, measured in rounds.items():
+        result = merge(measured)
+        ok = result["statuses"].get(200, 0)
+        result.update(rate=ok / result["elapsed"], other=result["requests"] - ok)
+        results[name] = result
+    return results
 
 
 def _fetch(base: str, path: str) -> tuple[int, bytes]:
@@ -170,26 +148,6 @@ def _propagation(workdir: Path, database: Path, cache_url: str) -> dict:
         script.close()
 
 
-def _redis() -> tuple[str, subprocess.Popen | None]:
-    if os.environ.get("REDIS_URL"):
-        return os.environ["REDIS_URL"], None
-    if shutil.which("redis-server") is None:
-        return "", None
-    port = free_port()
-    server = subprocess.Popen(
-        ["redis-server", "--port", str(port), "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-    )
-    for _ in range(100):
-        try:
-            socket.create_connection((HOST, port), timeout=0.2).close()
-            return f"redis://{HOST}:{port}/0", server
-        except OSError:
-            time.sleep(0.05)
-    server.kill()
-    return "", None
-
-
 def _describe(values: list[float | None]) -> str:
     if any(value is None for value in values):
         stale = sum(value is None for value in values)
@@ -222,7 +180,7 @@ def main() -> str:
         server.stop()
     ratio = throughput["page"]["rate"] / throughput["static"]["rate"]
 
-    redis_url, redis_server = _redis()
+    redis_url, redis_server = _services.redis()
     backends = [("", "embedded default (diskcache)")]
     if redis_url:
         backends.append((redis_url, "Redis"))
@@ -237,9 +195,7 @@ def main() -> str:
                 f"| {_describe(timings['call'])} |"
             )
     finally:
-        if redis_server:
-            redis_server.kill()
-            redis_server.wait()
+        _services.stop(redis_server)
 
     def row(name: str, figures: dict, size: int) -> str:
         return (

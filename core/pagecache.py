@@ -96,7 +96,7 @@ class PageCacheMiddleware:
             pairs, had_tracking = _query(request)
             host, path = request.get_host(), request.path
             query = "&".join(f"{name}={value}" for name, value in pairs)
-            key = f"page:{generation}:{_digest(host, path, query)}"
+            key = f"page:{generation}:{_digest(request.scheme, host, path, query)}"
             entry = cache.get(key)
             if entry is not None:
                 return self._from_entry(request, entry)

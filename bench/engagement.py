@@ -17,7 +17,6 @@ import json
 import os
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import time
@@ -27,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench._django import setup_django  # noqa: E402
+from bench._load import load, merge  # noqa: E402
 
 SECONDS = float(os.environ.get("BENCH_SECONDS", "8"))
 MAX_REQUESTS = int(os.environ.get("BENCH_MAX_REQUESTS", "40000"))
@@ -79,48 +79,18 @@ def _request(path: str, body: bytes, visitor: int) -> bytes:
     return head.encode() + body
 
 
-async def _load(port: int, path: str, body: bytes, seconds: float, first: int) -> dict:
+def _load(port: int, path: str, body: bytes, seconds: float, first: int) -> dict:
     """CONCURRENCY clients sending one event per connection until the time or count is up."""
-    latencies: list[float] = []
-    statuses: dict[int, int] = {}
-    sent = first
-    deadline = time.monotonic() + seconds
-
-    async def client() -> None:
-        nonlocal sent
-        while len(latencies) < MAX_REQUESTS // 2 and time.monotonic() < deadline:
-            sent += 1
-            payload = _request(path, body, sent)
-            start = time.perf_counter()
-            try:
-                reader, writer = await asyncio.open_connection(HOST, port)
-                writer.write(payload)
-                data = await reader.read()
-                writer.close()
-                status = int(data[9:12]) if data[:5] == b"HTTP/" else 0
-            except OSError:
-                status = 0
-            latencies.append((time.perf_counter() - start) * 1000)
-            statuses[status] = statuses.get(status, 0) + 1
-
-    began = time.perf_counter()
-    await asyncio.gather(*(client() for _ in range(CONCURRENCY)))
-    return {"elapsed": time.perf_counter() - began, "latencies": latencies, "statuses": statuses}
-
-
-def _merge(rounds: list[dict]) -> dict:
-    latencies = sorted(value for result in rounds for value in result["latencies"])
-    statuses: dict[int, int] = {}
-    for result in rounds:
-        for status, count in result["statuses"].items():
-            statuses[status] = statuses.get(status, 0) + count
-    return {
-        "requests": len(latencies),
-        "elapsed": sum(result["elapsed"] for result in rounds),
-        "statuses": statuses,
-        "p50": statistics.median(latencies),
-        "p99": latencies[max(int(len(latencies) * 0.99) - 1, 0)],
-    }
+    return asyncio.run(
+        load(
+            port,
+            lambda sent: _request(path, body, sent),
+            seconds,
+            concurrency=CONCURRENCY,
+            max_requests=MAX_REQUESTS // 2,
+            first=first,
+        )
+    )
 
 
 def _compare(port: int, body: bytes) -> tuple[dict, dict]:
@@ -128,9 +98,9 @@ def _compare(port: int, body: bytes) -> tuple[dict, dict]:
     bare, ingest = [], []
     slot = SECONDS / ROUNDS
     for number in range(ROUNDS):
-        bare.append(asyncio.run(_load(port, "/bench/noop/", body, slot, number * 100_000)))
-        ingest.append(asyncio.run(_load(port, "/e/", body, slot, number * 100_000 + 50_000)))
-    return _merge(bare), _merge(ingest)
+        bare.append(_load(port, "/bench/noop/", body, slot, number * 100_000))
+        ingest.append(_load(port, "/e/", body, slot, number * 100_000 + 50_000))
+    return merge(bare), merge(ingest)
 
 
 def main() -> str:
@@ -144,7 +114,7 @@ def main() -> str:
     port = _free_port()
     server = _start_server(port)
     try:
-        asyncio.run(_load(port, "/bench/noop/", body, 1.0, 0))  # warm-up
+        _load(port, "/bench/noop/", body, 1.0, 0)  # warm-up
         bare, ingest = _compare(port, body)
     finally:
         os.killpg(server.pid, signal.SIGKILL)

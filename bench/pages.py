@@ -57,6 +57,7 @@ def _measure(client, url: str) -> dict:
 
 
 def main() -> str:
+    os.environ["PAGE_CACHE"] = "0"  # the pages' own rendering (bench/pagecache.py: the cache)
     setup_django()
     from django.core.management import call_command
     from django.test import Client

@@ -75,6 +75,13 @@ class ExemplarIndexPage(RoutablePageMixin, SectionIndexPage):
     class Meta:
         verbose_name = _("danh bạ điển hình")
 
+    @property
+    def cache_query_params(self) -> tuple[str, ...]:
+        """The page cache keeps a copy per filter choice (core.pagecache)."""
+        from .filters import ExemplarFilter
+
+        return ("page", *ExemplarFilter.base_filters)
+
     def get_context(self, request, *args, **kwargs):
         from .filters import ExemplarFilter
 
@@ -196,6 +203,13 @@ class LegalDocumentIndexPage(SectionIndexPage):
 
     class Meta:
         verbose_name = _("danh sách văn bản")
+
+    @property
+    def cache_query_params(self) -> tuple[str, ...]:
+        """The page cache keeps a copy per filter choice (core.pagecache)."""
+        from .filters import LegalDocumentFilter
+
+        return ("page", *LegalDocumentFilter.base_filters)
 
     def get_context(self, request, *args, **kwargs):
         from .filters import LegalDocumentFilter

@@ -1,13 +1,30 @@
-"""Campaign officers publish exemplar profiles and documents, in their own sections only."""
+"""Campaign officers publish exemplar profiles and documents, in their own sections only; what
+they keep outside pages (campaigns, targets, participations, stages, recognitions) shows on
+public pages and feeds, so changing it retires the cached site (core.cache)."""
 
 from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.models import GroupPagePermission
 
+from core.cache import invalidate_on_change
 from lantoa.roles import CAMPAIGN_OFFICER, CAMPAIGN_SECTION_PAGE_PERMISSIONS
 
-from .models import ExemplarIndexPage, LegalDocumentIndexPage
+from .models import (
+    Campaign,
+    Criterion,
+    CriterionAssessment,
+    ExemplarIndexPage,
+    LegalDocumentIndexPage,
+    Participation,
+    Recognition,
+    StageEvent,
+    Target,
+)
+
+invalidate_on_change(
+    Campaign, Target, Criterion, Participation, StageEvent, CriterionAssessment, Recognition
+)
 
 
 def grant_campaign_section(page) -> None:

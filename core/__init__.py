@@ -1,4 +1,2 @@
-"""What every app shares, below the feature apps (DESIGN.md: vietnamese → core → apps → lantoa).
-
-Not an installed app: it holds no models, templates or migrations yet, only modules.
-"""
+"""What every app shares, below the feature apps (DESIGN.md: vietnamese → core → apps → lantoa):
+the shared cache and page cache, plain text, collation, privacy-check caching."""

@@ -18,6 +18,7 @@ from django.db.models import Max
 from django.utils import timezone
 from wagtail.models import Page
 
+from core.cache import site_changed
 from stories import selectors as story_selectors
 from syndication import reach as syndication_reach
 
@@ -245,8 +246,10 @@ def prune(retention_days: int | None = None) -> tuple[int, list[date]]:
 
 
 def bump_version() -> None:
-    """Public figures ("Lượt xem", "Xem nhiều nhất") are cached under this number."""
+    """Public figures ("Lượt xem", "Xem nhiều nhất") are cached under this number; the cached
+    pages that show them are retired with the site generation (core.cache)."""
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 1, None)
+    site_changed()

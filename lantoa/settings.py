@@ -6,6 +6,7 @@ Environment variables:
   inside the request),
   SITE_BASE_URL (absolute URLs in feeds, sitemaps and e-mails), MEDIA_ROOT, STATIC_ROOT,
   MEDIA_STORAGE ("filesystem" or "s3" with AWS_*: docs/deployment.md), BACKUP_DIR,
+  CACHE_URL, CACHE_DIR, CACHE_KEY_PREFIX, PAGE_CACHE*, FRONTEND_CACHE_URL (docs/deployment.md),
   SEARCH_URL (sqlite-fts5:// | postgres:// | elasticsearch://host:9200/alias, docs/search.md),
   RADIO_SYLLABLES_PER_MINUTE, SYNDICATION_PODCAST_EMAIL, SYNDICATION_WEBSUB_HUB (see
   docs/syndication.md), ENGAGEMENT_* (see docs/engagement.md).
@@ -45,6 +46,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # What every page shares (the cache, page cache, privacy checks): below the feature apps.
+    "core",
     # Lan Tỏa apps, one per concern (see docs/architecture.md).
     "lantoa",
     "stories",
@@ -86,6 +89,8 @@ MIDDLEWARE = [
     "engagement.middleware.BeaconFastPathMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, CSRF and messages: a hit skips them, and a miss sees their cookies.
+    "core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -200,12 +205,78 @@ elif MEDIA_STORAGE != "filesystem":
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+
+def cache_from_url(url: str, default_directory: Path) -> dict:
+    """CACHES["default"] from CACHE_URL (docs/deployment.md, "Cache").
+
+    Empty: diskcache in `default_directory`, one cache on disk that every process of the site
+    shares (SQLite in WAL mode; no server). redis://, rediss://, unix:// → Django's RedisCache;
+    memcached://host:port → PyMemcacheCache; diskcache:///path; db:// → DatabaseCache (table
+    lantoa_cache, created by `migrate`); file:///path → FileBasedCache; locmem:// and dummy://
+    (one process only: development and tests, never a site with several processes).
+    """
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url or "diskcache://")
+    scheme = parts.scheme
+    backends = "django.core.cache.backends."
+    if scheme in {"redis", "rediss", "unix"}:
+        return {"BACKEND": backends + "redis.RedisCache", "LOCATION": url}
+    if scheme == "memcached":
+        location = parts.netloc or "127.0.0.1:11211"
+        return {"BACKEND": backends + "memcached.PyMemcacheCache", "LOCATION": location}
+    if scheme == "diskcache":
+        location = parts.path or str(default_directory)
+        return {"BACKEND": "core.backends.DiskCache", "LOCATION": location}
+    if scheme == "db":
+        return {"BACKEND": backends + "db.DatabaseCache", "LOCATION": "lantoa_cache"}
+    if scheme == "file" and parts.path:
+        return {"BACKEND": backends + "filebased.FileBasedCache", "LOCATION": parts.path}
+    if scheme == "locmem":
+        return {"BACKEND": backends + "locmem.LocMemCache"}
+    if scheme == "dummy":
+        return {"BACKEND": backends + "dummy.DummyCache"}
+    raise ImproperlyConfigured(f"CACHE_URL: unknown cache {url!r} (see docs/deployment.md).")
+
+
+# One cache for every process of the site (docs/deployment.md, "Cache"). The embedded default
+# sits beside an SQLite database (so a test or benchmark database gets its own) or in CACHE_DIR.
+_database_name = str(DATABASES["default"].get("NAME") or "")
+CACHE_DIR = Path(
+    os.environ.get("CACHE_DIR")
+    or (
+        f"{_database_name}-cache"
+        if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+        else BASE_DIR / "var" / "cache" / _database_name
+    )
+)
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "lantoa",
+        **cache_from_url(os.environ.get("CACHE_URL", ""), CACHE_DIR),
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "lantoa"),
     }
 }
+
+# Anonymous readers get public pages from the cache (core/pagecache.py) until the next change
+# (at most PAGE_CACHE_SECONDS, so "Lượt xem" catches up); browsers keep them PAGE_CACHE_MAX_AGE.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", default=True)
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
+PAGE_CACHE_GONE_SECONDS = 60  # a 410 (taken down) is kept briefly: a republish purges it anyway
+PAGE_CACHE_VARIANTS = 50  # query-string variants kept per path (?page=, filters)
+# A CDN or caching proxy in front (Varnish, nginx): FRONTEND_CACHE_URL receives a PURGE for every
+# URL a change touches (wagtail.contrib.frontend_cache); it may then keep pages longer.
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
+PAGE_CACHE_SHARED_MAX_AGE = int(
+    os.environ.get("PAGE_CACHE_SHARED_MAX_AGE", 3600 if FRONTEND_CACHE_URL else PAGE_CACHE_MAX_AGE)
+)
 
 # Background work (django-tasks): the database backend with `manage.py db_worker` by default.
 TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")

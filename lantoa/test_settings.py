@@ -19,3 +19,14 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="lantoa-test-media-"))  # noqa: F405
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="lantoa-test-static-"))  # noqa: F405
 ALLOWED_HOSTS = ["*"]
 SEARCH_INDEX_RETRY_DELAYS = [0.0, 0.0]
+# The cache: the embedded default in a folder of this run's own, or the one CACHE_URL names
+# (Redis in CI; tests clear it, so give them a database of their own), under this run's prefix.
+CACHES = {
+    "default": {
+        **cache_from_url(  # noqa: F405
+            os.environ.get("CACHE_URL", ""),  # noqa: F405
+            Path(tempfile.mkdtemp(prefix="lantoa-test-cache-")),  # noqa: F405
+        ),
+        "KEY_PREFIX": f"lantoa-test-{os.getpid()}",  # noqa: F405
+    }
+}

@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.pagecache import public_page
 from stories import views as story_views
 from stories.admin_views import unpublish_view
 
@@ -17,7 +18,12 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": views.SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        public_page(sitemap, params=["p"]),
+        {"sitemaps": views.SITEMAPS},
+        name="sitemap",
+    ),
     path("dinh-chinh/", story_views.corrections_log, name="corrections_log"),
     path("tu-khoa/", story_views.tag_list, name="tag_list"),
     path("tu-khoa/<slug:slug>/", story_views.tag_detail, name="tag_detail"),

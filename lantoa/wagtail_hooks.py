@@ -2,6 +2,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
@@ -95,3 +96,8 @@ class DateFieldComparison(FieldComparison):
 
 
 register_comparison_class(models.DateField, comparison_class=DateFieldComparison)
+
+
+@hooks.register("page_cache_urls")
+def sitemap_url(page) -> list[str]:
+    return [reverse("sitemap")]

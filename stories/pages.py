@@ -10,7 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
-from lantoa.restrictions import site_has_view_restrictions
+from core.restrictions import site_has_view_restrictions
 from search.analysis import normalize, slugify
 
 from .forms import LanToaPageForm, ascii_slug

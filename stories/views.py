@@ -2,6 +2,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from core.pagecache import public_page
+
 from .corrections import log_entries, log_keys
 from .models import STORIES_PER_PAGE, StoryTag
 from .pages import paginate
@@ -11,6 +13,7 @@ CORRECTIONS_PER_PAGE = 30
 
 
 @require_GET
+@public_page
 def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
     tag = get_object_or_404(StoryTag, slug=slug)
     stories = paginate(request, stories_tagged(tag), STORIES_PER_PAGE)
@@ -18,6 +21,7 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
+@public_page
 def tag_list(request: HttpRequest) -> HttpResponse:
     return render(request, "stories/tag_list.html", {"tags": tags_in_use()})
 

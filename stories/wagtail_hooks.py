@@ -1,10 +1,12 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from core.collation import vietnamese_ordering
 
-from .models import Author, StoryTag
+from .models import Author, StoryPage, StoryTag
 from .withdrawals import Withdrawal
 
 
@@ -48,3 +50,14 @@ class WithdrawalViewSet(SnippetViewSet):
 register_snippet(AuthorViewSet)
 register_snippet(StoryTagViewSet)
 register_snippet(WithdrawalViewSet)
+
+
+@hooks.register("page_cache_urls")
+def story_listing_urls(page) -> list[str]:
+    """Where else a story shows: its tags' pages, its series, its exemplars (core.purge)."""
+    if not isinstance(page, StoryPage):
+        return []
+    urls = [reverse("tag_list"), *(reverse("tag_detail", args=[tag.slug]) for tag in page.tag_list)]
+    if page.series_id:
+        urls.append(page.series.get_url())
+    return urls + [exemplar.get_url() for exemplar in page.exemplars]

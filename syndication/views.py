@@ -7,7 +7,6 @@ import hashlib
 from datetime import datetime, time, timedelta
 
 import segno
-from django.core.cache import cache
 from django.http import (
     Http404,
     HttpRequest,
@@ -25,11 +24,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
+from core.cache import remember
 from stories import selectors as story_selectors
 
 from . import feeds, radio, reach, sources
 from .models import AiringConfirmation, Delivery, DeliveryKind, FeedPull, Outlet
-from .signals import generation
 
 FEED_CACHE_SECONDS = 24 * 3600  # a safety net: invalidation is by signals (see signals.py)
 MAX_AGE_SECONDS = 300
@@ -47,12 +46,12 @@ def parse_limit(value: str | None) -> int | None:
 
 
 def outlet_by_pk(pk: int) -> Outlet | None:
-    """Outlets are read from the cache (one lookup), refreshed whenever one is saved."""
-    key = f"syndication:outlets:{generation()}"
-    directory = cache.get(key)
-    if directory is None:
-        directory = {outlet.pk: outlet for outlet in Outlet.objects.all()}
-        cache.set(key, directory, FEED_CACHE_SECONDS)
+    """Outlets are read from the shared cache (one lookup), refreshed whenever one is saved."""
+    directory = remember(
+        "syndication:outlets",
+        lambda: {outlet.pk: outlet for outlet in Outlet.objects.all()},
+        FEED_CACHE_SECONDS,
+    )
     return directory.get(pk)
 
 
@@ -74,19 +73,19 @@ def _forbidden() -> HttpResponseForbidden:
 
 
 def _cached_feed(scope: str, ident: str, fmt: str, limit: int, outlet: Outlet | None):
-    """(body, etag, last_modified, story ids) from the cache, built once per generation."""
-    key = f"syndication:feed:{generation()}:{scope}:{ident}:{fmt}:{limit}"
-    entry = cache.get(key)
-    if entry is None:
+    """(body, etag, last_modified, story ids) from the shared cache, built once per site
+    generation."""
+
+    def build():
         source = sources.resolve(scope, ident, outlet)
         if source is None:
             raise Http404
         data = sources.assemble(source, limit)
         body = feeds.build(data, fmt)
         etag = '"' + hashlib.sha256(body).hexdigest()[:40] + '"'
-        entry = (body, etag, int(data.updated.timestamp()), data.story_ids)
-        cache.set(key, entry, FEED_CACHE_SECONDS)
-    return entry
+        return body, etag, int(data.updated.timestamp()), data.story_ids
+
+    return remember(f"syndication:feed:{scope}:{ident}:{fmt}:{limit}", build, FEED_CACHE_SECONDS)
 
 
 @require_safe

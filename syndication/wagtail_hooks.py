@@ -10,7 +10,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from core.collation import vietnamese_ordering
 
-from . import admin_views, radio
+from . import admin_views, radio, sources
 from .models import Outlet
 
 
@@ -70,3 +70,22 @@ def radio_script_read_time():
         static("syndication/js/read_time.js"),
         radio.syllables_per_minute(),
     )
+
+
+@hooks.register("page_cache_urls")
+def feeds_carrying(page) -> list[str]:
+    """The public feeds a page's change reaches, both formats (core.purge; outlet feeds are
+    private: no shared cache keeps them)."""
+    from stories.models import ColumnIndexPage, SeriesPage, StoryPage
+
+    scopes = [("all", "")]
+    if isinstance(page, StoryPage):
+        scopes.append(("column", page.column.slug))
+        scopes += [("tag", tag.slug) for tag in page.tag_list]
+        scopes += [("exemplar", exemplar.slug) for exemplar in page.exemplars]
+        if page.series_id:
+            scopes.append(("series", page.series.slug))
+    elif isinstance(page, ColumnIndexPage | SeriesPage):
+        scopes.append(("column" if isinstance(page, ColumnIndexPage) else "series", page.slug))
+    formats = ("rss", "atom")
+    return [sources.feed_url(scope, fmt, ident) for scope, ident in scopes for fmt in formats]

@@ -5,6 +5,7 @@ import itertools
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.cache import cache
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.models import Site
@@ -19,14 +20,17 @@ _counter = itertools.count(1)
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
-    """Each test starts with an empty cache: feeds, outlet directory, delivery marks (a mark
-    left by another test for a reused outlet id would skip writing a delivery), menus."""
-    from django.core.cache import cache
-
+def _fresh_cache():
+    """Each test starts with an empty cache: what a rolled-back test cached must not leak (feeds,
+    outlet directory, delivery marks, menus)."""
     cache.clear()
     yield
-    cache.clear()
+
+
+@pytest.fixture
+def no_page_cache(settings):
+    """For tests that measure or inspect a page's own rendering (queries, templates)."""
+    settings.PAGE_CACHE_ENABLED = False
 
 
 def make_image(title: str = "Ảnh thử", color: str = "#2a6f97", size=(64, 48)) -> LanToaImage:

@@ -62,3 +62,19 @@ def test_directory_refuses_a_planned_campaign_with_a_message(
     response = client.get(exemplar_index.url, {"campaign": campaign.pk})
     assert response.status_code == 200
     assert 'role="alert"' in response.content.decode()
+
+
+def test_the_cached_campaign_page_follows_the_campaign_and_its_participants(
+    client, exemplar_index, campaign, make_exemplar
+):
+    """Campaigns are snippets, not pages: their changes retire the page cache too."""
+    url = campaign_url(exemplar_index, campaign)
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    campaign.goal = "Mỗi thôn, bản có một gương người tốt việc tốt."
+    campaign.save()
+    assert "Mỗi thôn, bản có một gương người tốt việc tốt." in client.get(url).content.decode()
+    exemplar = make_exemplar("Chị Lường Thị Hoa")
+    assert "Chị Lường Thị Hoa" not in client.get(url).content.decode()  # stored again
+    Participation.objects.create(campaign=campaign, exemplar=exemplar)
+    assert "Chị Lường Thị Hoa" in client.get(url).content.decode()

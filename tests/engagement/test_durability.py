@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.sites import environment, manage
+
 ROOT = Path(__file__).resolve().parents[2]
 EVENTS = 300
 
@@ -42,19 +44,8 @@ def _wait_for(port: int, timeout: float = 60.0) -> None:
 @pytest.mark.slow
 def test_acknowledged_events_survive_sigkill(tmp_path):
     database = tmp_path / "db.sqlite3"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "lantoa.settings",
-        "DATABASE_URL": f"sqlite:///{database}",
-        "MEDIA_ROOT": str(tmp_path / "media"),
-        "STATIC_ROOT": str(tmp_path / "static"),
-        "TASKS_BACKEND": "immediate",
-        "DEBUG": "0",
-        "ALLOWED_HOSTS": "127.0.0.1",
-    }
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "-v", "0"], cwd=ROOT, env=env, check=True
-    )
+    env = environment(tmp_path, database, settings="lantoa.settings", ALLOWED_HOSTS="127.0.0.1")
+    manage(env, "migrate", "-v", "0")
     with sqlite3.connect(database) as db:
         page_id = db.execute("SELECT id FROM wagtailcore_page WHERE depth = 2").fetchone()[0]
     port = _free_port()

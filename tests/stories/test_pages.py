@@ -109,6 +109,7 @@ def test_json_ld_cannot_break_out_of_its_script(client, make_story):
     assert "</script><script>alert(1)" not in html
 
 
+@pytest.mark.usefixtures("no_page_cache")
 def test_story_page_renders_within_query_budget(client, rich_story, django_assert_max_num_queries):
     client.get(rich_story.url)  # warm renditions, which are created once per image
     with django_assert_max_num_queries(15):

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class CoreConfig(AppConfig):
+    """What every page shares: one cache for all processes, the page cache, privacy checks."""
+
+    name = "core"
+    verbose_name = "Lan Tỏa: nền tảng"
+
+    def ready(self) -> None:
+        from . import signals
+
+        signals.connect_receivers()
+        post_migrate.connect(signals.after_migrate, sender=self, dispatch_uid="core.migrated")

@@ -10,13 +10,13 @@ import sqlite3
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 INTERVAL = 1  # seconds between two scheduler runs in this test
-LOCKED_FROM = 14  # seconds after set-up when the page published under the lock falls due
 
 SETUP = """
 import json
@@ -50,9 +50,12 @@ story("Bài chiếm đường dẫn", "bai-moi", live=True)  # the new slug is t
 next_one = story("Bài hẹn giờ kế tiếp", "bai-ke-tiep", live=False)
 schedule(next_one, 3)
 locked = story("Bài hẹn giờ lúc khóa", "bai-luc-khoa", live=False)
-schedule(locked, LOCKED_FROM)
-print(json.dumps({"renamed": renamed.pk, "next": next_one.pk, "locked": locked.pk}))
-""".replace("LOCKED_FROM", str(LOCKED_FROM))
+schedule(locked, 3600)  # brought forward by the test while it holds the lock
+revision = StoryPage.objects.get(pk=locked.pk).scheduled_revision
+print(json.dumps({
+    "renamed": renamed.pk, "next": next_one.pk, "locked": locked.pk, "revision": revision.pk
+}))
+"""
 
 
 def _page(database: Path, pk: int) -> tuple[int, str]:
@@ -85,7 +88,6 @@ def test_scheduler_survives_a_failing_page_and_a_locked_database(process_env, tm
         capture_output=True,
         text=True,
     )
-    set_up_at = time.monotonic()
     pages = json.loads(setup.stdout.strip().splitlines()[-1])
     log = tmp_path / "scheduler.log"
     with log.open("w") as out:
@@ -112,14 +114,22 @@ def test_scheduler_survives_a_failing_page_and_a_locked_database(process_env, tm
         assert f"Published stories.StoryPage {pages['next']} «Bài hẹn giờ kế tiếp»" in text
         assert _page(database, pages["renamed"]) == (1, "bai-cu")
 
-        # 2. Another process holds the write lock while the next page falls due.
-        assert time.monotonic() - set_up_at < LOCKED_FROM - 2, "set-up too slow for the timing"
+        # 2. Another process holds the write lock while the next page falls due: it brings
+        #    the page's time forward and takes the lock again at once.
+        past = datetime.now(UTC) - timedelta(minutes=1)
         holder = sqlite3.connect(database, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        holder.execute(
+            "UPDATE wagtailcore_revision SET approved_go_live_at = ?,"
+            " content = json_set(content, '$.go_live_at', ?) WHERE id = ?",
+            (past.strftime("%Y-%m-%d %H:%M:%S.%f"), past.isoformat(), pages["revision"]),
+        )
+        holder.execute("COMMIT")
         holder.execute("BEGIN IMMEDIATE")
         try:
             _wait_for(
                 lambda: "database is locked" in log.read_text(),
-                LOCKED_FROM + 15,
+                30,
                 "a locked-database failure",
                 scheduler,
                 log,

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -22,6 +23,12 @@ from tests.stories.test_pages import rich_story  # noqa: F401 (fixture)
 pytestmark = pytest.mark.django_db
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 QUERY_BUDGET = 15
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Wagtail caches renditions by image id, and rolled-back tests reuse ids."""
+    cache.clear()
 
 
 def parse(response) -> BeautifulSoup:

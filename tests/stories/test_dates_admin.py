@@ -134,7 +134,7 @@ def test_after_a_validation_error_the_form_shows_the_date_as_typed(
     html = response.content.decode()
     assert shown_value(html, "go_live_at") == typed(go_live)
     assert shown_value(html, "expire_at") == "31/02/2027 10:00"
-    assert "Nhập một ngày/thời gian hợp lệ." in html
+    assert "Hãy nhập ngày giờ hợp lệ." in html
     assert not StoryPage.objects.exists()
 
     # Corrected and sent again with what the form showed: the typed go-live is kept.

@@ -312,6 +312,54 @@ def stack(tmp_path_factory) -> Iterator[Stack]:
             _stop(process)
 
 
+def _plain(value):
+    """A value as SQLite's driver gives it, whichever database answered: ISO text for dates and
+    UTC times, JSON text for JSON, 0/1 for booleans."""
+    import datetime as dt
+    import json
+
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(dt.UTC).replace(tzinfo=None)
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict | list):
+        return json.dumps(value)
+    return value
+
+
+@pytest.fixture(scope="session")
+def database(stack) -> Callable[..., list[tuple]]:
+    """Read-only queries on the stack's database, SQLite or PostgreSQL, with `?` placeholders;
+    values come back as SQLite gives them (see `_plain`), so a test reads the same either way."""
+    url = stack.env["DATABASE_URL"]
+
+    if url.startswith("sqlite:///"):
+        import sqlite3
+
+        path = url.removeprefix("sqlite:///")
+
+        def query(sql: str, *params) -> list[tuple]:
+            with contextlib.closing(
+                sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+            ) as connection:
+                return connection.execute(sql, params).fetchall()
+
+        return query
+
+    import psycopg
+
+    def query(sql: str, *params) -> list[tuple]:
+        with psycopg.connect(url.replace("pgsql://", "postgresql://"), autocommit=True) as conn:
+            rows = conn.execute(sql.replace("?", "%s"), params).fetchall()
+        return [tuple(_plain(value) for value in row) for row in rows]
+
+    return query
+
+
 @pytest.fixture(scope="session")
 def demo_site(stack) -> str:
     """The base URL of the demo site on the production stack.

@@ -120,9 +120,9 @@ def test_unpublished_story_is_gone_from_every_worker(stack, new_tab, log_in, pub
     page = chief.page
     page.goto(f"/admin/pages/{story.page_id}/edit/")
     footer = page.locator("footer nav.actions")
-    footer.get_by_role("button", name="More actions").click()
+    footer.get_by_role("button", name="Thao tác khác").click()
     with page.expect_navigation():
-        footer.get_by_role("link", name="Thu hồi xuất bản").click()
+        footer.get_by_role("link", name="Ngừng xuất bản").click()
     with page.expect_navigation():
         page.locator("main form [type=submit]").click()
     expect(page.locator(".messages")).to_contain_text(story.title)
@@ -169,19 +169,19 @@ def test_scheduled_change_reaches_every_worker_within_a_minute(
     page.goto(f"/admin/pages/{story.page_id}/edit/")
     page.locator("#id_title").fill(new_title)
     page.locator("[data-side-panel-toggle=status]").click()
-    page.get_by_role("button", name="Set schedule").click()
+    page.get_by_role("button", name="Đặt lịch").click()
     dialog = page.locator("#schedule-publishing-dialog")
     go_live = _next_minute()
     dialog.locator("#id_go_live_at").fill(f"{go_live:%d/%m/%Y %H:%M}")
     pickers = page.locator(".xdsoft_datetimepicker:visible")
     expect(pickers).to_have_count(1)  # the date picker opened on the field…
-    dialog.get_by_role("heading", name=re.compile("publishing schedule", re.I)).click()
+    dialog.get_by_role("heading", name=re.compile("lịch xuất bản", re.I)).click()
     expect(pickers).to_have_count(0)  # …and a click beside it closes it
     with page.expect_navigation():  # the dialog saves a draft with the schedule
-        dialog.get_by_role("button", name="Save schedule").click()
+        dialog.get_by_role("button", name="Lưu lịch").click()
     expect(page.locator(".messages")).not_to_contain_text(re.compile("could not|không thể", re.I))
     footer = page.locator("footer nav.actions")
-    footer.get_by_role("button", name="More actions").click()
+    footer.get_by_role("button", name="Thao tác khác").click()
     with page.expect_navigation():
         footer.locator("button[name=action-publish]").click()
     expect(page.locator(".messages")).to_contain_text(story.title)

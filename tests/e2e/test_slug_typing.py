@@ -15,9 +15,9 @@ def test_slug_from_a_title_with_a_decimal_number(new_tab, log_in):
     log_in(journalist, "phongvien")
     page = journalist.page
     page.goto("/admin/pages/")
-    page.get_by_role("link", name="Explore child pages of 'Lan Tỏa'").click()
-    page.get_by_role("link", name=f"Explore child pages of '{COLUMN}'").click()
-    page.get_by_role("link", name="Add child page").first.click()
+    page.get_by_role("link", name="Xem các trang con của “Lan Tỏa”").click()
+    page.get_by_role("link", name=f"Xem các trang con của “{COLUMN}”").click()
+    page.get_by_role("link", name="Thêm trang con").first.click()
     if "/add_subpage/" in page.url:
         page.get_by_role("link", name="Bài viết", exact=True).click()
     expect(page).to_have_url(re.compile(r"/admin/pages/add/stories/storypage/\d+/$"))

@@ -20,6 +20,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
 from lantoa.formats import read_date
+from vietnamese.collation import sort_key
 
 from . import charts, selectors
 from .models import DailyStat, Scope
@@ -121,7 +122,7 @@ class ScopeReportView(ReportView):
             )
             item["reach"] = item["visitors"] + item["outlets"]
             result.append(item)
-        result.sort(key=lambda item: (-item[self.order_by], item["label"]))
+        result.sort(key=lambda item: (-item[self.order_by], sort_key(item["label"])))
         self.by_day = dict(by_day)
         return result
 

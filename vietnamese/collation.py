@@ -20,14 +20,20 @@ So every "Ba …" comes before any "Bà …" ("Ba Vì" before "Bà Anh"). ICU's 
 which computes this very key in SQL, rather than by an ICU collation.
 
 The key is a string compared code point by code point (what PostgreSQL's "C" collation does to
-UTF-8), built from one character table that Python (`str.translate`) and SQL (`translate()`)
-both apply, so both engines give the same order:
+UTF-8), built by the same steps in Python (`re.sub`, `str.translate`) and in SQL
+(`regexp_replace()`, `translate()`), so both engines give the same order. The text is taken
+apart (NFD): a base letter, then the marks that make ă â ê ô ơ ư, and the tone mark.
 
-    key = syllable₁ SEP syllable₂ … END case-marks END text
+    key = syllable₁ SEP syllable₂ … END case marks END text
 
-where each syllable is its letters mapped to ordered private-use characters followed by one tone
-character. Syllables are separated by ASCII white space and hyphens. Characters outside the
-table (digits, punctuation, other scripts) keep their own code point: they sort before letters.
+Each syllable is its letters — the base letter's rank (đ has its own), followed by a breve,
+circumflex or horn mark that sorts above everything, so "az" < "ă" < "â" < "b" — then a tone
+character at its end when it carries a tone (none for ngang). Syllables are separated by ASCII
+white space and hyphens. The control characters END < SEP < tone characters sort below
+everything else, which gives rules 3 and 4: "ba" before "bà" (END or SEP before a tone), "bạ"
+before "bac" (a tone before a letter), "ba vì" before "bà anh" (SEP before a tone). Characters
+outside the alphabet (digits, punctuation, other scripts) keep their own code point: digits and
+punctuation sort before letters.
 """
 
 from __future__ import annotations
@@ -37,44 +43,40 @@ import unicodedata
 from functools import lru_cache
 
 ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+BASE_LETTERS = "abcdđefghijklmnopqrstuvwxyz"  # ă â ê ô ơ ư are a base letter and a mark
+# The marks that make ă, â (ê, ô) and ơ (ư), in alphabet order: breve, circumflex, horn.
+LETTER_MARKS = "\u0306\u0302\u031b"
 # Combining tone marks in dictionary order: ngang (none), huyền, hỏi, ngã, sắc, nặng.
 TONE_MARKS = ("", "\u0300", "\u0309", "\u0303", "\u0301", "\u0323")
 TONE_NAMES = ("ngang", "huyền", "hỏi", "ngã", "sắc", "nặng")
 
 END = "\x01"  # after the last syllable: a name sorts before the longer names it begins
 SEP = "\x02"  # between syllables
-TONE_BASE = 3  # tone characters \x03 (ngang) … \x08 (nặng): below every other character
-LETTER_BASE = 0xE000  # letters become U+E000 + their place in ALPHABET (private use area)
-LOWER, UPPER = "a", "b"  # case marks: lower case first
+TONE_BASE = 3  # tone characters \x04 (huyền) … \x08 (nặng), TONE_BASE + tone; ngang has none
+LETTER_BASE = 0xE000  # base letters become U+E000 + their place (private use area)
+MARK_BASE = 0x10FFF0  # letter marks: the highest code points, above any other character
+UPPER = chr(0x10FFFF)  # case marks: an upper-case letter sorts after its lower case
 SEPARATORS = "\t\n\v\f\r -"
 _SPLIT = re.compile(f"[{re.escape(SEPARATORS)}]+")
+_NOT_SEPARATOR = f"[^{re.escape(SEPARATORS)}]*"
 
-
-def _letters() -> list[tuple[str, int, int, bool]]:
-    """(character, letter rank, tone, is upper case) for every precomposed letter."""
-    rows = []
-    for rank, letter in enumerate(ALPHABET):
-        for tone, mark in enumerate(TONE_MARKS):
-            for char, upper in ((letter, False), (letter.upper(), True)):
-                composed = unicodedata.normalize("NFC", char + mark)
-                if len(composed) == 1:  # f, j, w, z take no tone as one character
-                    rows.append((composed, rank, tone, upper))
-    return rows
-
-
-LETTERS = _letters()
-FROM = "".join(char for char, *_rest in LETTERS)
-TO_LETTER = "".join(chr(LETTER_BASE + rank) for _char, rank, _tone, _upper in LETTERS)
-TO_CASE = "".join(UPPER if upper else LOWER for *_rest, upper in LETTERS)
-# Toned letters grouped by tone, so SQL can write their tone characters with repeat().
-TONED = sorted((row for row in LETTERS if row[2]), key=lambda row: row[2])
-FROM_TONED = "".join(char for char, *_rest in TONED)
-TO_TONE = "".join(chr(TONE_BASE + tone) for _char, _rank, tone, _upper in TONED)
-
-_LETTER_TABLE = str.maketrans(FROM, TO_LETTER)
-_CASE_TABLE = str.maketrans(FROM, TO_CASE)
-_TONE_TABLE = str.maketrans(FROM_TONED, TO_TONE)
-_TONE_CHARS = re.compile(f"[{chr(TONE_BASE + 1)}-{chr(TONE_BASE + len(TONE_MARKS) - 1)}]")
+# One table each for the primary key and the case marks; tone marks are dropped from the
+# primary key (they were moved to the end of their syllable first).
+FROM = BASE_LETTERS + BASE_LETTERS.upper() + LETTER_MARKS
+TO_PRIMARY = "".join(chr(LETTER_BASE + rank) for rank in range(len(BASE_LETTERS))) * 2 + "".join(
+    chr(MARK_BASE + rank) for rank in range(len(LETTER_MARKS))
+)
+DROPPED = "".join(TONE_MARKS)
+CASE_FROM = BASE_LETTERS.upper()  # lower-case letters stay: every one sorts below UPPER
+CASE_TO = UPPER * len(CASE_FROM)
+_PRIMARY_TABLE = str.maketrans(FROM, TO_PRIMARY, DROPPED)
+_CASE_TABLE = str.maketrans(CASE_FROM, CASE_TO)
+# Per tone: its mark, and the rest of its syllable; the tone character goes after both.
+_TONE_PATTERNS = [
+    (mark, re.compile(f"({mark})({_NOT_SEPARATOR})"), "\\1\\2" + chr(TONE_BASE + tone))
+    for tone, mark in enumerate(TONE_MARKS)
+    if mark
+]
 
 
 def syllables(text: str) -> list[str]:
@@ -82,21 +84,20 @@ def syllables(text: str) -> list[str]:
     return [part for part in _SPLIT.split(unicodedata.normalize("NFC", text or "")) if part]
 
 
-def syllable_tone(syllable: str) -> int:
-    """0 (ngang) … 5 (nặng): the tone of the first toned letter."""
-    found = _TONE_CHARS.search(syllable.translate(_TONE_TABLE))
-    return ord(found.group()) - TONE_BASE if found else 0
-
-
 @lru_cache(maxsize=65536)
 def sort_key(text: str | None) -> str:
-    """The Vietnamese dictionary sort key of a name: `sorted(names, key=sort_key)`."""
-    text = unicodedata.normalize("NFC", text or "")
-    primary = SEP.join(
-        part.translate(_LETTER_TABLE) + chr(TONE_BASE + syllable_tone(part))
-        for part in syllables(text)
-    )
-    return primary + END + text.translate(_CASE_TABLE) + END + text
+    """The Vietnamese dictionary sort key of a name: `sorted(names, key=sort_key)`.
+
+    The steps of `postgres_function_sql`, one for one: decompose, trim separators, put each
+    syllable's tone character at its end, one SEP per run of separators, letters to ranks."""
+    text = text or ""
+    parts = unicodedata.normalize("NFD", text)
+    marked = parts.strip(SEPARATORS)
+    for mark, pattern, replacement in _TONE_PATTERNS:
+        if mark in marked:
+            marked = pattern.sub(replacement, marked)
+    primary = _SPLIT.sub(SEP, marked).translate(_PRIMARY_TABLE)
+    return primary + END + parts.translate(_CASE_TABLE) + END + text
 
 
 def compare(left: str | None, right: str | None) -> int:
@@ -117,32 +118,28 @@ def _sql_literal(text: str) -> str:
 def postgres_function_sql(name: str = "vi_sort_key") -> str:
     """`CREATE FUNCTION` for PostgreSQL computing `sort_key` in SQL (compare it COLLATE "C").
 
-    It applies the same tables with `translate()`, so PostgreSQL and Python (and therefore
-    SQLite, whose collation calls `compare`) order names identically.
+    The same steps as `sort_key` with `normalize`, `btrim`, `regexp_replace` and `translate`:
+    one expression of immutable built-ins, which PostgreSQL inlines into the query.
+    PostgreSQL and Python (and therefore SQLite, whose collation calls `compare`) order names
+    identically.
     """
-    tone_counts = [sum(1 for row in TONED if row[2] == tone) for tone in range(1, 6)]
-    tone_chars = " || ".join(
-        f"repeat(chr({TONE_BASE + tone}), {count})"
-        for tone, count in zip(range(1, 6), tone_counts, strict=True)
-    )
-    tone_pattern = f"'[' || chr({TONE_BASE + 1}) || '-' || chr({TONE_BASE + 5}) || ']'"
-    splitter = "[\\t\\n\\v\\f\\r -]+"
+    separators = "\\t\\n\\v\\f\\r -"  # as regex escapes (PostgreSQL's ARE)
+    parts = "normalize(value, NFD)"
+    trim = " || ".join(f"chr({ord(char)})" for char in SEPARATORS)  # E'' has no \\v
+    marked = f"btrim({parts}, {trim})"
+    for tone, mark in enumerate(TONE_MARKS):
+        if mark:
+            pattern = _sql_literal(f"({mark})([^{separators}]*)")
+            marked = (
+                f"regexp_replace({marked}, {pattern}, '\\1\\2' || chr({TONE_BASE + tone}), 'g')"
+            )
+    runs = _sql_literal(f"[{separators}]+")
+    primary = f"regexp_replace({marked}, {runs}, chr({ord(SEP)}), 'g')"
     return f"""
 CREATE OR REPLACE FUNCTION {name}(value text) RETURNS text
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $function$
-SELECT coalesce((
-    SELECT string_agg(
-        translate(part, {_sql_literal(FROM)}, {_sql_literal(TO_LETTER)})
-        || coalesce(
-            substring(translate(part, {_sql_literal(FROM_TONED)}, {tone_chars})
-                      from {tone_pattern}),
-            chr({TONE_BASE})),
-        chr({ord(SEP)}) ORDER BY position)
-    FROM regexp_split_to_table(t, {_sql_literal(splitter)}) WITH ORDINALITY AS p(part, position)
-    WHERE part <> ''
-), '')
-|| chr({ord(END)}) || translate(t, {_sql_literal(FROM)}, {_sql_literal(TO_CASE)})
-|| chr({ord(END)}) || t
-FROM normalize(value, NFC) AS t
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $function$
+SELECT translate({primary}, {_sql_literal(FROM + DROPPED)}, {_sql_literal(TO_PRIMARY)})
+|| chr({ord(END)}) || translate({parts}, {_sql_literal(CASE_FROM)}, {_sql_literal(CASE_TO)})
+|| chr({ord(END)}) || value
 $function$;
 """

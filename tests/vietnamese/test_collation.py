@@ -5,6 +5,7 @@ import random
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -12,12 +13,39 @@ from django.db import connection
 
 from core.collation import vi_order
 from stories.models import Author
-from vietnamese.collation import FROM, compare, sort_key, sorted_vietnamese, syllables
+from vietnamese.collation import (
+    ALPHABET,
+    END,
+    TONE_MARKS,
+    compare,
+    sort_key,
+    sorted_vietnamese,
+    syllables,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 # The audit's names: byte order puts Á, Đ, Ô, Ư after Y, and "Trần" before "Tổ".
 AUDIT = ["Yến", "Ước", "Trần", "Tổ", "Ông", "Đào", "Ánh", "Yên Trạch", "Đông Lũy"]
 AUDIT_ORDER = ["Ánh", "Đào", "Đông Lũy", "Ông", "Tổ", "Trần", "Ước", "Yên Trạch", "Yến"]
+
+
+# Vũ Xuân Lương's rules 1 and 2 "combined", as the source writes them out.
+DICTIONARY_ORDER = (
+    "a à ả ã á ạ ă ằ ẳ ẵ ắ ặ â ầ ẩ ẫ ấ ậ b c d đ e è ẻ ẽ é ẹ ê ề ể ễ ế ệ f g h i ì ỉ ĩ í ị j k l m "
+    "n o ò ỏ õ ó ọ ô ồ ổ ỗ ố ộ ơ ờ ở ỡ ớ ợ p q r s t u ù ủ ũ ú ụ ư ừ ử ữ ứ ự v w x y ỳ ỷ ỹ ý ỵ z"
+)
+DICTIONARY_LETTERS = DICTIONARY_ORDER.split(" ")
+LETTERS = "".join(
+    unicodedata.normalize("NFC", case + tone)
+    for letter in ALPHABET
+    for case in (letter, letter.upper())
+    for tone in TONE_MARKS
+)
+
+
+def test_letters_and_tones_in_the_dictionary_order():
+    shuffled = random.Random(5).sample(DICTIONARY_LETTERS, len(DICTIONARY_LETTERS))
+    assert sorted_vietnamese(shuffled) == DICTIONARY_LETTERS
 
 
 def test_audit_names_in_dictionary_order():
@@ -65,17 +93,27 @@ def test_pairs(first, second):
     assert compare(first, second) == -1 and compare(second, first) == 1
 
 
-def test_one_order_for_every_spelling_of_a_name():
-    nfd = "Nguye\u0302\u0303n"  # decomposed "Nguyễn"
-    assert compare(nfd, "Nguyễn") == 0
-    assert sort_key("hoà")[:6] == sort_key("hòa")[:6]  # old and new tone placement: same place
+def primary(name: str) -> str:
+    return sort_key(name).split(END)[0]
+
+
+def test_one_place_for_every_spelling_of_a_name():
+    """Decomposed text and old-style tone placement sort where the stored form does (only
+    the last tie-break, the text itself, tells them apart)."""
+    assert primary("Nguye\u0302\u0303n") == primary("Nguyễn")
+    assert primary("hoà") == primary("hòa") and primary("thuỷ") == primary("thủy")
+    assert primary("Bà Rịa - Vũng Tàu") == primary("Bà Rịa-Vũng Tàu") == primary(" Bà Rịa Vũng Tàu")
+    names = ["Hòa Bình", "Hoà Bình", "Hoa Ban", "Hòa An", "Hoà Vang"]
+    ordered = sorted_vietnamese(names)
+    assert ordered[:2] == ["Hoa Ban", "Hòa An"] and ordered[-1] == "Hoà Vang"
+    assert set(ordered[2:4]) == {"Hòa Bình", "Hoà Bình"}  # side by side
     assert syllables("Bà Rịa-Vũng  Tàu") == ["Bà", "Rịa", "Vũng", "Tàu"]
     assert compare(None, "") == 0
 
 
 def _random_names(count: int) -> list[str]:
     rng = random.Random(9)
-    alphabet = FROM + "aeiouy0123456789 -'.()"
+    alphabet = LETTERS + "aeiouy0123456789 -'.()\t\u0301\u0306ñü"
     return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10))) for _ in range(count)]
 
 

@@ -177,3 +177,21 @@ def test_campaign_screens_and_reports_list_exemplars_in_order(
     book = load_workbook(io.BytesIO(client.get(base + "report/", {"format": "xlsx"}).content))
     sheet = book["Điển hình theo giai đoạn"]
     assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == AUDIT_ORDER
+
+
+def test_engagement_report_ties_in_vietnamese_order(client, campaign_officer, make_story, send):
+    import csv
+    import io
+
+    from django.utils import timezone
+
+    from engagement import rollups
+
+    for number, title in enumerate(["Yến", "Ước", "Ánh", "Đào"]):
+        story = make_story(title)
+        send({"t": "view", "p": story.pk}, ip=f"203.0.113.{number + 1}")  # one view each
+    rollups.rollup_day(timezone.localdate())
+    client.force_login(campaign_officer)
+    response = client.get("/admin/engagement/story/", {"export": "csv"})
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert [row["Tên"] for row in csv.DictReader(io.StringIO(text))] == ["Ánh", "Đào", "Ước", "Yến"]

@@ -1,4 +1,7 @@
-"""Campaign officer screens: the dashboard, an exemplar's timeline and the reports."""
+"""Campaign officer screens: the dashboard, the reports, an exemplar's timeline and the stage
+event correction. Each is a class-based Wagtail admin view served by the viewset of the model it
+shows (`wagtail_hooks.CampaignViewSet`, `ParticipationViewSet`), which hands it the model, its
+permission policy, the breadcrumbs and the URL names."""
 
 from __future__ import annotations
 
@@ -7,20 +10,27 @@ from datetime import datetime, time
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
-import engagement
+from engagement.selectors import reader_figures
 from stories.selectors import stories_about_exemplars
 from syndication.reach import outlets_reached
 from vietnamese.collation import sorted_vietnamese
 
+from .choices import Half, ReportStatus, Stage
 from .dashboard import campaign_figures
 from .forms import StageEventCorrectionForm
-from .models import Campaign, CampaignReport, Half, Participation, Stage, StageEvent
+from .models import Campaign, CampaignReport, Participation, StageEvent
 from .reports import report_context, report_filename, report_xlsx
 from .tasks import build_report
 
@@ -29,12 +39,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DEFAULT_INLINE_REPORT_LIMIT = 300
 
 
-def _require(request: HttpRequest, codename: str) -> None:
-    if not request.user.has_perm(f"campaigns.{codename}"):
-        raise PermissionDenied
-
-
-def _period(request: HttpRequest, campaign: Campaign) -> tuple[int, int]:
+def period(request: HttpRequest, campaign: Campaign) -> tuple[int, int]:
     """Year and half from the query string, defaulting to this year inside the period."""
     years = campaign.years()
     today = timezone.localdate().year
@@ -49,107 +54,260 @@ def _period(request: HttpRequest, campaign: Campaign) -> tuple[int, int]:
     return year, half
 
 
-def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
+class ObjectScreen(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+    """One object's screen: the permission is checked before the object is looked up, and the
+    breadcrumbs lead back through the viewset's listing and the object's edit view."""
+
+    model = None
+    permission_required = "view"
+    index_url_name = None
+    edit_url_name = None
+
+    def get_queryset(self):
+        return self.model._default_manager.all()
+
+    @cached_property
+    def object(self):
+        return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+
+    def breadcrumb_parent(self):
+        """The object the screen belongs to, linked to its edit view."""
+        return self.object
+
+    def get_breadcrumbs_items(self) -> list[dict]:
+        parent = self.breadcrumb_parent()
+        items = [*self.breadcrumbs_items]
+        if self.index_url_name:
+            items.append(
+                {
+                    "url": reverse(self.index_url_name),
+                    "label": parent._meta.verbose_name_plural.capitalize(),
+                }
+            )
+        if self.edit_url_name:
+            items.append({"url": reverse(self.edit_url_name, args=[parent.pk]), "label": parent})
+        return [*items, {"url": "", "label": self.get_page_title()}]
+
+
+class DashboardView(ObjectScreen):
     """Targets against achieved, the stage funnel and publicity for one year."""
-    _require(request, "view_campaign")
-    campaign = get_object_or_404(Campaign, pk=pk)
-    year, half = _period(request, campaign)
-    figures = campaign_figures(campaign, year, half)
-    funnel_top = max((count for _label, count in figures.funnel), default=0) or 1
-    return render(
-        request,
-        "campaigns/admin/dashboard.html",
-        {
-            "campaign": campaign,
-            "figures": figures,
-            "stages": [str(s.label) for s in Stage],
-            "funnel": [
+
+    template_name = "campaigns/admin/dashboard.html"
+    page_title = gettext_lazy("Bảng theo dõi phong trào")
+    header_icon = "table"
+
+    def get_page_subtitle(self) -> str:
+        return self.object.title
+
+    def get_header_title(self) -> str:
+        return _("Bảng theo dõi: %(title)s") % {"title": self.object.title}
+
+    def get_context_data(self, **kwargs) -> dict:
+        campaign = self.object
+        year, half = period(self.request, campaign)
+        figures = campaign_figures(campaign, year, half)
+        funnel_top = max((count for _label, count in figures.funnel), default=0) or 1
+        return super().get_context_data(
+            campaign=campaign,
+            figures=figures,
+            stages=[str(s.label) for s in Stage],
+            funnel=[
                 (label, count, round(100 * count / funnel_top)) for label, count in figures.funnel
             ],
-            "years": campaign.years(),
-            "halves": Half.choices,
-            "can_change": request.user.has_perm("campaigns.change_campaign"),
-            "header_title": _("Bảng theo dõi: %(title)s") % {"title": campaign.title},
-            "page_title": _("Bảng theo dõi phong trào"),
-            "page_subtitle": campaign.title,
-            "header_icon": "table",
-        },
-    )
+            years=campaign.years(),
+            halves=Half.choices,
+            can_change=self.user_has_permission("change"),
+            **kwargs,
+        )
 
 
-def timeline(request: HttpRequest, pk: int) -> HttpResponse:
+class PeriodReportView(ObjectScreen):
+    """?format=html (printable) or xlsx; large spreadsheets go to the task worker."""
+
+    template_name = "campaigns/report_print.html"
+    report_status_url_name = None
+
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        campaign = self.object
+        year, half = period(request, campaign)
+        output = request.GET.get("format", "html")
+        if output == "xlsx":
+            limit = getattr(settings, "CAMPAIGN_INLINE_REPORT_LIMIT", DEFAULT_INLINE_REPORT_LIMIT)
+            if campaign.participations.count() > limit:
+                queued = CampaignReport.objects.create(
+                    campaign=campaign, year=year, half=half, requested_by=request.user
+                )
+                build_report.enqueue(queued.pk)
+                return redirect(self.report_status_url_name, pk=queued.pk)
+            figures = campaign_figures(campaign, year, half)
+            response = HttpResponse(report_xlsx(figures), content_type=XLSX)
+            response["Content-Disposition"] = f'attachment; filename="{report_filename(figures)}"'
+            return response
+        if output != "html":
+            raise Http404
+        figures = campaign_figures(campaign, year, half)
+        return TemplateResponse(request, self.template_name, report_context(figures))
+
+
+class ReportStatusView(ObjectScreen):
+    """Progress of a background report; refreshes itself until the file is ready."""
+
+    template_name = "campaigns/admin/report_status.html"
+    page_title = gettext_lazy("Báo cáo phong trào")
+    header_icon = "doc-full"
+    report_download_url_name = None
+
+    def get_queryset(self):
+        return CampaignReport.objects.select_related("campaign")
+
+    def breadcrumb_parent(self):
+        return self.object.campaign
+
+    def get_page_subtitle(self) -> str:
+        return self.object.campaign.title
+
+    def get_header_title(self) -> str:
+        return _("Báo cáo đang lập")
+
+    def get_context_data(self, **kwargs) -> dict:
+        return super().get_context_data(
+            report=self.object,
+            download_url=reverse(self.report_download_url_name, args=[self.object.pk]),
+            **kwargs,
+        )
+
+
+class ReportDownloadView(ObjectScreen):
+    """The finished spreadsheet of a background report."""
+
+    def get_queryset(self):
+        return CampaignReport.objects.filter(status=ReportStatus.DONE)
+
+    def get(self, request: HttpRequest, *args, **kwargs) -> FileResponse:
+        queued = self.object
+        return FileResponse(
+            queued.file.open("rb"),
+            as_attachment=True,
+            filename=queued.file.name.rsplit("/", 1)[-1],
+            content_type=XLSX,
+        )
+
+
+class TimelineView(ObjectScreen):
     """One exemplar in one campaign: stages, recognitions, criteria, stories and reach."""
-    _require(request, "view_participation")
-    participation = get_object_or_404(
-        Participation.objects.select_related("campaign", "exemplar__locality").prefetch_related(
+
+    template_name = "campaigns/admin/timeline.html"
+    page_title = gettext_lazy("Quá trình điển hình")
+    header_icon = "history"
+
+    def get_queryset(self):
+        return Participation.objects.select_related(
+            "campaign", "exemplar__locality"
+        ).prefetch_related(
             "stage_events__recorded_by",
             "stage_events__corrections__recorded_by",
             "recognitions",
             "assessments__criterion",
-        ),
-        pk=pk,
-    )
-    exemplar_id = participation.exemplar_id
-    stories = stories_about_exemplars([exemplar_id])[exemplar_id]
-    # Since the campaign began: outlets from syndication, readers from engagement's roll-ups.
-    start, today = participation.campaign.start_date, timezone.localdate()
-    since = timezone.make_aware(datetime.combine(start, time.min))
-    reached = outlets_reached(stories, since=since)
-    story_readers = engagement.reader_figures(
-        story_ids=[story.pk for story in stories], start=start, end=today
-    )
-    story_rows = []
-    for story in stories:
-        readers = story_readers[story.pk]
-        readers.outlets = len(reached.get(story.pk, []))
-        story_rows.append((story, [item.outlet for item in reached.get(story.pk, [])], readers))
-    outlets = {o.pk: o for _s, items, _r in story_rows for o in items}
-    exemplar = engagement.reader_figures(exemplar_ids=[exemplar_id], start=start, end=today)
-    exemplar_readers = exemplar[exemplar_id]
-    exemplar_readers.outlets = len(outlets)
-    assessed = {a.criterion_id: a for a in participation.assessments.all()}
-    criteria = [(c, assessed.get(c.pk)) for c in participation.campaign.criteria.all()]
-    events = [("stage", e.effective_on, e) for e in participation.stage_events.all()]
-    events += [("recognition", r.decision_date, r) for r in participation.recognitions.all()]
-    events += [("story", story.sort_date.date(), story) for story in stories]
-    events.sort(key=lambda item: (item[1], item[0] != "stage"))
-    return render(
-        request,
-        "campaigns/admin/timeline.html",
-        {
-            "participation": participation,
-            "exemplar": participation.exemplar,
-            "events": events,
-            "criteria": criteria,
-            "story_rows": story_rows,
-            "outlets": sorted_vietnamese(outlets.values(), key=lambda o: o.name),
-            "outlet_count": len(outlets),
-            "can_correct": request.user.has_perm("campaigns.add_stageeventcorrection"),
-            "readers": exemplar_readers,
-            "since": start,
-            "header_title": participation.exemplar.title,
-            "page_title": _("Quá trình điển hình"),
-            "page_subtitle": participation.exemplar.title,
-            "header_icon": "history",
-        },
-    )
+        )
+
+    def get_page_subtitle(self) -> str:
+        return self.object.exemplar.title
+
+    def get_header_title(self) -> str:
+        return self.object.exemplar.title
+
+    def get_context_data(self, **kwargs) -> dict:
+        participation = self.object
+        exemplar_id = participation.exemplar_id
+        stories = stories_about_exemplars([exemplar_id])[exemplar_id]
+        # Since the campaign began: outlets from syndication, readers from engagement's roll-ups.
+        start, today = participation.campaign.start_date, timezone.localdate()
+        since = timezone.make_aware(datetime.combine(start, time.min))
+        reached = outlets_reached(stories, since=since)
+        story_readers = reader_figures(
+            story_ids=[story.pk for story in stories], start=start, end=today
+        )
+        story_rows = []
+        for story in stories:
+            readers = story_readers[story.pk]
+            readers.outlets = len(reached.get(story.pk, []))
+            story_rows.append((story, [item.outlet for item in reached.get(story.pk, [])], readers))
+        outlets = {o.pk: o for _s, items, _r in story_rows for o in items}
+        exemplar_readers = reader_figures(exemplar_ids=[exemplar_id], start=start, end=today)[
+            exemplar_id
+        ]
+        exemplar_readers.outlets = len(outlets)
+        assessed = {a.criterion_id: a for a in participation.assessments.all()}
+        criteria = [(c, assessed.get(c.pk)) for c in participation.campaign.criteria.all()]
+        events = [("stage", e.effective_on, e) for e in participation.stage_events.all()]
+        events += [("recognition", r.decision_date, r) for r in participation.recognitions.all()]
+        events += [("story", story.sort_date.date(), story) for story in stories]
+        events.sort(key=lambda item: (item[1], item[0] != "stage"))
+        return super().get_context_data(
+            participation=participation,
+            exemplar=participation.exemplar,
+            events=events,
+            criteria=criteria,
+            story_rows=story_rows,
+            outlets=sorted_vietnamese(outlets.values(), key=lambda o: o.name),
+            outlet_count=len(outlets),
+            can_correct=self.request.user.has_perm("campaigns.add_stageeventcorrection"),
+            readers=exemplar_readers,
+            since=start,
+            **kwargs,
+        )
 
 
-def correct_stage_event(request: HttpRequest, pk: int) -> HttpResponse:
+class CorrectStageEventView(ObjectScreen):
     """Put right the day of a stage event typed wrong: a correction (who, when, why) is added;
     the event and its first day stay in the history."""
-    _require(request, "add_stageeventcorrection")
-    event = get_object_or_404(
-        StageEvent.objects.select_related(
+
+    template_name = "campaigns/admin/correct_stage_event.html"
+    page_title = gettext_lazy("Đính chính ngày chuyển giai đoạn")
+    header_icon = "history"
+    permission_required = None  # correcting needs its own permission, checked in dispatch
+    timeline_url_name = None
+
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.user.has_perm("campaigns.add_stageeventcorrection"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return StageEvent.objects.select_related(
             "participation__exemplar", "participation__campaign", "recorded_by"
-        ).prefetch_related("corrections__recorded_by"),
-        pk=pk,
-    )
-    participation = event.participation
-    form = StageEventCorrectionForm(request.POST or None, event=event)
-    if request.method == "POST" and form.is_valid():
+        ).prefetch_related("corrections__recorded_by")
+
+    def breadcrumb_parent(self):
+        return self.object.participation
+
+    def get_page_subtitle(self) -> str:
+        return self.object.participation.exemplar.title
+
+    def get_header_title(self) -> str:
+        return self.get_page_title()
+
+    @cached_property
+    def form(self) -> StageEventCorrectionForm:
+        return StageEventCorrectionForm(self.request.POST or None, event=self.object)
+
+    def get_context_data(self, **kwargs) -> dict:
+        return super().get_context_data(
+            event=self.object,
+            participation=self.object.participation,
+            form=self.form,
+            media=self.form.media,
+            **kwargs,
+        )
+
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        event = self.object
+        if not self.form.is_valid():
+            return self.get(request, *args, **kwargs)
         correction = event.correct(
-            form.cleaned_data["corrected_on"], reason=form.cleaned_data["reason"], by=request.user
+            self.form.cleaned_data["corrected_on"],
+            reason=self.form.cleaned_data["reason"],
+            by=request.user,
         )
         messages.success(
             request,
@@ -160,71 +318,4 @@ def correct_stage_event(request: HttpRequest, pk: int) -> HttpResponse:
                 "new": correction.corrected_on.strftime("%d/%m/%Y"),
             },
         )
-        return redirect("campaigns_timeline", pk=participation.pk)
-    return render(
-        request,
-        "campaigns/admin/correct_stage_event.html",
-        {
-            "event": event,
-            "participation": participation,
-            "form": form,
-            "media": form.media,
-            "header_title": _("Đính chính ngày chuyển giai đoạn"),
-            "page_title": _("Đính chính ngày chuyển giai đoạn"),
-            "page_subtitle": participation.exemplar.title,
-            "header_icon": "history",
-        },
-    )
-
-
-def report(request: HttpRequest, pk: int) -> HttpResponse:
-    """?format=html (printable) or xlsx; large spreadsheets go to the task worker."""
-    _require(request, "view_campaign")
-    campaign = get_object_or_404(Campaign, pk=pk)
-    year, half = _period(request, campaign)
-    output = request.GET.get("format", "html")
-    if output == "xlsx":
-        limit = getattr(settings, "CAMPAIGN_INLINE_REPORT_LIMIT", DEFAULT_INLINE_REPORT_LIMIT)
-        if campaign.participations.count() > limit:
-            queued = CampaignReport.objects.create(
-                campaign=campaign, year=year, half=half, requested_by=request.user
-            )
-            build_report.enqueue(queued.pk)
-            return redirect("campaigns_report_status", pk=queued.pk)
-        figures = campaign_figures(campaign, year, half)
-        response = HttpResponse(report_xlsx(figures), content_type=XLSX)
-        response["Content-Disposition"] = f'attachment; filename="{report_filename(figures)}"'
-        return response
-    if output != "html":
-        raise Http404
-    figures = campaign_figures(campaign, year, half)
-    return render(request, "campaigns/report_print.html", report_context(figures))
-
-
-def report_status(request: HttpRequest, pk: int) -> HttpResponse:
-    """Progress of a background report; refreshes itself until the file is ready."""
-    _require(request, "view_campaign")
-    queued = get_object_or_404(CampaignReport.objects.select_related("campaign"), pk=pk)
-    return render(
-        request,
-        "campaigns/admin/report_status.html",
-        {
-            "report": queued,
-            "download_url": reverse("campaigns_report_download", args=[queued.pk]),
-            "header_title": _("Báo cáo đang lập"),
-            "page_title": _("Báo cáo phong trào"),
-            "page_subtitle": queued.campaign.title,
-            "header_icon": "doc-full",
-        },
-    )
-
-
-def report_download(request: HttpRequest, pk: int) -> FileResponse:
-    _require(request, "view_campaign")
-    queued = get_object_or_404(CampaignReport, pk=pk, status=CampaignReport.Status.DONE)
-    return FileResponse(
-        queued.file.open("rb"),
-        as_attachment=True,
-        filename=queued.file.name.rsplit("/", 1)[-1],
-        content_type=XLSX,
-    )
+        return HttpResponseRedirect(reverse(self.timeline_url_name, args=[event.participation_id]))

@@ -27,20 +27,13 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
-import engagement
+from engagement.selectors import reach_for, reader_figures
 from stories.selectors import stories_about_exemplars
 from syndication.reach import outlets_reached
 from vietnamese.collation import sort_key, sorted_vietnamese
 
-from .models import (
-    Campaign,
-    ExemplarKind,
-    Half,
-    Participation,
-    Recognition,
-    Stage,
-    period_bounds,
-)
+from .choices import ExemplarKind, Half, Stage, period_bounds
+from .models.pipeline import Campaign, Participation, Recognition
 
 ACHIEVED_STAGE = Stage.SUMMED_UP
 
@@ -225,7 +218,7 @@ def campaign_figures(
     all_stories = {story.pk: story for items in stories.values() for story in items}
     reached = outlets_reached(all_stories.values(), since=since, until=before)
     report(80)
-    readers = engagement.reader_figures(exemplar_ids=exemplar_ids, start=start, end=end)
+    readers = reader_figures(exemplar_ids=exemplar_ids, start=start, end=end)
     by_outlet: dict[int, OutletRow] = {}
     for row in rows:
         row.stories = stories.get(row.exemplar.pk, [])
@@ -236,7 +229,7 @@ def campaign_figures(
         for item in items:
             by_outlet.setdefault(item.outlet.pk, OutletRow(outlet=item.outlet, stories=[]))
             by_outlet[item.outlet.pk].stories.append(all_stories[story_pk])
-    reach = engagement.reach_for(exemplar_ids=exemplar_ids, start=start, end=end)
+    reach = reach_for(exemplar_ids=exemplar_ids, start=start, end=end)
     reach.outlets = len(by_outlet)  # the outlets the table lists, from syndication
 
     recognitions = sorted(

@@ -1,18 +1,16 @@
-"""Reader-facing filters for the exemplar directory and the document list."""
+"""Reader-facing filters for the exemplar directory and the document list.
+
+Every filter is declared (no `Meta.model`): the directory pages import these filters, so this
+module reads only the choices and the campaign pipeline, never the page models.
+"""
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.models import Locality
 
-from .models import (
-    Campaign,
-    ExemplarField,
-    ExemplarKind,
-    ExemplarPage,
-    LegalDocumentPage,
-    LegalDocumentType,
-)
+from .choices import ExemplarField, ExemplarKind, LegalDocumentType
+from .models.pipeline import Campaign
 
 
 class ExemplarFilter(django_filters.FilterSet):
@@ -35,10 +33,6 @@ class ExemplarFilter(django_filters.FilterSet):
         field_name="participations__campaign",
     )
 
-    class Meta:
-        model = ExemplarPage
-        fields = ["kind", "field", "locality", "campaign"]
-
     def filter_locality(self, queryset, name, value):
         """A district also finds the exemplars of its communes."""
         return queryset.filter(locality_id__in=value.descendant_ids())
@@ -51,7 +45,3 @@ class LegalDocumentFilter(django_filters.FilterSet):
     year = django_filters.NumberFilter(
         label=_("Năm ban hành"), field_name="issue_date", lookup_expr="year", min_value=1945
     )
-
-    class Meta:
-        model = LegalDocumentPage
-        fields = ["document_type", "year"]

@@ -11,13 +11,9 @@ from wagtail.admin.widgets import AdminDateInput
 
 from stories.forms import LanToaPageForm
 
-STAGE_CHOICES = [
-    ("", _("— giữ nguyên —")),
-    (1, _("Phát hiện")),
-    (2, _("Bồi dưỡng")),
-    (3, _("Tổng kết")),
-    (4, _("Nhân rộng")),
-]
+from .choices import Stage
+
+STAGE_CHOICES = [("", _("— giữ nguyên —")), *Stage.choices]
 
 
 class ParentAwareFormMixin:
@@ -112,7 +108,7 @@ class ParticipationForm(ParentAwareFormMixin, WagtailAdminModelForm):
                 if name in self.fields:
                     self.fields[name].disabled = True
         else:
-            self.fields["new_stage"].initial = 1
+            self.fields["new_stage"].initial = Stage.DISCOVERED
             self.fields["stage_date"].initial = timezone.localdate()
             self.fields["stage_date"].required = True
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from core.collation import vi_order
 from stories.selectors import stories_about_exemplars
 
+from .choices import Stage
 from .dashboard import yearly_progress
-from .models import Campaign, Stage
+from .models.pipeline import Campaign
 
 FEATURED_COUNT = 6
 STORY_COUNT = 6

@@ -12,8 +12,10 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from search.analysis import slugify
+
+from .choices import Half, Stage
 from .dashboard import Figures
-from .models import Half, Stage
 
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -169,8 +171,6 @@ def report_xlsx(figures: Figures) -> bytes:
 
 
 def report_filename(figures: Figures) -> str:
-    from search.analysis import slugify
-
     half = {0: "ca-nam", 1: "6-thang-dau", 2: "6-thang-cuoi"}[figures.half]
     return f"bao-cao-{slugify(figures.campaign.code)}-{figures.year}-{half}.xlsx"
 

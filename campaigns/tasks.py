@@ -5,19 +5,20 @@ from __future__ import annotations
 from django.core.files.base import ContentFile
 from django_tasks import task
 
+from .choices import ReportStatus
+from .dashboard import campaign_figures
+from .models import CampaignReport
+from .reports import report_filename, report_xlsx
+
 
 @task()
 def build_report(report_id: int) -> None:
     """Fill a CampaignReport's spreadsheet, saving progress as the figures are gathered."""
-    from .dashboard import campaign_figures
-    from .models import CampaignReport
-    from .reports import report_filename, report_xlsx
-
     report = CampaignReport.objects.select_related("campaign").get(pk=report_id)
 
     def progress(percent: int) -> None:
         CampaignReport.objects.filter(pk=report_id).update(
-            progress=min(percent, 95), status=CampaignReport.Status.RUNNING
+            progress=min(percent, 95), status=ReportStatus.RUNNING
         )
 
     try:
@@ -25,10 +26,10 @@ def build_report(report_id: int) -> None:
         data = report_xlsx(figures)
     except Exception as error:
         CampaignReport.objects.filter(pk=report_id).update(
-            status=CampaignReport.Status.FAILED, error=str(error)
+            status=ReportStatus.FAILED, error=str(error)
         )
         raise
     report.file.save(report_filename(figures), ContentFile(data), save=False)
-    report.status = CampaignReport.Status.DONE
+    report.status = ReportStatus.DONE
     report.progress = 100
     report.save(update_fields=["file", "status", "progress"])

@@ -1,17 +1,24 @@
-"""Campaign officer admin: campaigns and participations as snippets, plus their screens."""
+"""Campaign officer admin: campaigns and participations as snippets, each viewset serving its
+model's screens (dashboard and reports; timeline and stage-event correction), plus the home
+page's link to the exemplar directory."""
 
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from core.collation import vietnamese_ordering
 
 from . import admin_views
-from .models import Campaign, Participation
+from .models import Campaign, Participation, StageEventCorrection
+from .selectors import exemplar_directory
 
 
 class LinkColumn(Column):
@@ -28,39 +35,97 @@ class LinkColumn(Column):
 
 
 class CampaignViewSet(SnippetViewSet):
+    """Campaigns, their dashboard, their period reports and the reports built in background."""
+
     model = Campaign
     index_view_class = vietnamese_ordering(IndexView)
     icon = "table"
     menu_label = _("Phong trào")
-    list_display = [
-        "title",
-        "code",
-        "start_date",
-        "end_date",
-        "status",
-        LinkColumn("dashboard", "campaigns_dashboard", _("Bảng theo dõi"), label=_("Theo dõi")),
-    ]
     list_filter = ["status", "scope"]
     search_fields = ["title", "code", "issuing_body"]
     inspect_view_enabled = True
 
+    @cached_property
+    def list_display(self) -> list:
+        return [
+            "title",
+            "code",
+            "start_date",
+            "end_date",
+            "status",
+            LinkColumn(
+                "dashboard", self.get_url_name("dashboard"), _("Bảng theo dõi"), label=_("Theo dõi")
+            ),
+        ]
+
+    def get_urlpatterns(self) -> list:
+        screen = self.construct_view
+        return [
+            *super().get_urlpatterns(),
+            path("dashboard/<int:pk>/", screen(admin_views.DashboardView), name="dashboard"),
+            path(
+                "report/<int:pk>/",
+                screen(
+                    admin_views.PeriodReportView,
+                    report_status_url_name=self.get_url_name("report_status"),
+                ),
+                name="report",
+            ),
+            path(
+                "reports/<int:pk>/",
+                screen(
+                    admin_views.ReportStatusView,
+                    report_download_url_name=self.get_url_name("report_download"),
+                ),
+                name="report_status",
+            ),
+            path(
+                "reports/<int:pk>/download/",
+                screen(admin_views.ReportDownloadView),
+                name="report_download",
+            ),
+        ]
+
 
 class ParticipationViewSet(SnippetViewSet):
+    """Exemplars in campaigns, each one's timeline and the correction of a stage event's day."""
+
     model = Participation
     index_view_class = vietnamese_ordering(IndexView, exemplar="exemplar__title")
     icon = "user"
     menu_label = _("Điển hình tham gia")
-    list_display = [
-        "exemplar",
-        "campaign",
-        "stage",
-        LinkColumn("timeline", "campaigns_timeline", _("Quá trình"), label=_("Quá trình")),
-    ]
     list_filter = ["campaign", "stage"]
     inspect_view_enabled = True
 
+    @cached_property
+    def list_display(self) -> list:
+        return [
+            "exemplar",
+            "campaign",
+            "stage",
+            LinkColumn(
+                "timeline", self.get_url_name("timeline"), _("Quá trình"), label=_("Quá trình")
+            ),
+        ]
+
     def get_queryset(self, request):
         return Participation.objects.select_related("exemplar", "campaign")
+
+    def get_urlpatterns(self) -> list:
+        screen = self.construct_view
+        return [
+            *super().get_urlpatterns(),
+            path("timeline/<int:pk>/", screen(admin_views.TimelineView), name="timeline"),
+            path(
+                "stage-event/<int:pk>/correct/",
+                screen(
+                    admin_views.CorrectStageEventView,
+                    permission_policy=ModelPermissionPolicy(StageEventCorrection),
+                    timeline_url_name=self.get_url_name("timeline"),
+                ),
+                name="correct_stage_event",
+            ),
+        ]
 
 
 class CampaignGroup(SnippetViewSetGroup):
@@ -74,29 +139,44 @@ class CampaignGroup(SnippetViewSetGroup):
 register_snippet(CampaignGroup)
 
 
+class Moved(RedirectView):
+    """The screens' first addresses (bookmarks, printed guides) lead to the viewsets' own: 308
+    keeps the method and the body, so a form posted from a page opened before the move is not
+    lost; the query string (year, half, format) goes along."""
+
+    permanent = True
+    query_string = True
+
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        return HttpResponsePermanentRedirect(
+            self.get_redirect_url(*args, **kwargs), preserve_request=True
+        )
+
+
+def moved(url_name: str):
+    return Moved.as_view(pattern_name=url_name)
+
+
 @hooks.register("register_admin_urls")
-def campaigns_admin_urls():
+def campaigns_moved_urls() -> list:
+    campaigns, participations = (
+        "wagtailsnippets_campaigns_campaign",
+        ("wagtailsnippets_campaigns_participation"),
+    )
     return [
-        path("campaigns/<int:pk>/dashboard/", admin_views.dashboard, name="campaigns_dashboard"),
-        path("campaigns/<int:pk>/report/", admin_views.report, name="campaigns_report"),
-        path(
-            "campaigns/participation/<int:pk>/timeline/",
-            admin_views.timeline,
-            name="campaigns_timeline",
-        ),
+        path("campaigns/<int:pk>/dashboard/", moved(f"{campaigns}:dashboard")),
+        path("campaigns/<int:pk>/report/", moved(f"{campaigns}:report")),
+        path("campaigns/reports/<int:pk>/", moved(f"{campaigns}:report_status")),
+        path("campaigns/reports/<int:pk>/download/", moved(f"{campaigns}:report_download")),
+        path("campaigns/participation/<int:pk>/timeline/", moved(f"{participations}:timeline")),
         path(
             "campaigns/stage-event/<int:pk>/correct/",
-            admin_views.correct_stage_event,
-            name="campaigns_correct_stage_event",
-        ),
-        path(
-            "campaigns/reports/<int:pk>/",
-            admin_views.report_status,
-            name="campaigns_report_status",
-        ),
-        path(
-            "campaigns/reports/<int:pk>/download/",
-            admin_views.report_download,
-            name="campaigns_report_download",
+            moved(f"{participations}:correct_stage_event"),
         ),
     ]
+
+
+@hooks.register("home_page_context")
+def home_exemplar_directory(request: HttpRequest, home) -> dict:
+    """The home page links to the exemplar directory (lantoa.models.HomePage asks)."""
+    return {"exemplar_directory": exemplar_directory(request)}

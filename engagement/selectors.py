@@ -9,8 +9,11 @@ from django.core.cache import cache
 from django.db.models import Count, F, Max, Q, Sum
 from django.utils import timezone
 
+from stories.selectors import live_stories, live_stories_by_ids
+from syndication.reach import outlets_reached, pulls_per_outlet
+
 from .models import DailyStat, Event, Scope
-from .rollups import VERSION_KEY
+from .rollups import VERSION_KEY, day_bounds
 
 PUBLIC_CACHE_SECONDS = 600
 MOST_VIEWED_DAYS = 7
@@ -63,8 +66,6 @@ def most_viewed_ids(parent=None, days: int = MOST_VIEWED_DAYS) -> list[int]:
         since = timezone.localdate() - timedelta(days=days - 1)
         rows = DailyStat.objects.filter(scope=Scope.STORY, day__gte=since, views__gt=0)
         if parent is not None:
-            from stories.selectors import live_stories
-
             child_ids = live_stories().child_of(parent).values_list("pk", flat=True)
             rows = rows.filter(key__in=[str(pk) for pk in child_ids])
         totals = rows.values("key").annotate(total=Sum("views")).order_by("-total", "key")
@@ -93,8 +94,6 @@ def popular_searches(days: int = 30, limit: int = 8) -> list[str]:
 
 def most_viewed(parent=None, limit: int = 5) -> list:
     """“Xem nhiều nhất”: live stories (of `parent`, a column, when given) by views, 7 days."""
-    from stories.selectors import live_stories_by_ids
-
     ids = most_viewed_ids(parent)
     if not ids:
         return []
@@ -147,9 +146,18 @@ def figures(scope: str, keys, start: date, end: date) -> Figures:
     return result
 
 
-def reader_figures(scope: str, ids, start: date, end: date) -> dict[int, Figures]:
-    """Each story's or exemplar's reader figures over days start..end, one query for any
-    number. `outlets` stays 0: callers take outlets from `syndication.reach`, live."""
+def reader_figures(
+    *, story_ids=None, exemplar_ids=None, start: date, end: date
+) -> dict[int, Figures]:
+    """{id: Figures} for stories, or for exemplars (their profile page and their stories),
+    over days start..end, one query for any number. `outlets` stays 0: callers take outlets
+    from `syndication.reach`, live."""
+    if story_ids is not None:
+        return _reader_figures(Scope.STORY, story_ids, start, end)
+    return _reader_figures(Scope.EXEMPLAR, exemplar_ids or (), start, end)
+
+
+def _reader_figures(scope: str, ids, start: date, end: date) -> dict[int, Figures]:
     ids = list(ids)
     result = {pk: Figures() for pk in ids}
     if not ids:
@@ -213,10 +221,6 @@ def today_live(day: date | None = None) -> Figures:
         audio_plays=Count("id", filter=Q(kind="audio", is_bot=False)),
         bot_views=Count("id", filter=view & Q(is_bot=True)),
     )
-    from syndication.reach import outlets_reached, pulls_per_outlet
-
-    from .rollups import day_bounds
-
     bounds = day_bounds(day)
     pulls = pulls_per_outlet(*bounds)
     reached = outlets_reached(since=bounds[0], until=bounds[1])

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
@@ -11,6 +12,10 @@ from wagtail.models import Orderable, Page
 
 from core.collation import vi_order
 from stories.pages import LanToaPage
+from stories.selectors import home_page_sections
+
+# Apps add to the home page's context: hook(request, home) -> dict.
+HOME_PAGE_CONTEXT_HOOK = "home_page_context"
 
 
 class Locality(models.Model):
@@ -137,10 +142,12 @@ class HomePage(LanToaPage):
         verbose_name = _("trang chủ")
 
     def get_context(self, request, *args, **kwargs):
-        from stories.selectors import home_page_sections
-
+        """Stories' sections, then what each app adds through the `home_page_context` hook
+        (the exemplar directory's link, from campaigns): the top asks, no app below is named."""
         context = super().get_context(request, *args, **kwargs)
         context.update(home_page_sections(self))
+        for hook in hooks.get_hooks(HOME_PAGE_CONTEXT_HOOK):
+            context.update(hook(request, self))
         return context
 
 

@@ -146,9 +146,9 @@ def did_you_mean(query: SearchQuery) -> str:
 
 def popular_searches() -> list[str]:
     """From engagement's search roll-ups: the results page stays a read, and cacheable."""
-    import engagement
+    from engagement.selectors import popular_searches as searched_most
 
-    return engagement.popular_searches(limit=POPULAR_COUNT)
+    return searched_most(limit=POPULAR_COUNT)
 
 
 def suggestions(prefix: str, limit: int = 8) -> list[dict]:

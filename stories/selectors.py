@@ -43,22 +43,15 @@ def home_page_sections(home: Page) -> dict:
         .select_related("hero_image")
         .order_by("-first_published_at")[:HOME_SERIES_COUNT]
     )
-    from campaigns.selectors import exemplar_directory
-
-    return {
-        "featured_stories": featured,
-        "column_sections": columns,
-        "series_list": series,
-        "exemplar_directory": exemplar_directory(),
-    }
+    return {"featured_stories": featured, "column_sections": columns, "series_list": series}
 
 
 def stories_tagged(tag: StoryTag):
     return live_stories().filter(tags=tag).for_listing()
 
 
-def stories_about_exemplar(exemplar: Page):
-    return live_stories().filter(exemplar_links__exemplar=exemplar).for_listing()
+def stories_about_exemplar(exemplar_id: int):
+    return live_stories().filter(exemplar_links__exemplar_id=exemplar_id).for_listing()
 
 
 def tags_in_use():

@@ -118,9 +118,9 @@ def resolve(scope: str, ident: str = "", outlet: Outlet | None = None) -> FeedSo
             story_selectors.stories_tagged(tag),
         )
     if scope == "exemplar":
-        from campaigns.selectors import live_exemplars
+        from campaigns.selectors import live_exemplar
 
-        exemplar = live_exemplars().filter(slug=ident).first()
+        exemplar = live_exemplar(ident)
         if exemplar is None:
             return None
         return FeedSource(
@@ -128,8 +128,8 @@ def resolve(scope: str, ident: str = "", outlet: Outlet | None = None) -> FeedSo
             ident,
             _("Gương điển hình: %(title)s") % {"title": exemplar.title},
             _("Bài viết về %(title)s") % {"title": exemplar.title},
-            absolute(exemplar.get_url()),
-            story_selectors.stories_about_exemplar(exemplar),
+            absolute(exemplar.url),
+            story_selectors.stories_about_exemplar(exemplar.pk),
         )
     if scope == "campaign":
         from campaigns import selectors as campaign_selectors
@@ -142,10 +142,8 @@ def resolve(scope: str, ident: str = "", outlet: Outlet | None = None) -> FeedSo
             ident,
             _("Phong trào: %(title)s") % {"title": campaign.title},
             _("Bài viết về các gương điển hình của %(code)s") % {"code": campaign.code},
-            absolute(campaign_selectors.campaign_url(campaign) or "/"),
-            story_selectors.stories_about_any_exemplar(
-                campaign_selectors.campaign_exemplar_ids(campaign)
-            ),
+            absolute(campaign.url or "/"),
+            story_selectors.stories_about_any_exemplar(campaign.exemplar_ids),
         )
     if scope in ("outlet", "radio") and outlet is not None:
         if scope == "radio" and not outlet.is_radio:

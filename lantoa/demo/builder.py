@@ -27,16 +27,15 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
+from campaigns.choices import CampaignStatus, LegalDocumentType
 from campaigns.models import (
     Campaign,
-    CampaignStatus,
     Criterion,
     CriterionAssessment,
     ExemplarIndexPage,
     ExemplarPage,
     LegalDocumentIndexPage,
     LegalDocumentPage,
-    LegalDocumentType,
     Participation,
     Recognition,
     Target,

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from campaigns.models import ExemplarField, ExemplarKind, LegalDocumentType
+from campaigns.choices import ExemplarField, ExemplarKind, LegalDocumentType
 from lantoa import roles
 from lantoa.models import Locality
 

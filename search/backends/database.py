@@ -161,7 +161,7 @@ class DatabaseBackend(SearchBackend):
     def _facets(self, rows: QuerySet, query: SearchQuery) -> dict[str, list[FacetValue]]:
         """Counts per facet value, each facet counted with the other filters applied."""
         kinds = dict(DocumentKind.choices)
-        from campaigns.models import ExemplarField
+        from campaigns.choices import ExemplarField
 
         fields = dict(ExemplarField.choices)
         facets: dict[str, list[FacetValue]] = {}

@@ -5,16 +5,8 @@ from datetime import date, datetime
 import pytest
 from django.utils import timezone
 
-from campaigns.models import (
-    Campaign,
-    CampaignStatus,
-    Criterion,
-    ExemplarPage,
-    Participation,
-    Recognition,
-    Stage,
-    Target,
-)
+from campaigns.choices import CampaignStatus, Stage
+from campaigns.models import Campaign, Criterion, ExemplarPage, Participation, Recognition, Target
 from lantoa.models import Locality
 from stories.models import Channel, StoryExemplar
 from syndication.models import AiringConfirmation, Delivery, FeedPull, Outlet

@@ -80,7 +80,12 @@ def test_journalist_reads_campaigns_but_cannot_change_them(client, campaign, jou
     assert client.get(CAMPAIGNS).status_code == 200
     assert campaign.title in client.get(CAMPAIGNS).content.decode()
     assert client.get(f"{CAMPAIGNS}inspect/{campaign.pk}/").status_code == 200
-    assert client.get(f"/admin/campaigns/{campaign.pk}/dashboard/?year=2024").status_code == 200
+    assert (
+        client.get(
+            f"/admin/snippets/campaigns/campaign/dashboard/{campaign.pk}/?year=2024"
+        ).status_code
+        == 200
+    )
     assert client.get(f"{CAMPAIGNS}edit/{campaign.pk}/").status_code in (302, 403)
     response = client.post(f"{CAMPAIGNS}edit/{campaign.pk}/", campaign_data(title="Đổi tên"))
     assert response.status_code in (302, 403)
@@ -92,7 +97,10 @@ def test_journalist_reads_campaigns_but_cannot_change_them(client, campaign, jou
 
 
 def test_readers_without_admin_get_no_dashboard(client, campaign):
-    assert client.get(f"/admin/campaigns/{campaign.pk}/dashboard/").status_code == 302
+    assert (
+        client.get(f"/admin/snippets/campaigns/campaign/dashboard/{campaign.pk}/").status_code
+        == 302
+    )
 
 
 def test_campaign_officer_cannot_publish_stories(campaign_officer, make_story):

@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from campaigns.choices import Half
 from campaigns.dashboard import campaign_figures
-from campaigns.models import Half
 from tests.campaigns.conftest import aware, join
 
 pytestmark = pytest.mark.django_db
@@ -75,7 +75,9 @@ def test_a_failed_pull_does_not_count_as_reach(campaign, known):
 
 def test_dashboard_page_shows_the_figures(client, campaign, known, campaign_officer):
     client.force_login(campaign_officer)
-    response = client.get(f"/admin/campaigns/{campaign.pk}/dashboard/", {"year": 2024})
+    response = client.get(
+        f"/admin/snippets/campaigns/campaign/dashboard/{campaign.pk}/", {"year": 2024}
+    )
     assert response.status_code == 200
     html = response.content.decode()
     assert 'class="total-target">5<' in html
@@ -87,14 +89,26 @@ def test_dashboard_page_shows_the_figures(client, campaign, known, campaign_offi
 
 def test_dashboard_rejects_a_year_outside_the_campaign(client, campaign, campaign_officer):
     client.force_login(campaign_officer)
-    assert client.get(f"/admin/campaigns/{campaign.pk}/dashboard/?year=2019").status_code == 404
-    assert client.get(f"/admin/campaigns/{campaign.pk}/dashboard/?year=abc").status_code == 404
+    assert (
+        client.get(
+            f"/admin/snippets/campaigns/campaign/dashboard/{campaign.pk}/?year=2019"
+        ).status_code
+        == 404
+    )
+    assert (
+        client.get(
+            f"/admin/snippets/campaigns/campaign/dashboard/{campaign.pk}/?year=abc"
+        ).status_code
+        == 404
+    )
 
 
 def test_timeline_shows_stages_recognitions_criteria_and_stories(client, known, campaign_officer):
     client.force_login(campaign_officer)
     part = known["parts"]["c"]
-    html = client.get(f"/admin/campaigns/participation/{part.pk}/timeline/").content.decode()
+    html = client.get(
+        f"/admin/snippets/campaigns/participation/timeline/{part.pk}/"
+    ).content.decode()
     assert html.index("01/05/2024") < html.index("01/11/2024")
     assert "Nhân rộng" in html
     assert "12/QĐ-UBND" in html
@@ -102,7 +116,9 @@ def test_timeline_shows_stages_recognitions_criteria_and_stories(client, known, 
     assert "Ông Pọm và rừng quế" in html
     assert "Đài Phát thanh tỉnh" in html
     back = known["parts"]["d"]
-    html = client.get(f"/admin/campaigns/participation/{back.pk}/timeline/").content.decode()
+    html = client.get(
+        f"/admin/snippets/campaigns/participation/timeline/{back.pk}/"
+    ).content.decode()
     assert "Hồ sơ chưa đủ minh chứng" in html
     assert "Chưa được tuyên truyền" in html
 
@@ -115,7 +131,7 @@ def test_dashboard_queries_do_not_grow_with_exemplars(
     from stories.models import StoryExemplar
 
     client.force_login(campaign_officer)
-    url = f"/admin/campaigns/{campaign.pk}/dashboard/?year=2024"
+    url = f"/admin/snippets/campaigns/campaign/dashboard/{campaign.pk}/?year=2024"
 
     def count() -> int:
         client.get(url)
@@ -196,7 +212,9 @@ def test_publicity_columns_say_what_they_show(client, campaign, known, campaign_
         visitors=25,
     )
     client.force_login(campaign_officer)
-    html = client.get(f"/admin/campaigns/{campaign.pk}/dashboard/", {"year": 2024}).content
+    html = client.get(
+        f"/admin/snippets/campaigns/campaign/dashboard/{campaign.pk}/", {"year": 2024}
+    ).content
     page = lxml.html.fromstring(html.decode())
     table = page.get_element_by_id("publicity")
     headers = [" ".join(th.text_content().split()) for th in table.iter("th")]

@@ -12,11 +12,10 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
+from campaigns.choices import CampaignStatus, Half
 from campaigns.dashboard import campaign_figures
 from campaigns.models import (
     Campaign,
-    CampaignStatus,
-    Half,
     Participation,
     Recognition,
     StageEvent,
@@ -143,11 +142,11 @@ def swapped_event(demo_campaign, make_exemplar, campaign_officer):
 
 
 def correct_url(event) -> str:
-    return f"/admin/campaigns/stage-event/{event.pk}/correct/"
+    return f"/admin/snippets/campaigns/participation/stage-event/{event.pk}/correct/"
 
 
 def timeline_url(participation) -> str:
-    return f"/admin/campaigns/participation/{participation.pk}/timeline/"
+    return f"/admin/snippets/campaigns/participation/timeline/{participation.pk}/"
 
 
 def test_officer_corrects_a_stage_day_and_the_history_keeps_both(
@@ -200,7 +199,9 @@ def test_dashboards_and_reports_count_the_corrected_day(client, campaign_officer
     second = campaign_figures(campaign, 2026, Half.SECOND)
     assert [row.stage for row in second.exemplars] == [2]
     client.force_login(campaign_officer)
-    report = client.get(f"/admin/campaigns/{campaign.pk}/report/?year=2026&half=1&format=html")
+    report = client.get(
+        f"/admin/snippets/campaigns/campaign/report/{campaign.pk}/?year=2026&half=1&format=html"
+    )
     assert "Hà Văn Khoa" not in report.content.decode()
 
 

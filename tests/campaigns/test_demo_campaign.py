@@ -48,15 +48,15 @@ def test_every_campaign_screen_renders_for_the_officer(client, demo):
         "/admin/snippets/campaigns/participation/",
         f"/admin/snippets/campaigns/participation/edit/{part.pk}/",
         "/admin/snippets/campaigns/participation/add/",
-        f"/admin/campaigns/{demo.pk}/dashboard/",
-        f"/admin/campaigns/{demo.pk}/dashboard/?year=2025&half=2",
-        f"/admin/campaigns/participation/{part.pk}/timeline/",
-        f"/admin/campaigns/{demo.pk}/report/?year=2026&half=1",
+        f"/admin/snippets/campaigns/campaign/dashboard/{demo.pk}/",
+        f"/admin/snippets/campaigns/campaign/dashboard/{demo.pk}/?year=2025&half=2",
+        f"/admin/snippets/campaigns/participation/timeline/{part.pk}/",
+        f"/admin/snippets/campaigns/campaign/report/{demo.pk}/?year=2026&half=1",
     ):
         response = client.get(url)
         assert response.status_code == 200, url
     listing = client.get("/admin/snippets/campaigns/campaign/").content.decode()
-    assert f"/admin/campaigns/{demo.pk}/dashboard/" in listing
+    assert f"/admin/snippets/campaigns/campaign/dashboard/{demo.pk}/" in listing
     home = client.get("/admin/").content.decode()
     assert "/admin/snippets/campaigns/participation/" in home  # in the menu
 

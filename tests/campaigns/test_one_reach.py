@@ -13,7 +13,8 @@ from django.core.management import call_command
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from campaigns.models import Campaign, CampaignStatus
+from campaigns.choices import CampaignStatus
+from campaigns.models import Campaign
 from engagement import rollups
 from stories.models import Channel, StoryExemplar
 from syndication.models import Delivery, FeedPull, Outlet
@@ -128,12 +129,16 @@ def screens(client, world) -> dict[str, tuple]:
         int(by_story["Độ lan tỏa (người xem + đơn vị)"]),
     )
 
-    dashboard = _page(client, f"/admin/campaigns/{campaign.pk}/dashboard/", year=today.year)
+    dashboard = _page(
+        client, f"/admin/snippets/campaigns/campaign/dashboard/{campaign.pk}/", year=today.year
+    )
     row = dashboard.xpath(f"//table[@id='publicity']//tr[@data-exemplar='{exemplar.pk}']")[0]
     outlets = int(_text(row.find_class("outlet-count")[0]))
     seen["dashboard"] = (outlets, int(_text(row.find_class("reach")[0])))
 
-    timeline = _page(client, f"/admin/campaigns/participation/{participation.pk}/timeline/")
+    timeline = _page(
+        client, f"/admin/snippets/campaigns/participation/timeline/{participation.pk}/"
+    )
     summary = timeline.get_element_by_id("exemplar-reach")
     story_row = timeline.xpath(f"//table[@id='stories']//tr[@data-story='{story.pk}']")[0]
     seen["timeline"] = (
@@ -144,7 +149,10 @@ def screens(client, world) -> dict[str, tuple]:
     )
 
     printed = _page(
-        client, f"/admin/campaigns/{campaign.pk}/report/", year=today.year, format="html"
+        client,
+        f"/admin/snippets/campaigns/campaign/report/{campaign.pk}/",
+        year=today.year,
+        format="html",
     )
     cells = printed.get_element_by_id("reach").xpath(".//tbody/tr")[0]
     seen["print"] = (
@@ -153,7 +161,8 @@ def screens(client, world) -> dict[str, tuple]:
     )
 
     xlsx = client.get(
-        f"/admin/campaigns/{campaign.pk}/report/", {"year": today.year, "format": "xlsx"}
+        f"/admin/snippets/campaigns/campaign/report/{campaign.pk}/",
+        {"year": today.year, "format": "xlsx"},
     )
     sheet = load_workbook(io.BytesIO(xlsx.content))["Tuyên truyền"]
     rows = list(sheet.iter_rows(values_only=True))
@@ -207,10 +216,22 @@ def test_a_delivery_counts_once_per_outlet_and_story(client, world):
 
 
 SCREENS = {
-    "dashboard": lambda w: (f"/admin/campaigns/{w['campaign'].pk}/dashboard/", {}),
-    "timeline": lambda w: (f"/admin/campaigns/participation/{w['participation'].pk}/timeline/", {}),
-    "print report": lambda w: (f"/admin/campaigns/{w['campaign'].pk}/report/", {"format": "html"}),
-    "spreadsheet": lambda w: (f"/admin/campaigns/{w['campaign'].pk}/report/", {"format": "xlsx"}),
+    "dashboard": lambda w: (
+        f"/admin/snippets/campaigns/campaign/dashboard/{w['campaign'].pk}/",
+        {},
+    ),
+    "timeline": lambda w: (
+        f"/admin/snippets/campaigns/participation/timeline/{w['participation'].pk}/",
+        {},
+    ),
+    "print report": lambda w: (
+        f"/admin/snippets/campaigns/campaign/report/{w['campaign'].pk}/",
+        {"format": "html"},
+    ),
+    "spreadsheet": lambda w: (
+        f"/admin/snippets/campaigns/campaign/report/{w['campaign'].pk}/",
+        {"format": "xlsx"},
+    ),
     "engagement exemplars": lambda w: ("/admin/engagement/exemplar/", {}),
     "engagement stories": lambda w: ("/admin/engagement/story/", {}),
     "story report": lambda w: (f"/admin/syndication/story/{w['radio_story'].pk}/", {}),

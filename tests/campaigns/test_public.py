@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from campaigns.models import Campaign, CampaignStatus, Participation
+from campaigns.choices import CampaignStatus
+from campaigns.models import Campaign, Participation
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def report_url(campaign, **query) -> str:
     params = "&".join(f"{k}={v}" for k, v in query.items())
-    return f"/admin/campaigns/{campaign.pk}/report/?{params}"
+    return f"/admin/snippets/campaigns/campaign/report/{campaign.pk}/?{params}"
 
 
 def open_book(data: bytes):
@@ -154,11 +154,11 @@ def test_large_report_runs_as_a_task_with_progress(
     response = client.get(report_url(campaign, year=2024, format="xlsx"))
     report = CampaignReport.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == f"/admin/campaigns/reports/{report.pk}/"
+    assert response["Location"] == f"/admin/snippets/campaigns/campaign/reports/{report.pk}/"
     assert (report.status, report.progress) == ("done", 100)  # ImmediateBackend ran it
     status = client.get(response["Location"]).content.decode()
     assert "Hoàn thành" in status and "100%" in status
-    download = client.get(f"/admin/campaigns/reports/{report.pk}/download/")
+    download = client.get(f"/admin/snippets/campaigns/campaign/reports/{report.pk}/download/")
     book = open_book(b"".join(download.streaming_content))
     assert book["Báo cáo"]["B10"].value == 2
 
@@ -166,9 +166,12 @@ def test_large_report_runs_as_a_task_with_progress(
 def test_report_status_page_refreshes_while_running(client, campaign, campaign_officer):
     report = CampaignReport.objects.create(campaign=campaign, year=2024, half=0, progress=40)
     client.force_login(campaign_officer)
-    html = client.get(f"/admin/campaigns/reports/{report.pk}/").content.decode()
+    html = client.get(f"/admin/snippets/campaigns/campaign/reports/{report.pk}/").content.decode()
     assert 'http-equiv="refresh"' in html and "40%" in html
-    assert client.get(f"/admin/campaigns/reports/{report.pk}/download/").status_code == 404
+    assert (
+        client.get(f"/admin/snippets/campaigns/campaign/reports/{report.pk}/download/").status_code
+        == 404
+    )
 
 
 def test_unknown_format_is_not_found(client, campaign, campaign_officer):

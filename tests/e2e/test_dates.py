@@ -189,7 +189,7 @@ def test_campaign_officer_corrects_a_stage_day(new_tab, log_in, database):
     tab = new_tab()
     log_in(tab, "thidua")
     page = tab.page
-    page.goto(f"/admin/campaigns/participation/{participation_id}/timeline/")
+    page.goto(f"/admin/snippets/campaigns/participation/timeline/{participation_id}/")
     item = page.locator("#timeline li", has_text="Phát hiện")
     expect(item).to_contain_text(f"{date.fromisoformat(happened_on):%d/%m/%Y}")
     with page.expect_navigation():

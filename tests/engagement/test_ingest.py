@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from django.test import override_settings
 
-import engagement
 from engagement import classify, visitors
 from engagement.models import Event, Salt
+from engagement.services import record_search
 
 from .conftest import BROWSER, GOOGLEBOT, PHONE, TABLET
 
@@ -56,8 +56,8 @@ def test_search_with_and_without_results(send, story):
 
 def test_record_search_public_function(rf, db):
     request = rf.get("/tim-kiem/", HTTP_USER_AGENT=BROWSER)
-    assert engagement.record_search(request, "hợp tác xã", 0) is True
-    assert engagement.record_search(request, "   ", 3) is False
+    assert record_search(request, "hợp tác xã", 0) is True
+    assert record_search(request, "   ", 3) is False
     event = Event.objects.get()
     assert (event.kind, event.query, event.no_results) == ("search", "hợp tác xã", True)
 

@@ -418,9 +418,18 @@ def test_admin_screens_read_in_vietnamese_for_every_role(newsroom):
     participation = Participation.objects.filter(campaign=campaign).order_by("pk").first()
     exemplar = ExemplarPage.objects.order_by("path").first()
     walk.get("campaigns: edit", _snippet_url(Campaign, "edit", campaign.pk))
-    walk.get("campaigns: dashboard", reverse("campaigns_dashboard", args=(campaign.pk,)))
-    walk.get("participations: timeline", reverse("campaigns_timeline", args=(participation.pk,)))
-    walk.get("campaigns: printable report", reverse("campaigns_report", args=(campaign.pk,)))
+    walk.get(
+        "campaigns: dashboard",
+        reverse("wagtailsnippets_campaigns_campaign:dashboard", args=(campaign.pk,)),
+    )
+    walk.get(
+        "participations: timeline",
+        reverse("wagtailsnippets_campaigns_participation:timeline", args=(participation.pk,)),
+    )
+    walk.get(
+        "campaigns: printable report",
+        reverse("wagtailsnippets_campaigns_campaign:report", args=(campaign.pk,)),
+    )
     walk.get("exemplar: edit", _page_url("edit", exemplar))
     _common_screens(walk, exemplar, exemplar.get_parent())
 

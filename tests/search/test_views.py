@@ -127,11 +127,11 @@ def test_sort_by_date_and_bad_page_shows_last_page(client, indexed):
 
 def _searched(rf, query: str, result_count: int) -> None:
     """A reader's search as engagement records and rolls it up (the beacon's server side)."""
-    import engagement
     from engagement.rollups import rollup_day
+    from engagement.services import record_search
 
     request = rf.get(SEARCH, HTTP_USER_AGENT="Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0")
-    assert engagement.record_search(request, query, result_count)
+    assert record_search(request, query, result_count)
     rollup_day(timezone.localdate())
 
 

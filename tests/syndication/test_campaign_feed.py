@@ -5,7 +5,8 @@ from datetime import date
 import feedparser
 import pytest
 
-from campaigns.models import Campaign, CampaignStatus, ExemplarPage, Participation
+from campaigns.choices import CampaignStatus
+from campaigns.models import Campaign, ExemplarPage, Participation
 from stories.models import StoryExemplar
 
 pytestmark = pytest.mark.django_db

@@ -169,12 +169,13 @@ def test_campaign_screens_and_reports_list_exemplars_in_order(
     assert texts(public, "//h3[@class='exemplar-card__name']") == AUDIT_ORDER[:6]  # featured
 
     client.force_login(campaign_officer)
-    base = f"/admin/campaigns/{campaign.pk}/"
-    dashboard = client.get(base + "dashboard/", {"year": 2024}).content.decode()
+    base = "/admin/snippets/campaigns/campaign/"
+    dashboard = client.get(f"{base}dashboard/{campaign.pk}/", {"year": 2024}).content.decode()
     assert texts(dashboard, "//table[@id='publicity']/tbody/tr/td[1]") == AUDIT_ORDER
-    printed = client.get(base + "report/", {"year": 2024, "format": "html"}).content.decode()
+    report = f"{base}report/{campaign.pk}/"
+    printed = client.get(report, {"year": 2024, "format": "html"}).content.decode()
     assert texts(printed, "//table[@id='reach']/tbody/tr/td[1]") == AUDIT_ORDER
-    book = load_workbook(io.BytesIO(client.get(base + "report/", {"format": "xlsx"}).content))
+    book = load_workbook(io.BytesIO(client.get(report, {"format": "xlsx"}).content))
     sheet = book["Điển hình theo giai đoạn"]
     assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == AUDIT_ORDER
 

@@ -1,4 +1,5 @@
-"""Exemplars (điển hình tiên tiến) and the legal documents behind the emulation campaigns."""
+"""The campaign pipeline: campaigns and their targets and criteria, exemplars taking part,
+their append-only stage events (with corrections), assessments and recognitions."""
 
 from __future__ import annotations
 
@@ -10,317 +11,27 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import (
-    FieldPanel,
-    FieldRowPanel,
-    HelpPanel,
-    InlinePanel,
-    MultiFieldPanel,
-)
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.images import get_image_model_string
-from wagtail.models import Orderable, Page
-from wagtail.search import index
+from wagtail.models import Orderable
 
 from core.collation import vi_order
-from search.analysis import fold, normalize, slugify
-from stories.pages import LanToaPage, SectionIndexPage, filtered_listing, paginate
+from search.analysis import normalize, slugify
 
-from .forms import CampaignForm, ExemplarPageForm, ParticipationForm
-
-EXEMPLARS_PER_PAGE = 24
-DOCUMENTS_PER_PAGE = 20
-
-
-class ExemplarKind(models.TextChoices):
-    INDIVIDUAL = "individual", _("Cá nhân")
-    COLLECTIVE = "collective", _("Tập thể")
-    HOUSEHOLD = "household", _("Hộ gia đình")
-    MODEL = "model", _("Mô hình")
-
-
-class ExemplarField(models.TextChoices):
-    """Lĩnh vực: the fields the provincial plans name for exemplars."""
-
-    ECONOMY = "economy", _("Phát triển kinh tế, giảm nghèo bền vững")
-    GOOD_DEEDS = "good_deeds", _("Người tốt, việc tốt")
-    RESIDENTIAL = "residential", _("Thôn, tổ dân phố, khu dân cư")
-    FAMILY = "family", _("Gia đình, dòng họ")
-    NEW_RURAL = "new_rural", _("Xây dựng nông thôn mới")
-    BUSINESS = "business", _("Sản xuất, kinh doanh")
-    ADMINISTRATION = "administration", _("Cơ quan hành chính, sự nghiệp")
-    DEFENCE = "defence", _("Quốc phòng, an ninh")
-    EDUCATION = "education", _("Giáo dục và đào tạo")
-    HEALTH = "health", _("Y tế, chăm sóc sức khỏe")
-    YOUTH = "youth", _("Thanh niên khởi nghiệp, lập nghiệp")
-    OTHER = "other", _("Lĩnh vực khác")
-
-
-class ExemplarIndexPage(RoutablePageMixin, SectionIndexPage):
-    """The public directory of exemplars, filterable by kind, field, locality and campaign.
-
-    Campaign pages hang off it as routes (``phong-trao/<slug>/``): campaigns are snippets
-    kept by campaign officers, not pages an editor publishes.
-    """
-
-    subpage_types = ["campaigns.ExemplarPage"]
-    max_count = 1
-    admin_default_ordering = "title"  # officers look exemplars up by name
-
-    class Meta:
-        verbose_name = _("danh bạ điển hình")
-
-    @property
-    def cache_query_params(self) -> tuple[str, ...]:
-        """The page cache keeps a copy per filter choice (core.pagecache)."""
-        from .filters import ExemplarFilter
-
-        return ("page", *ExemplarFilter.base_filters)
-
-    def get_context(self, request, *args, **kwargs):
-        from .filters import ExemplarFilter
-
-        context = super().get_context(request, *args, **kwargs)
-        exemplars = (
-            ExemplarPage.objects.live()
-            .public()
-            .child_of(self)
-            .select_related("photo", "locality__parent__parent")
-            .order_by(vi_order("title"), "pk")
-        )
-        context.update(filtered_listing(request, ExemplarFilter, exemplars, EXEMPLARS_PER_PAGE))
-        return context
-
-    @path("phong-trao/<slug:slug>/", name="campaign")
-    def campaign_view(self, request, slug: str):
-        from .public import campaign_page_context
-
-        campaign = Campaign.objects.public().filter(slug=slug).first()
-        if campaign is None:
-            raise Http404
-        return self.render(
-            request,
-            context_overrides=campaign_page_context(self, campaign),
-            template="campaigns/campaign_page.html",
-        )
-
-
-class ExemplarPage(LanToaPage):
-    """One exemplar's public profile; stories that mention it are listed on it."""
-
-    kind = models.CharField(_("loại"), max_length=20, choices=ExemplarKind.choices)
-    position = models.CharField(
-        _("chức vụ, nghề nghiệp"), max_length=200, blank=True, help_text=_("Với cá nhân.")
-    )
-    organisation = models.CharField(_("cơ quan, đơn vị"), max_length=200, blank=True)
-    locality = models.ForeignKey(
-        "lantoa.Locality",
-        verbose_name=_("địa bàn"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="exemplars",
-    )
-    field = models.CharField(_("lĩnh vực"), max_length=20, choices=ExemplarField.choices)
-    summary = models.TextField(_("tóm tắt"), max_length=600, blank=True)
-    achievements = RichTextField(
-        _("thành tích tiêu biểu"), blank=True, features=["bold", "italic", "ul", "ol", "link"]
-    )
-    photo = models.ForeignKey(
-        get_image_model_string(),
-        verbose_name=_("ảnh"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    content_panels = [
-        *Page.content_panels,
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("field")]),
-        MultiFieldPanel(
-            [FieldPanel("position"), FieldPanel("organisation"), FieldPanel("locality")],
-            heading=_("Nơi công tác, sinh sống"),
-        ),
-        FieldPanel("summary"),
-        FieldPanel("achievements"),
-        FieldPanel("photo"),
-        FieldPanel("confirm_duplicate"),
-    ]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("summary"),
-        index.SearchField("achievements"),
-        index.SearchField("organisation"),
-        index.FilterField("kind"),
-        index.FilterField("field"),
-    ]
-    parent_page_types = ["campaigns.ExemplarIndexPage"]
-    subpage_types = []
-    base_form_class = ExemplarPageForm
-
-    class Meta:
-        verbose_name = _("gương điển hình")
-        verbose_name_plural = _("gương điển hình")
-
-    @classmethod
-    def possible_duplicates(cls, title: str, locality_id: int | None, exclude_pk=None) -> list:
-        """Exemplars with the same name (ignoring case and diacritics) in the same place."""
-        wanted = fold(title or "").strip()
-        candidates = cls.objects.filter(locality_id=locality_id).exclude(pk=exclude_pk)
-        return [page for page in candidates.only("pk", "title") if fold(page.title) == wanted]
-
-    def get_context(self, request, *args, **kwargs):
-        from stories.selectors import stories_about_exemplar
-
-        context = super().get_context(request, *args, **kwargs)
-        context["stories"] = paginate(request, stories_about_exemplar(self), 10)
-        return context
-
-
-class LegalDocumentType(models.TextChoices):
-    PLAN = "plan", _("Kế hoạch")
-    OFFICIAL_LETTER = "official_letter", _("Công văn")
-    DECISION = "decision", _("Quyết định")
-    DIRECTIVE = "directive", _("Chỉ thị")
-    RESOLUTION = "resolution", _("Nghị quyết")
-    GUIDANCE = "guidance", _("Hướng dẫn")
-    NOTICE = "notice", _("Thông báo")
-    REPORT = "report", _("Báo cáo")
-    OTHER = "other", _("Văn bản khác")
-
-
-class LegalDocumentIndexPage(SectionIndexPage):
-    """The public list of plans, decisions and letters, filterable by type and year."""
-
-    subpage_types = ["campaigns.LegalDocumentPage"]
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("danh sách văn bản")
-
-    @property
-    def cache_query_params(self) -> tuple[str, ...]:
-        """The page cache keeps a copy per filter choice (core.pagecache)."""
-        from .filters import LegalDocumentFilter
-
-        return ("page", *LegalDocumentFilter.base_filters)
-
-    def get_context(self, request, *args, **kwargs):
-        from .filters import LegalDocumentFilter
-
-        context = super().get_context(request, *args, **kwargs)
-        documents = (
-            LegalDocumentPage.objects.live()
-            .public()
-            .child_of(self)
-            .select_related("document")
-            .order_by("-issue_date", "-pk")
-        )
-        context.update(
-            filtered_listing(request, LegalDocumentFilter, documents, DOCUMENTS_PER_PAGE)
-        )
-        return context
-
-
-class LegalDocumentPage(LanToaPage):
-    """A plan, decision or official letter (văn bản); the title is its trích yếu."""
-
-    number = models.CharField(_("số hiệu"), max_length=60, help_text=_("Ví dụ: 60/KH-UBND"))
-    document_type = models.CharField(
-        _("loại văn bản"), max_length=20, choices=LegalDocumentType.choices
-    )
-    issuing_body = models.CharField(_("cơ quan ban hành"), max_length=200)
-    signer = models.CharField(_("người ký"), max_length=120, blank=True)
-    issue_date = models.DateField(_("ngày ban hành"))
-    effective_date = models.DateField(_("ngày có hiệu lực"), null=True, blank=True)
-    field = models.CharField(_("lĩnh vực"), max_length=120, blank=True)
-    summary = RichTextField(
-        _("tóm tắt nội dung"), blank=True, features=["bold", "italic", "ul", "ol", "link"]
-    )
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("tệp đính kèm"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    content_panels = [
-        *Page.content_panels,
-        FieldRowPanel([FieldPanel("number"), FieldPanel("document_type")]),
-        FieldRowPanel([FieldPanel("issuing_body"), FieldPanel("signer")]),
-        FieldRowPanel([FieldPanel("issue_date"), FieldPanel("effective_date")]),
-        FieldPanel("field"),
-        FieldPanel("summary"),
-        FieldPanel("document"),
-    ]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("number"),
-        index.SearchField("summary"),
-        index.SearchField("issuing_body"),
-        index.FilterField("document_type"),
-        index.FilterField("issue_date"),
-    ]
-    parent_page_types = ["campaigns.LegalDocumentIndexPage"]
-    subpage_types = []
-
-    class Meta:
-        verbose_name = _("văn bản")
-        verbose_name_plural = _("văn bản")
-
-    def clean(self) -> None:
-        super().clean()
-        if self.effective_date and self.issue_date and self.effective_date < self.issue_date:
-            raise ValidationError(
-                {"effective_date": _("Ngày có hiệu lực không thể trước ngày ban hành.")}
-            )
-
-
-# --- Campaigns: plans, targets, the exemplar pipeline, criteria and recognitions ------------
-
-
-class CampaignStatus(models.TextChoices):
-    PLANNED = "planned", _("Dự kiến")
-    RUNNING = "running", _("Đang triển khai")
-    CLOSED = "closed", _("Đã kết thúc")
-
-
-class CampaignScope(models.TextChoices):
-    PROVINCE = "province", _("Toàn tỉnh")
-    DISTRICT = "district", _("Cấp huyện")
-    SECTOR = "sector", _("Ngành, lĩnh vực")
-
-
-class Stage(models.IntegerChoices):
-    """The four steps of the plans; the number orders them (moving back lowers it)."""
-
-    DISCOVERED = 1, _("Phát hiện")
-    NURTURED = 2, _("Bồi dưỡng")
-    SUMMED_UP = 3, _("Tổng kết")
-    REPLICATED = 4, _("Nhân rộng")
-
-
-class Half(models.IntegerChoices):
-    WHOLE_YEAR = 0, _("Cả năm")
-    FIRST = 1, _("6 tháng đầu năm")
-    SECOND = 2, _("6 tháng cuối năm")
-
-
-def period_bounds(year: int, half: int = Half.WHOLE_YEAR) -> tuple[date, date]:
-    """First and last day of a year or of one of its halves."""
-    if half == Half.FIRST:
-        return date(year, 1, 1), date(year, 6, 30)
-    if half == Half.SECOND:
-        return date(year, 7, 1), date(year, 12, 31)
-    return date(year, 1, 1), date(year, 12, 31)
+from ..choices import (
+    CampaignScope,
+    CampaignStatus,
+    ExemplarKind,
+    Half,
+    RecognitionForm,
+    RecognitionLevel,
+    Stage,
+    period_bounds,
+)
+from ..forms import CampaignForm, ParticipationForm
 
 
 class CampaignQuerySet(models.QuerySet):
@@ -514,7 +225,7 @@ class Participation(ClusterableModel):
         related_name="participations",
     )
     exemplar = models.ForeignKey(
-        ExemplarPage,
+        "campaigns.ExemplarPage",
         verbose_name=_("gương điển hình"),
         on_delete=models.CASCADE,
         related_name="participations",
@@ -838,23 +549,6 @@ class CriterionAssessment(models.Model):
             raise ValidationError({"criterion": _("Tiêu chí này thuộc một phong trào khác.")})
 
 
-class RecognitionLevel(models.TextChoices):
-    COMMUNE = "commune", _("Cấp xã")
-    DISTRICT = "district", _("Cấp huyện")
-    PROVINCE = "province", _("Cấp tỉnh")
-    MINISTRY = "ministry", _("Cấp bộ, ngành, đoàn thể trung ương")
-    STATE = "state", _("Cấp Nhà nước")
-
-
-class RecognitionForm(models.TextChoices):
-    CERTIFICATE = "certificate", _("Giấy khen")
-    MERIT = "merit", _("Bằng khen")
-    TITLE = "title", _("Danh hiệu")
-    FLAG = "flag", _("Cờ thi đua")
-    MEDAL = "medal", _("Huân chương, huy chương")
-    OTHER = "other", _("Hình thức khác")
-
-
 class Recognition(models.Model):
     """A commendation or title (công nhận, khen thưởng) given to an exemplar in a campaign."""
 
@@ -908,42 +602,3 @@ class Recognition(models.Model):
                     }
                 }
             )
-
-
-class CampaignReport(models.Model):
-    """A report generated in the background: progress for the waiting officer, then the file."""
-
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Đang chờ")
-        RUNNING = "running", _("Đang lập")
-        DONE = "done", _("Hoàn thành")
-        FAILED = "failed", _("Lỗi")
-
-    campaign = models.ForeignKey(
-        Campaign, verbose_name=_("phong trào"), on_delete=models.CASCADE, related_name="reports"
-    )
-    year = models.PositiveSmallIntegerField(_("năm"))
-    half = models.PositiveSmallIntegerField(_("kỳ"), choices=Half.choices)
-    status = models.CharField(
-        _("trạng thái"), max_length=10, choices=Status.choices, default=Status.QUEUED
-    )
-    progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
-    file = models.FileField(_("tệp"), upload_to="campaign-reports/", blank=True)
-    error = models.TextField(_("lỗi"), blank=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("người yêu cầu"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("thời điểm yêu cầu"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("báo cáo phong trào")
-        verbose_name_plural = _("báo cáo phong trào")
-        ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return f"{self.campaign.code} {self.year}/{self.half}"

@@ -1,0 +1,35 @@
+"""The campaigns app's models: the public directory (`directory`), the campaign pipeline
+(`pipeline`) and background reports (`reports`); their choices live in `campaigns.choices`."""
+
+from .directory import ExemplarIndexPage, ExemplarPage, LegalDocumentIndexPage, LegalDocumentPage
+from .pipeline import (
+    Campaign,
+    CampaignQuerySet,
+    Criterion,
+    CriterionAssessment,
+    Participation,
+    Recognition,
+    StageEvent,
+    StageEventCorrection,
+    StageEventManager,
+    Target,
+)
+from .reports import CampaignReport
+
+__all__ = [
+    "Campaign",
+    "CampaignQuerySet",
+    "CampaignReport",
+    "Criterion",
+    "CriterionAssessment",
+    "ExemplarIndexPage",
+    "ExemplarPage",
+    "LegalDocumentIndexPage",
+    "LegalDocumentPage",
+    "Participation",
+    "Recognition",
+    "StageEvent",
+    "StageEventCorrection",
+    "StageEventManager",
+    "Target",
+]

@@ -1,0 +1,227 @@
+"""The public directory: exemplar profiles and the legal documents behind the campaigns."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.images import get_image_model_string
+from wagtail.models import Page
+from wagtail.search import index
+
+from core.collation import vi_order
+from search.analysis import fold
+from stories.pages import LanToaPage, SectionIndexPage, filtered_listing, paginate
+from stories.selectors import stories_about_exemplar
+
+from ..choices import ExemplarField, ExemplarKind, LegalDocumentType
+from ..filters import ExemplarFilter, LegalDocumentFilter
+from ..forms import ExemplarPageForm
+from ..public import campaign_page_context
+from .pipeline import Campaign
+
+EXEMPLARS_PER_PAGE = 24
+DOCUMENTS_PER_PAGE = 20
+
+
+class ExemplarIndexPage(RoutablePageMixin, SectionIndexPage):
+    """The public directory of exemplars, filterable by kind, field, locality and campaign.
+
+    Campaign pages hang off it as routes (``phong-trao/<slug>/``): campaigns are snippets
+    kept by campaign officers, not pages an editor publishes.
+    """
+
+    subpage_types = ["campaigns.ExemplarPage"]
+    max_count = 1
+    admin_default_ordering = "title"  # officers look exemplars up by name
+
+    class Meta:
+        verbose_name = _("danh bạ điển hình")
+
+    @property
+    def cache_query_params(self) -> tuple[str, ...]:
+        """The page cache keeps a copy per filter choice (core.pagecache)."""
+        return ("page", *ExemplarFilter.base_filters)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        exemplars = (
+            ExemplarPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("photo", "locality__parent__parent")
+            .order_by(vi_order("title"), "pk")
+        )
+        context.update(filtered_listing(request, ExemplarFilter, exemplars, EXEMPLARS_PER_PAGE))
+        return context
+
+    @path("phong-trao/<slug:slug>/", name="campaign")
+    def campaign_view(self, request, slug: str):
+        campaign = Campaign.objects.public().filter(slug=slug).first()
+        if campaign is None:
+            raise Http404
+        return self.render(
+            request,
+            context_overrides=campaign_page_context(self, campaign),
+            template="campaigns/campaign_page.html",
+        )
+
+
+class ExemplarPage(LanToaPage):
+    """One exemplar's public profile; stories that mention it are listed on it."""
+
+    kind = models.CharField(_("loại"), max_length=20, choices=ExemplarKind.choices)
+    position = models.CharField(
+        _("chức vụ, nghề nghiệp"), max_length=200, blank=True, help_text=_("Với cá nhân.")
+    )
+    organisation = models.CharField(_("cơ quan, đơn vị"), max_length=200, blank=True)
+    locality = models.ForeignKey(
+        "lantoa.Locality",
+        verbose_name=_("địa bàn"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="exemplars",
+    )
+    field = models.CharField(_("lĩnh vực"), max_length=20, choices=ExemplarField.choices)
+    summary = models.TextField(_("tóm tắt"), max_length=600, blank=True)
+    achievements = RichTextField(
+        _("thành tích tiêu biểu"), blank=True, features=["bold", "italic", "ul", "ol", "link"]
+    )
+    photo = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("ảnh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("field")]),
+        MultiFieldPanel(
+            [FieldPanel("position"), FieldPanel("organisation"), FieldPanel("locality")],
+            heading=_("Nơi công tác, sinh sống"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("achievements"),
+        FieldPanel("photo"),
+        FieldPanel("confirm_duplicate"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("achievements"),
+        index.SearchField("organisation"),
+        index.FilterField("kind"),
+        index.FilterField("field"),
+    ]
+    parent_page_types = ["campaigns.ExemplarIndexPage"]
+    subpage_types = []
+    base_form_class = ExemplarPageForm
+
+    class Meta:
+        verbose_name = _("gương điển hình")
+        verbose_name_plural = _("gương điển hình")
+
+    @classmethod
+    def possible_duplicates(cls, title: str, locality_id: int | None, exclude_pk=None) -> list:
+        """Exemplars with the same name (ignoring case and diacritics) in the same place."""
+        wanted = fold(title or "").strip()
+        candidates = cls.objects.filter(locality_id=locality_id).exclude(pk=exclude_pk)
+        return [page for page in candidates.only("pk", "title") if fold(page.title) == wanted]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["stories"] = paginate(request, stories_about_exemplar(self.pk), 10)
+        return context
+
+
+class LegalDocumentIndexPage(SectionIndexPage):
+    """The public list of plans, decisions and letters, filterable by type and year."""
+
+    subpage_types = ["campaigns.LegalDocumentPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("danh sách văn bản")
+
+    @property
+    def cache_query_params(self) -> tuple[str, ...]:
+        """The page cache keeps a copy per filter choice (core.pagecache)."""
+        return ("page", *LegalDocumentFilter.base_filters)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        documents = (
+            LegalDocumentPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("document")
+            .order_by("-issue_date", "-pk")
+        )
+        context.update(
+            filtered_listing(request, LegalDocumentFilter, documents, DOCUMENTS_PER_PAGE)
+        )
+        return context
+
+
+class LegalDocumentPage(LanToaPage):
+    """A plan, decision or official letter (văn bản); the title is its trích yếu."""
+
+    number = models.CharField(_("số hiệu"), max_length=60, help_text=_("Ví dụ: 60/KH-UBND"))
+    document_type = models.CharField(
+        _("loại văn bản"), max_length=20, choices=LegalDocumentType.choices
+    )
+    issuing_body = models.CharField(_("cơ quan ban hành"), max_length=200)
+    signer = models.CharField(_("người ký"), max_length=120, blank=True)
+    issue_date = models.DateField(_("ngày ban hành"))
+    effective_date = models.DateField(_("ngày có hiệu lực"), null=True, blank=True)
+    field = models.CharField(_("lĩnh vực"), max_length=120, blank=True)
+    summary = RichTextField(
+        _("tóm tắt nội dung"), blank=True, features=["bold", "italic", "ul", "ol", "link"]
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("tệp đính kèm"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("number"), FieldPanel("document_type")]),
+        FieldRowPanel([FieldPanel("issuing_body"), FieldPanel("signer")]),
+        FieldRowPanel([FieldPanel("issue_date"), FieldPanel("effective_date")]),
+        FieldPanel("field"),
+        FieldPanel("summary"),
+        FieldPanel("document"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("number"),
+        index.SearchField("summary"),
+        index.SearchField("issuing_body"),
+        index.FilterField("document_type"),
+        index.FilterField("issue_date"),
+    ]
+    parent_page_types = ["campaigns.LegalDocumentIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("văn bản")
+        verbose_name_plural = _("văn bản")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.effective_date and self.issue_date and self.effective_date < self.issue_date:
+            raise ValidationError(
+                {"effective_date": _("Ngày có hiệu lực không thể trước ngày ban hành.")}
+            )

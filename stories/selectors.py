@@ -155,8 +155,6 @@ def stories_about_exemplars(exemplar_ids, *, published_before=None) -> dict[int,
 
     `published_before` (a datetime) keeps only stories dated before it, for period reports.
     """
-    from .models import StoryExemplar
-
     exemplar_ids = list(exemplar_ids)
     result: dict[int, list[StoryPage]] = {pk: [] for pk in exemplar_ids}
     if not exemplar_ids:
@@ -195,8 +193,6 @@ def stories_about_any_exemplar(exemplar_ids):
 
 def story_links(page_ids) -> dict[int, dict]:
     """For the stories among `page_ids`: title, column id and exemplar ids (three queries)."""
-    from .models import StoryExemplar
-
     stories = list(StoryPage.objects.filter(pk__in=page_ids).only("pk", "path", "title"))
     columns = story_columns(stories)
     exemplars: dict[int, list[int]] = {}

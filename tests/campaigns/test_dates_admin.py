@@ -284,3 +284,47 @@ def test_corrections_are_append_only(campaign_officer, swapped_event):
         date(2026, 11, 6),
     ]
     assert event.corrections.last().previous_on == date(2026, 11, 5)
+
+
+# --- The screens' first addresses lead to the viewsets' own --------------------------------
+
+
+def test_first_addresses_answer_308_with_the_query_string(client, campaign_officer, swapped_event):
+    participation = swapped_event.participation
+    campaign = participation.campaign
+    client.force_login(campaign_officer)
+    moved = {
+        f"/admin/campaigns/{campaign.pk}/dashboard/?year=2026&half=1": (
+            f"/admin/snippets/campaigns/campaign/dashboard/{campaign.pk}/?year=2026&half=1"
+        ),
+        f"/admin/campaigns/{campaign.pk}/report/?year=2026&format=html": (
+            f"/admin/snippets/campaigns/campaign/report/{campaign.pk}/?year=2026&format=html"
+        ),
+        f"/admin/campaigns/participation/{participation.pk}/timeline/": timeline_url(participation),
+        f"/admin/campaigns/stage-event/{swapped_event.pk}/correct/": correct_url(swapped_event),
+    }
+    for old, new in moved.items():
+        response = client.get(old)
+        assert (response.status_code, response["Location"]) == (308, new)
+    # As a browser follows it (Django's test client drops the query string of a GET's 308).
+    dashboard = lxml.html.fromstring(client.get(client.get(next(iter(moved)))["Location"]).content)
+    assert dashboard.xpath("//select[@name='half']/option[@selected]/@value") == ["1"]
+    crumbs = [" ".join(a.text_content().split()) for a in dashboard.xpath("//nav//ol/li//a")]
+    assert "Phong trào thi đua" in crumbs and str(campaign) in crumbs  # list, then the campaign
+
+
+def test_a_correction_posted_to_the_first_address_is_kept(client, campaign_officer, swapped_event):
+    """308 keeps the method and the body: a form opened before the move still saves."""
+    client.force_login(campaign_officer)
+    response = client.post(
+        f"/admin/campaigns/stage-event/{swapped_event.pk}/correct/",
+        {"corrected_on": "05/11/2026", "reason": "Nhập nhầm ngày và tháng"},
+        follow=True,
+    )
+    assert response.redirect_chain[0] == (correct_url(swapped_event), 308)
+    assert response.redirect_chain[-1][0] == timeline_url(swapped_event.participation)
+    correction = StageEventCorrection.objects.get(event=swapped_event)
+    assert (correction.previous_on, correction.corrected_on) == (
+        date(2026, 5, 11),
+        date(2026, 11, 5),
+    )

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+import lxml.html
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -187,3 +188,11 @@ def test_directory_queries_do_not_grow_with_exemplars(client, exemplar_index, pl
     few = queries_for_directory()
     add_exemplars(10, 3)
     assert queries_for_directory() == few
+
+
+def test_home_links_to_the_exemplar_directory_while_it_is_live(client, exemplar_index):
+    """The home page (lantoa) learns of the directory through the home_page_context hook."""
+    link = "//section[@aria-labelledby='exemplar-heading']//a/@href"
+    assert lxml.html.fromstring(client.get("/").content).xpath(link) == [exemplar_index.url]
+    exemplar_index.unpublish()
+    assert lxml.html.fromstring(client.get("/").content).xpath(link) == []

@@ -5,12 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.contrib.settings.models import register_setting
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page
 
 from core.collation import vi_order
+from core.sitesettings import CachedSiteSetting
 from stories.pages import LanToaPage
 from stories.selectors import home_page_sections
 
@@ -78,7 +79,7 @@ class Locality(models.Model):
 
 
 @register_setting(icon="cog")
-class SiteSettings(BaseSiteSetting):
+class SiteSettings(CachedSiteSetting):
     """What the editor-in-chief changes without a deploy: masthead, footer, share defaults."""
 
     tagline = models.CharField(

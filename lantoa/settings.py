@@ -91,6 +91,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions, CSRF and messages: a hit skips them, and a miss sees their cookies.
     "core.pagecache.PageCacheMiddleware",
+    # What a page render reads from the database, for renders the page cache cannot spare.
+    "core.routecache.RouteCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -260,6 +262,8 @@ CACHES = {
 # Anonymous readers get public pages from the cache (core/pagecache.py) until the next change
 # (at most PAGE_CACHE_SECONDS, so "Lượt xem" catches up); browsers keep them PAGE_CACHE_MAX_AGE.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", default=True)
+# The route and what a public page's render read (core.routecache), under the same generation.
+ROUTE_CACHE_ENABLED = env_bool("ROUTE_CACHE", default=True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
 PAGE_CACHE_GONE_SECONDS = 60  # a 410 (taken down) is kept briefly: a republish purges it anyway

@@ -527,21 +527,40 @@ class StoryPage(LanToaPage):
             data["isPartOf"] = {"@type": "CreativeWorkSeries", "name": self.series.title}
         return data
 
+    @cached_property
+    def other_story_cards(self) -> list[StoryPage]:
+        return list(self.other_stories())
+
+    @cached_property
+    def neighbours(self) -> tuple[StoryPage | None, StoryPage | None]:
+        return self.series_neighbours()
+
+    @cached_property
+    def corrections_newest_first(self) -> list[StoryCorrection]:
+        return sorted(self.corrections.all(), key=lambda c: c.corrected_at, reverse=True)
+
     def get_context(self, request, *args, **kwargs):
+        # What the page reads is memoised on it, so core.routecache keeps it with the route.
         context = super().get_context(request, *args, **kwargs)
-        other_stories = list(self.other_stories())
+        other_stories = self.other_story_cards
         # Every image the page shows gets its renditions in one query; Wagtail then finds them
         # without a cache lookup each (`find_existing_renditions` trusts prefetched ones).
         images = [self.hero_image, *self.body_images()]
         images += [story.hero_image for story in [*self.related_stories, *other_stories]]
-        prefetch_related_objects([image for image in images if image is not None], "renditions")
-        previous, following = self.series_neighbours()
+        images = [
+            image
+            for image in images
+            if image is not None
+            and "renditions" not in getattr(image, "_prefetched_objects_cache", {})
+        ]
+        prefetch_related_objects(images, "renditions")
+        previous, following = self.neighbours
         context.update(
             structured_data=self.structured_data(request),
             previous_part=previous,
             next_part=following,
             other_stories=other_stories,
-            corrections=sorted(self.corrections.all(), key=lambda c: c.corrected_at, reverse=True),
+            corrections=self.corrections_newest_first,
         )
         return context
 

@@ -29,8 +29,10 @@ def _fresh_cache():
 
 @pytest.fixture
 def no_page_cache(settings):
-    """For tests that measure or inspect a page's own rendering (queries, templates)."""
+    """For tests that measure or inspect a page's own rendering (queries, templates), cold:
+    neither the page cache nor the route cache (core.routecache) answers."""
     settings.PAGE_CACHE_ENABLED = False
+    settings.ROUTE_CACHE_ENABLED = False
 
 
 def make_image(title: str = "Ảnh thử", color: str = "#2a6f97", size=(64, 48)) -> LanToaImage:

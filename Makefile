@@ -7,6 +7,11 @@ PORT   ?= 8000
 
 .PHONY: run test test-postgres lint format migrate demo serve install clean bench
 
+# DEBUG=0 refuses a missing or public SECRET_KEY (lantoa/settings.py); without SECRET_KEY in
+# the environment it reads .secret_key, generated here once (mode 0600; git ignores it).
+.secret_key:
+	umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
 # Creates the virtualenv and installs the project (re-runs only when pyproject.toml changes).
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -15,7 +20,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 # Also compiles the Vietnamese catalogues in locale/ (.mo files are build output, not in git).
-install: $(VENV)/.installed
+install: $(VENV)/.installed .secret_key
 	$(PY) manage.py compilemessages --ignore=.venv -v 0
 
 migrate: install

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import sys
 import tempfile
 from pathlib import Path
@@ -19,6 +20,7 @@ def setup_django() -> Path:
     os.environ["STATIC_ROOT"] = str(workdir / "static")
     os.environ["TASKS_BACKEND"] = "immediate"
     os.environ["DEBUG"] = "0"
+    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))  # DEBUG=0 requires one
     sys.path.insert(0, str(ROOT))
     import django
 

@@ -12,6 +12,7 @@ Environment variables:
   docs/syndication.md), ENGAGEMENT_* (see docs/engagement.md).
 """
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -35,12 +36,42 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", default=False)
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG and env_bool("REQUIRE_SECRET_KEY"):
-        raise ImproperlyConfigured("SECRET_KEY must be set in production.")
-    # Development and test only: a fixed key so sessions survive restarts of `make run`.
-    SECRET_KEY = "lantoa-insecure-development-key-change-me"
+# Known placeholders: a key anyone can read in this repository or in Django's docs.
+_PUBLIC_KEYS = ("change-me", "lantoa-insecure", "django-insecure")
+
+
+def secret_key_problem(key: str) -> str | None:
+    """Why `key` cannot sign sessions, password resets and airing links; None if it can."""
+    if not key:
+        return "is not set"
+    if any(marker in key for marker in _PUBLIC_KEYS):
+        return "is a published placeholder"
+    if len(key) < 50 or len(set(key)) < 5:
+        return "is too short (at least 50 characters, of at least 5 different ones)"
+    return None
+
+
+def _secret_key() -> str:
+    key = os.environ.get("SECRET_KEY", "")
+    if not key:
+        # `make install` keeps a generated key in .secret_key (mode 0600; git ignores it).
+        key_file = Path(os.environ.get("SECRET_KEY_FILE") or BASE_DIR / ".secret_key")
+        with contextlib.suppress(FileNotFoundError):
+            key = key_file.read_text().strip()
+    problem = secret_key_problem(key)
+    if problem is None:
+        return key
+    if DEBUG:
+        # Development only (DEBUG=1): a fixed key so sessions survive restarts.
+        return "lantoa-insecure-development-key-change-me"
+    raise ImproperlyConfigured(
+        f"SECRET_KEY {problem}. With DEBUG=0 Lan Tỏa refuses to start on a key others can "
+        "know: set SECRET_KEY (or SECRET_KEY_FILE) to a long random string, e.g. the output of "
+        '`python3 -c "import secrets; print(secrets.token_urlsafe(50))"` (docs/security.md).'
+    )
+
+
+SECRET_KEY = _secret_key()
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -86,8 +117,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "engagement.middleware.BeaconFastPathMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy on every response (core.security).
+    "core.security.SecurityHeadersMiddleware",
+    # After the security headers: the beacon skips everything else, not those.
+    "engagement.middleware.BeaconFastPathMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions, CSRF and messages: a hit skips them, and a miss sees their cookies.
     "core.pagecache.PageCacheMiddleware",
@@ -362,11 +396,48 @@ ENGAGEMENT_RATE_WINDOW = int(os.environ.get("ENGAGEMENT_RATE_WINDOW", "60"))
 ENGAGEMENT_TRUST_X_FORWARDED_FOR = env_bool("ENGAGEMENT_TRUST_X_FORWARDED_FOR")
 ENGAGEMENT_PRUNE_FEED_PULLS = env_bool("ENGAGEMENT_PRUNE_FEED_PULLS")
 
-# Security defaults that hold behind a TLS-terminating proxy.
+# Security (docs/security.md). HTTPS=1 behind a TLS-terminating proxy that sets
+# X-Forwarded-Proto: HSTS, redirect to https, cookies only over TLS; `check --deploy` is clean.
+HTTPS = env_bool("HTTPS")
 SECURE_CONTENT_TYPE_NOSNIFF = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES")
-CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES")
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# DENY: Wagtail's preview panel sets SAMEORIGIN on its own responses.
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS or env_bool("SECURE_COOKIES")
+SESSION_COOKIE_HTTPONLY = True
+if HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", default=True)
+    # The health check behind the proxy answers over plain HTTP.
+    SECURE_REDIRECT_EXEMPT = [r"^robots\.txt$"]
+
+# Only the site's own assets (django-csp). Media on object storage or a CDN adds its origin.
+_MEDIA_ORIGINS = [
+    origin for origin in env_list("CSP_MEDIA_ORIGINS") if origin.startswith("https://")
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *_MEDIA_ORIGINS],
+        "media-src": ["'self'", *_MEDIA_ORIGINS],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# Browser features no page of the site uses (core.security sends it on every response).
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+)
 
 LOGGING = {
     "version": 1,

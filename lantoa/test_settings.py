@@ -1,6 +1,12 @@
 """Settings for the test suite: the real engines, with tasks run at once and fast hashing."""
 
+import os
+import secrets
 import tempfile
+
+# A key of this run's own (settings refuse to start with DEBUG=0 on a public one); exported, so
+# the processes the tests start (gunicorn, scripts) get it too.
+os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
 
 from .settings import *  # noqa: F403
 
@@ -24,9 +30,9 @@ SEARCH_INDEX_RETRY_DELAYS = [0.0, 0.0]
 CACHES = {
     "default": {
         **cache_from_url(  # noqa: F405
-            os.environ.get("CACHE_URL", ""),  # noqa: F405
+            os.environ.get("CACHE_URL", ""),
             Path(tempfile.mkdtemp(prefix="lantoa-test-cache-")),  # noqa: F405
         ),
-        "KEY_PREFIX": f"lantoa-test-{os.getpid()}",  # noqa: F405
+        "KEY_PREFIX": f"lantoa-test-{os.getpid()}",
     }
 }

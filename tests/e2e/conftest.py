@@ -20,6 +20,7 @@ import contextlib
 import importlib.util
 import os
 import re
+import secrets
 import shutil
 import signal
 import socket
@@ -268,6 +269,7 @@ def stack(tmp_path_factory) -> Iterator[Stack]:
             "STATIC_ROOT": str(workdir / "static"),
             "DJANGO_SETTINGS_MODULE": "lantoa.settings",
             "DEBUG": "0",
+            "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
             "SITE_BASE_URL": base_url,
             "PYTHONUNBUFFERED": "1",
             "PYTHON": sys.executable,

@@ -47,6 +47,7 @@ ALLOWED = {
     "python",
     "referer",
     "referrer",
+    "txt",  # a file extension ("Tải kịch bản (.txt)")
     # The demo's usernames.
     "admin",
     "phongvien",

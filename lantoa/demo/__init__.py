@@ -1,5 +1,3 @@
-"""Demo content for Lan Tỏa: `manage.py load_demo` (content as data, builder, drawn media)."""
-
-from .builder import DEFAULT_PASSWORD, DemoError, DemoResult, Reporter, build_demo, summary_text
-
-__all__ = ["DEFAULT_PASSWORD", "DemoError", "DemoResult", "Reporter", "build_demo", "summary_text"]
+"""Demo content for Lan Tỏa: `manage.py load_demo` (prose in `data/*.toml`, read by `content`, built
+by `builder`, pictures drawn by `media`). Import from the modules; this package re-exports nothing.
+"""

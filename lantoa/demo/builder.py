@@ -1,4 +1,4 @@
-"""Builds the demo newsroom from `lantoa.demo.content`.
+"""Builds the demo newsroom from the data files that `lantoa.demo.content` reads.
 
 Every step looks for what it would create (by slug, name, title or username) and creates only
 what is missing, so a second run changes nothing. Existing rows are never edited beyond filling
@@ -57,8 +57,19 @@ from stories.models import (
 )
 from syndication.models import AiringConfirmation, Outlet
 
-from . import content
-from .content import Facts, Figure, Para, Quote
+from .content import (
+    DemoContent,
+    DemoDataError,
+    DocumentSpec,
+    Facts,
+    Figure,
+    Para,
+    Quote,
+    Section,
+    StorySpec,
+    load,
+    role_groups,
+)
 from .media import render_document_pdf, render_picture
 
 DEFAULT_PASSWORD = "lantoa-demo"
@@ -130,24 +141,28 @@ def _build(
     if site is None or not isinstance(site.root_page.specific, HomePage):
         raise DemoError("Không tìm thấy trang chủ Lan Tỏa; hãy chạy `manage.py migrate` trước.")
     home = site.root_page.specific
+    try:
+        demo = load()
+    except DemoDataError as error:
+        raise DemoError(f"Tệp dữ liệu minh họa lantoa/demo/data/{error}") from error
     configure_site(site, reporter)
-    places = ensure_localities(reporter)
-    pictures = ensure_pictures(reporter, written=written)
-    authors = ensure_authors(reporter)
+    places = ensure_localities(demo, reporter)
+    pictures = ensure_pictures(demo, reporter, written=written)
+    authors = ensure_authors(demo, reporter)
     accounts = ensure_users(
-        authors, password=password, reset_passwords=reset_passwords, reporter=reporter
+        demo, authors, password=password, reset_passwords=reset_passwords, reporter=reporter
     )
-    columns = ensure_columns(home, reporter)
-    series = ensure_series(home, pictures, reporter)
-    exemplars = ensure_exemplars(home, places, pictures, reporter)
-    documents = ensure_documents(home, reporter, written=written)
+    columns = ensure_columns(demo, home, reporter)
+    series = ensure_series(demo, home, pictures, reporter)
+    exemplars = ensure_exemplars(demo, home, places, pictures, reporter)
+    documents = ensure_documents(demo, home, reporter, written=written)
     stories = ensure_stories(
-        columns, series, places, pictures, authors, exemplars, reporter=reporter
+        demo, columns, series, places, pictures, authors, exemplars, reporter=reporter
     )
-    ensure_home(home, stories, reporter)
-    outlets = ensure_outlets(places, reporter)
-    ensure_campaign(exemplars, documents, stories, outlets, reporter)
-    ensure_site_settings(site, pictures, reporter)
+    ensure_home(demo, home, stories, reporter)
+    outlets = ensure_outlets(demo, places, reporter)
+    ensure_campaign(demo, exemplars, documents, stories, outlets, reporter)
+    ensure_site_settings(demo, site, pictures, reporter)
     return accounts
 
 
@@ -189,11 +204,14 @@ def configure_site(site: Site, reporter: Reporter) -> None:
     reporter.item(f"Site: {site.hostname}:{site.port}")
 
 
-def ensure_site_settings(site: Site, pictures: dict[str, LanToaImage], reporter: Reporter) -> None:
+def ensure_site_settings(
+    demo: DemoContent, site: Site, pictures: dict[str, LanToaImage], reporter: Reporter
+) -> None:
     """Fill the masthead and footer where they are still blank or at their model defaults."""
     site_settings = SiteSettings.for_site(site)
     changed = []
-    for name, value in content.SITE_SETTINGS.items():
+    for name in ("tagline", "publisher", "footer_text", "contact_email"):
+        value = getattr(demo.site_settings, name)
         model_field = SiteSettings._meta.get_field(name)
         current = getattr(site_settings, name)
         wanted = _paragraphs_html([value]) if name == "footer_text" else value
@@ -201,7 +219,7 @@ def ensure_site_settings(site: Site, pictures: dict[str, LanToaImage], reporter:
             setattr(site_settings, name, wanted)
             changed.append(name)
     if site_settings.default_share_image_id is None:
-        site_settings.default_share_image = pictures[content.SHARE_PICTURE]
+        site_settings.default_share_image = pictures[demo.site_settings.share_picture]
         changed.append("default_share_image")
     if changed:
         site_settings.save()
@@ -211,10 +229,10 @@ def ensure_site_settings(site: Site, pictures: dict[str, LanToaImage], reporter:
 # --- Rows ----------------------------------------------------------------------------------
 
 
-def ensure_localities(reporter: Reporter) -> dict[str, Locality]:
+def ensure_localities(demo: DemoContent, reporter: Reporter) -> dict[str, Locality]:
     places: dict[str, Locality] = {}
     created_count = 0
-    for place in content.PLACES:
+    for place in demo.places:
         # filter().first(), not get_or_create: the unique constraint lets NULL parents repeat,
         # so two provinces of the same name can exist and get() would fail on them.
         lookup = {
@@ -232,12 +250,12 @@ def ensure_localities(reporter: Reporter) -> dict[str, Locality]:
 
 
 def ensure_pictures(
-    reporter: Reporter, *, written: list[FieldFile] | None = None
+    demo: DemoContent, reporter: Reporter, *, written: list[FieldFile] | None = None
 ) -> dict[str, LanToaImage]:
     """Draw and upload the pictures that are not in the library yet (looked up by title)."""
     pictures: dict[str, LanToaImage] = {}
     created_count = 0
-    for spec in content.PICTURES:
+    for spec in demo.pictures:
         image = LanToaImage.objects.filter(title=spec.title).order_by("pk").first()
         if image is None:
             data = render_picture(spec.label, spec.colours, spec.motif, spec.size, spec.key)
@@ -258,10 +276,10 @@ def ensure_pictures(
     return pictures
 
 
-def ensure_authors(reporter: Reporter) -> dict[str, Author]:
+def ensure_authors(demo: DemoContent, reporter: Reporter) -> dict[str, Author]:
     authors: dict[str, Author] = {}
     created_count = 0
-    for person in content.AUTHORS:
+    for person in demo.authors:
         author = Author.objects.filter(name=person.name).order_by("pk").first()  # names repeat
         if author is None:
             author = Author.objects.create(
@@ -274,15 +292,23 @@ def ensure_authors(reporter: Reporter) -> dict[str, Author]:
 
 
 def ensure_users(
-    authors: dict[str, Author], *, password: str, reset_passwords: bool, reporter: Reporter
+    demo: DemoContent,
+    authors: dict[str, Author],
+    *,
+    password: str,
+    reset_passwords: bool,
+    reporter: Reporter,
 ) -> list[DemoAccount]:
     """One account per newsroom group; passwords of existing accounts are kept unless asked."""
     accounts = []
     created_count = 0
-    for login in content.USERS:
-        group = Group.objects.filter(name=login.group).first()
+    groups = role_groups()
+    for login in demo.users:
+        group = Group.objects.filter(name=groups[login.group]).first()
         if group is None:
-            raise DemoError(f"Thiếu nhóm “{login.group}”; hãy chạy `manage.py migrate` trước.")
+            raise DemoError(
+                f"Thiếu nhóm “{groups[login.group]}”; hãy chạy `manage.py migrate` trước."
+            )
         user = User.objects.filter(username=login.username).first()
         password_shown: str | None = password
         if user is None:
@@ -342,7 +368,7 @@ def _list_html(items) -> str:
     return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
 
 
-def _only_page(model, home: HomePage, section: content.Section, reporter: Reporter, label: str):
+def _only_page(model, home: HomePage, section: Section, reporter: Reporter, label: str):
     """The section page of a type the site allows once (max_count=1): found or created."""
     page = model.objects.order_by("path").first()
     created = page is None
@@ -360,10 +386,12 @@ def _only_page(model, home: HomePage, section: content.Section, reporter: Report
     return page
 
 
-def ensure_columns(home: HomePage, reporter: Reporter) -> dict[str, ColumnIndexPage]:
+def ensure_columns(
+    demo: DemoContent, home: HomePage, reporter: Reporter
+) -> dict[str, ColumnIndexPage]:
     columns: dict[str, ColumnIndexPage] = {}
     created_count = 0
-    for section in content.COLUMNS:
+    for section in demo.columns:
         slug = _slug(section.title)
         page = ColumnIndexPage.objects.child_of(home).filter(slug=slug).first()
         if page is None:
@@ -384,10 +412,10 @@ def ensure_columns(home: HomePage, reporter: Reporter) -> dict[str, ColumnIndexP
 
 
 def ensure_series(
-    home: HomePage, pictures: dict[str, LanToaImage], reporter: Reporter
+    demo: DemoContent, home: HomePage, pictures: dict[str, LanToaImage], reporter: Reporter
 ) -> SeriesPage:
-    index = _only_page(SeriesIndexPage, home, content.SERIES_INDEX, reporter, "Danh sách loạt bài")
-    spec = content.SERIES
+    index = _only_page(SeriesIndexPage, home, demo.series_index, reporter, "Danh sách loạt bài")
+    spec = demo.series
     slug = _slug(spec.title)
     series = SeriesPage.objects.child_of(index).filter(slug=slug).first()
     created = series is None
@@ -406,17 +434,16 @@ def ensure_series(
 
 
 def ensure_exemplars(
+    demo: DemoContent,
     home: HomePage,
     places: dict[str, Locality],
     pictures: dict[str, LanToaImage],
     reporter: Reporter,
 ) -> dict[str, ExemplarPage]:
-    index = _only_page(
-        ExemplarIndexPage, home, content.EXEMPLAR_INDEX, reporter, "Danh bạ điển hình"
-    )
+    index = _only_page(ExemplarIndexPage, home, demo.exemplar_index, reporter, "Danh bạ điển hình")
     exemplars: dict[str, ExemplarPage] = {}
     created_count = 0
-    for spec in content.EXEMPLARS:
+    for spec in demo.exemplars:
         slug = _slug(spec.title)
         page = ExemplarPage.objects.child_of(index).filter(slug=slug).first()
         if page is None:
@@ -443,14 +470,14 @@ def ensure_exemplars(
 
 
 def ensure_documents(
-    home: HomePage, reporter: Reporter, *, written: list[FieldFile] | None = None
+    demo: DemoContent, home: HomePage, reporter: Reporter, *, written: list[FieldFile] | None = None
 ) -> list[LegalDocumentPage]:
     index = _only_page(
-        LegalDocumentIndexPage, home, content.DOCUMENT_INDEX, reporter, "Danh sách văn bản"
+        LegalDocumentIndexPage, home, demo.document_index, reporter, "Danh sách văn bản"
     )
     pages = []
     created_count = 0
-    for spec in content.DOCUMENTS:
+    for spec in demo.documents:
         slug = _slug(spec.title)
         page = LegalDocumentPage.objects.child_of(index).filter(slug=slug).first()
         if page is None:
@@ -467,7 +494,7 @@ def ensure_documents(
                     effective_date=spec.effective_date,
                     field=spec.field,
                     summary=_paragraphs_html(spec.summary),
-                    document=_ensure_pdf(spec, written),
+                    document=_ensure_pdf(spec, demo.place_name, written),
                 ),
             )
             created_count += 1
@@ -477,7 +504,7 @@ def ensure_documents(
     return pages
 
 
-def _ensure_pdf(spec: content.DocumentSpec, written: list[FieldFile] | None):
+def _ensure_pdf(spec: DocumentSpec, place_name: str, written: list[FieldFile] | None):
     Document = get_document_model()
     document = Document.objects.filter(title=spec.file_title).order_by("pk").first()
     if document is not None:
@@ -486,7 +513,7 @@ def _ensure_pdf(spec: content.DocumentSpec, written: list[FieldFile] | None):
     data = render_document_pdf(
         issuing_body=spec.issuing_body,
         number=spec.number,
-        place_and_date=_place_and_date(spec.issue_date),
+        place_and_date=_place_and_date(place_name, spec.issue_date),
         kind=kind,
         title=_subject_line(spec.title, kind),
         paragraphs=list(spec.summary),
@@ -502,9 +529,8 @@ def _ensure_pdf(spec: content.DocumentSpec, written: list[FieldFile] | None):
     return document
 
 
-def _place_and_date(day: date) -> str:
-    province = content.PROVINCE.removeprefix("Tỉnh ")
-    return f"{province}, ngày {day:%d} tháng {day:%m} năm {day:%Y}"
+def _place_and_date(place_name: str, day: date) -> str:
+    return f"{place_name}, ngày {day:%d} tháng {day:%m} năm {day:%Y}"
 
 
 def _subject_line(title: str, kind: str) -> str:
@@ -516,6 +542,7 @@ def _subject_line(title: str, kind: str) -> str:
 
 
 def ensure_stories(
+    demo: DemoContent,
     columns: dict[str, ColumnIndexPage],
     series: SeriesPage,
     places: dict[str, Locality],
@@ -528,7 +555,7 @@ def ensure_stories(
     channels = Channel.objects.in_bulk(field_name="code")
     stories: dict[str, StoryPage] = {}
     created_count = 0
-    for spec in content.STORIES:
+    for spec in demo.stories:
         column = columns[spec.column]
         slug = _slug(spec.title)
         story = StoryPage.objects.child_of(column).filter(slug=slug).first()
@@ -552,7 +579,7 @@ def ensure_stories(
 
 
 def _new_story(
-    spec: content.StorySpec,
+    spec: StorySpec,
     slug: str,
     series: SeriesPage,
     places: dict[str, Locality],
@@ -612,17 +639,19 @@ def _story_body(blocks, pictures: dict[str, LanToaImage]) -> list[tuple[str, obj
     return body
 
 
-def ensure_home(home: HomePage, stories: dict[str, StoryPage], reporter: Reporter) -> None:
+def ensure_home(
+    demo: DemoContent, home: HomePage, stories: dict[str, StoryPage], reporter: Reporter
+) -> None:
     """Give the home page an intro and featured stories, unless an editor already did."""
     home = HomePage.objects.get(pk=home.pk)  # fresh: the tree changed under it
     changed = False
     if not home.intro:
-        home.intro = _paragraphs_html([content.HOME_INTRO])
+        home.intro = _paragraphs_html([demo.home_intro])
         changed = True
     if not home.featured_stories.exists():
         home.featured_stories = [
             HomeFeaturedStory(story=stories[key], sort_order=order)
-            for order, key in enumerate(content.FEATURED_STORIES)
+            for order, key in enumerate(demo.featured_stories)
         ]
         changed = True
     if changed:
@@ -630,11 +659,13 @@ def ensure_home(home: HomePage, stories: dict[str, StoryPage], reporter: Reporte
     reporter.section("Trang chủ (bài nổi bật)", int(changed), 1)
 
 
-def ensure_outlets(places: dict[str, Locality], reporter: Reporter) -> list[Outlet]:
+def ensure_outlets(
+    demo: DemoContent, places: dict[str, Locality], reporter: Reporter
+) -> list[Outlet]:
     """The outlets that poll the feeds: a newspaper, a radio station, a commune loudspeaker."""
     outlets = []
     created_count = 0
-    for spec in content.OUTLETS:
+    for spec in demo.outlets:
         outlet = Outlet.objects.filter(name=spec.name).first()
         if outlet is None:
             outlet = Outlet(
@@ -654,6 +685,7 @@ def ensure_outlets(places: dict[str, Locality], reporter: Reporter) -> list[Outl
 
 
 def ensure_campaign(
+    demo: DemoContent,
     exemplars: dict[str, ExemplarPage],
     documents: list[LegalDocumentPage],
     stories: dict[str, StoryPage],
@@ -665,7 +697,7 @@ def ensure_campaign(
     Created whole the first time (looked up by its code); a later run leaves it as officers
     left it, since stage events are history and never rewritten.
     """
-    spec = content.CAMPAIGN
+    spec = demo.campaign
     campaign = Campaign.objects.filter(code=spec.code).first()
     if campaign is not None:
         reporter.section("Phong trào thi đua", 0, 1)
@@ -680,14 +712,16 @@ def ensure_campaign(
         goal=spec.goal,
         description=_paragraphs_html(spec.description),
         status=CampaignStatus.RUNNING,
-        report_place=content.PROVINCE.removeprefix("Tỉnh "),
+        report_place=demo.place_name,
     )
     campaign.legal_basis.set([d for d in documents if d.number in spec.legal_basis])
     if officer is not None:
         campaign.officers.set([officer])
     campaign.save()
-    for year, kind, number in spec.targets:
-        Target.objects.create(campaign=campaign, year=year, category=kind, number=number)
+    for target in spec.targets:
+        Target.objects.create(
+            campaign=campaign, year=target.year, category=target.kind, number=target.number
+        )
     criteria = [
         Criterion.objects.create(campaign=campaign, text=text, sort_order=order)
         for order, text in enumerate(spec.criteria)
@@ -696,15 +730,15 @@ def ensure_campaign(
         participation = Participation.objects.create(
             campaign=campaign, exemplar=exemplars[item.exemplar], featured=item.featured
         )
-        for stage, day, reason in item.moves:
-            participation.move_to(stage, day, by=officer, reason=reason)
-        for level, form, number, day in item.recognitions:
+        for move in item.moves:
+            participation.move_to(move.stage, move.day, by=officer, reason=move.reason)
+        for given in item.recognitions:
             recognition = Recognition(
                 participation=participation,
-                level=level,
-                form=form,
-                decision_number=number,
-                decision_date=day,
+                level=given.level,
+                form=given.form,
+                decision_number=given.number,
+                decision_date=given.day,
             )
             recognition.full_clean()
             recognition.save()

@@ -204,6 +204,7 @@ _MOTIFS = {
     "bokeh": _bokeh,
     "portrait": _portrait,
 }
+MOTIFS = frozenset(_MOTIFS)  # what a demo picture's `motif` may name
 
 
 def _circle(cx: float, cy: float, radius: float) -> tuple[float, float, float, float]:

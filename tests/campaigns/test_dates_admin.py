@@ -23,7 +23,7 @@ from campaigns.models import (
     Target,
 )
 from lantoa import roles
-from lantoa.demo import content
+from lantoa.demo.content import load
 from tests.campaigns.conftest import join
 from tests.campaigns.test_admin import participation_data
 from tests.dates_forms import as_post, shown_value, submitted_values
@@ -37,7 +37,7 @@ PARTICIPATIONS = "/admin/snippets/campaigns/participation/"
 @pytest.fixture
 def demo_campaign(db) -> Campaign:
     """The demo plan 25/KH-UBND as load_demo creates it: 01/01/2025 – 31/12/2026."""
-    spec = content.CAMPAIGN
+    spec = load().campaign
     campaign = Campaign.objects.create(
         title=spec.title,
         code=spec.code,
@@ -47,8 +47,10 @@ def demo_campaign(db) -> Campaign:
         goal=spec.goal,
         status=CampaignStatus.RUNNING,
     )
-    for year, kind, number in spec.targets:
-        Target.objects.create(campaign=campaign, year=year, category=kind, number=number)
+    for target in spec.targets:
+        Target.objects.create(
+            campaign=campaign, year=target.year, category=target.kind, number=target.number
+        )
     return campaign
 
 
@@ -67,7 +69,7 @@ def test_officer_saves_the_demo_campaign_untouched(client, campaign_officer, dem
             date(2025, 1, 1),
             date(2026, 12, 31),
         )
-    assert demo_campaign.targets.count() == len(content.CAMPAIGN.targets)
+    assert demo_campaign.targets.count() == len(load().campaign.targets)
 
 
 def test_officer_types_a_new_end_date_and_reads_it_back(client, campaign_officer, demo_campaign):

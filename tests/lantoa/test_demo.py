@@ -20,7 +20,8 @@ from campaigns.models import (
     LegalDocumentPage,
 )
 from lantoa import roles
-from lantoa.demo import builder, content
+from lantoa.demo import builder
+from lantoa.demo.content import load
 from lantoa.models import HomeFeaturedStory, HomePage, Locality, SiteSettings
 from media_pipeline.models import LanToaImage
 from search.analysis import fold
@@ -109,8 +110,8 @@ def everything_else() -> dict[str, int]:
 
 def test_builds_the_promised_counts(demo_output):
     assert counts() == PROMISED
-    assert len(content.STORIES) == PROMISED["stories"]
-    assert len(content.EXEMPLARS) == PROMISED["exemplars"]
+    assert len(load().stories) == PROMISED["stories"]
+    assert len(load().exemplars) == PROMISED["exemplars"]
     assert SeriesIndexPage.objects.count() == 1
     assert ExemplarIndexPage.objects.count() == 1
     assert LegalDocumentIndexPage.objects.count() == 1
@@ -129,7 +130,7 @@ def test_columns_and_index_pages_hang_under_the_home_page(demo_output):
 
 def test_localities_form_one_fictional_province(demo_output):
     province = Locality.objects.get(level=Locality.Level.PROVINCE)
-    assert province.name == content.PROVINCE
+    assert province.name == load().province
     assert Locality.objects.filter(level=Locality.Level.DISTRICT, parent=province).count() == 3
     communes = Locality.objects.filter(level=Locality.Level.COMMUNE)
     assert communes.count() == 7
@@ -152,7 +153,8 @@ def test_stories_are_complete_and_spread_over_time(demo_output):
     assert sum(1 for story in stories if story.radio_script) >= 2
     assert StoryExemplar.objects.values("story").distinct().count() >= 6
     organisations = set(Author.objects.values_list("organisation", flat=True))
-    assert {content.NEWSPAPER, content.RADIO_TV, content.PORTAL} <= organisations
+    assert {person.organisation for person in load().authors} == organisations
+    assert len(organisations) == 3
     assert set(StoryPage.channels.through.objects.values_list("channel__code", flat=True)) == {
         "newspaper",
         "radio_tv",
@@ -184,12 +186,12 @@ def test_legal_documents_carry_a_pdf(demo_output):
 def test_home_page_features_demo_stories_and_settings_are_filled(demo_output):
     home = HomePage.objects.get()
     featured = [link.story.title for link in home.featured_stories.all()]
-    titles = {spec.key: spec.title for spec in content.STORIES}
-    assert featured == [titles[key] for key in content.FEATURED_STORIES]
+    titles = {spec.key: spec.title for spec in load().stories}
+    assert featured == [titles[key] for key in load().featured_stories]
     assert home.intro
     site_settings = SiteSettings.objects.get()
-    assert site_settings.tagline == content.SITE_SETTINGS["tagline"]
-    assert site_settings.publisher == content.SITE_SETTINGS["publisher"]
+    assert site_settings.tagline == load().site_settings.tagline
+    assert site_settings.publisher == load().site_settings.publisher
     assert "dữ liệu minh họa" in site_settings.footer_text
     assert site_settings.default_share_image is not None
     site = home.get_site()
@@ -349,7 +351,7 @@ def test_series_parts_are_in_order_and_render(demo_output, client):
     expected = [
         spec.title
         for spec in sorted(
-            (spec for spec in content.STORIES if spec.part_number),
+            (spec for spec in load().stories if spec.part_number),
             key=lambda spec: spec.part_number,
         )
     ]
@@ -410,12 +412,12 @@ def test_no_demo_sentence_is_copied_from_the_samples():
     assert sample_sentences, "the sample folder has no readable sentences"
 
     demo_sentences = set()
-    for text in content.iter_demo_text():
+    for text in load().iter_text():
         demo_sentences |= _sentences(text)
     assert len(demo_sentences) > 200
     assert demo_sentences.isdisjoint(sample_sentences), demo_sentences & sample_sentences
     # The province is invented: no sample mentions it.
-    province = content.PROVINCE.removeprefix("Tỉnh ")
+    province = load().place_name
     assert fold(province) not in fold(sample_text)
 
 

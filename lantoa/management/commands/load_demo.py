@@ -4,7 +4,7 @@ import os
 
 from django.core.management.base import BaseCommand, CommandError
 
-from lantoa.demo import DEFAULT_PASSWORD, DemoError, Reporter, build_demo, summary_text
+from lantoa.demo.builder import DEFAULT_PASSWORD, DemoError, Reporter, build_demo, summary_text
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from lantoa.models import Locality
+from core.models import Locality
 
 from .models import (
     Campaign,

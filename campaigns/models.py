@@ -28,8 +28,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.collation import vi_order
-from search.analysis import fold, normalize, slugify
-from stories.pages import LanToaPage, SectionIndexPage, filtered_listing, paginate
+from core.pages import LanToaPage, SectionIndexPage, filtered_listing, paginate
+from vietnamese.slugs import slugify
+from vietnamese.text import fold, normalize
 
 from .forms import CampaignForm, ExemplarPageForm, ParticipationForm
 
@@ -119,7 +120,7 @@ class ExemplarPage(LanToaPage):
     )
     organisation = models.CharField(_("cơ quan, đơn vị"), max_length=200, blank=True)
     locality = models.ForeignKey(
-        "lantoa.Locality",
+        "core.Locality",
         verbose_name=_("địa bàn"),
         null=True,
         blank=True,
@@ -350,7 +351,7 @@ class Campaign(ClusterableModel):
         _("phạm vi"), max_length=20, choices=CampaignScope.choices, default=CampaignScope.PROVINCE
     )
     scope_locality = models.ForeignKey(
-        "lantoa.Locality",
+        "core.Locality",
         verbose_name=_("địa bàn"),
         null=True,
         blank=True,

@@ -169,7 +169,7 @@ def report_xlsx(figures: Figures) -> bytes:
 
 
 def report_filename(figures: Figures) -> str:
-    from search.analysis import slugify
+    from vietnamese.slugs import slugify
 
     half = {0: "ca-nam", 1: "6-thang-dau", 2: "6-thang-cuoi"}[figures.half]
     return f"bao-cao-{slugify(figures.campaign.code)}-{figures.year}-{half}.xlsx"

@@ -10,6 +10,9 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from . import signals
+        from .cache import invalidate_on_change
+        from .models import Locality
 
         signals.connect_receivers()
+        invalidate_on_change(Locality)  # place names and the directory's filter
         post_migrate.connect(signals.after_migrate, sender=self, dispatch_uid="core.migrated")

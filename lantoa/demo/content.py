@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from campaigns.models import ExemplarField, ExemplarKind, LegalDocumentType
-from lantoa import roles
-from lantoa.models import Locality
+from core import roles
+from core.models import Locality
 
 # --- Places --------------------------------------------------------------------------------
 

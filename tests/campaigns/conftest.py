@@ -15,7 +15,7 @@ from campaigns.models import (
     Stage,
     Target,
 )
-from lantoa.models import Locality
+from core.models import Locality
 from stories.models import Channel, StoryExemplar
 from syndication.models import AiringConfirmation, Delivery, FeedPull, Outlet
 

@@ -23,7 +23,7 @@ from campaigns.models import (
     StageEventCorrection,
     Target,
 )
-from lantoa import roles
+from core import roles
 from lantoa.demo import content
 from tests.campaigns.conftest import join
 from tests.campaigns.test_admin import participation_data

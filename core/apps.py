@@ -3,7 +3,8 @@ from django.db.models.signals import post_migrate
 
 
 class CoreConfig(AppConfig):
-    """What every page shares: one cache for all processes, the page cache, privacy checks."""
+    """What every page shares: the page base, localities, site settings, roles, one cache for all
+    processes, the page cache, privacy checks."""
 
     name = "core"
     verbose_name = "Lan Tỏa: nền tảng"

@@ -175,7 +175,8 @@ def make_queries(
 ) -> list[tuple[str, set[int]]]:
     """Accented queries (a person's name and commune) with the stories that contain every
     folded syllable of them; only queries with 1–10 expected hits, so recall@10 can be 1."""
-    from search.analysis import fold, terms
+    from search.analysis import terms
+    from vietnamese.text import fold
 
     index: dict[str, set[int]] = {}
     for story in stories:

@@ -65,11 +65,11 @@ def measure(size: int) -> dict:
     from django.db import connection
     from wagtail.search.backends import get_search_backend
 
-    from search.analysis import fold
     from search.backends.base import IndexedDocument, SearchQuery
     from search.backends.sqlite import FTS_TABLE, SQLiteFTSBackend
     from search.models import SearchDocument, SearchDocumentTag
     from stories.models import Author
+    from vietnamese.text import fold
 
     corpus = make_corpus(size)
     accented = make_queries(corpus)

@@ -7,7 +7,7 @@ module reads only the choices and the campaign pipeline, never the page models.
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from lantoa.models import Locality
+from core.models import Locality
 
 from .choices import ExemplarField, ExemplarKind, LegalDocumentType
 from .models.pipeline import Campaign

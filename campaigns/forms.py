@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput
 
-from stories.forms import LanToaPageForm
+from core.forms import LanToaPageForm
 
 from .choices import Stage
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from search.analysis import slugify
+from vietnamese.slugs import slugify
 
 from .choices import Half, Stage
 from .dashboard import Figures

@@ -8,7 +8,7 @@ from django.dispatch import receiver
 from wagtail.models import GroupPagePermission
 
 from core.cache import invalidate_on_change
-from lantoa.roles import CAMPAIGN_OFFICER, CAMPAIGN_SECTION_PAGE_PERMISSIONS
+from core.roles import CAMPAIGN_OFFICER, CAMPAIGN_SECTION_PAGE_PERMISSIONS
 
 from .models import (
     Campaign,

@@ -3,13 +3,17 @@ from django.db.models.signals import post_migrate
 
 
 class CoreConfig(AppConfig):
-    """What every page shares: one cache for all processes, the page cache, privacy checks."""
+    """What every page shares: the page base, localities, site settings, roles, one cache for all
+    processes, the page cache, privacy checks."""
 
     name = "core"
     verbose_name = "Lan Tỏa: nền tảng"
 
     def ready(self) -> None:
         from . import signals
+        from .cache import invalidate_on_change
+        from .models import Locality
 
         signals.connect_receivers()
+        invalidate_on_change(Locality)  # place names and the directory's filter
         post_migrate.connect(signals.after_migrate, sender=self, dispatch_uid="core.migrated")

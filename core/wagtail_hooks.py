@@ -1,5 +1,10 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from .collation import vietnamese_ordering
+from .models import Locality
 from .pagecache import DEFAULT_PARAMS, mark
 
 
@@ -12,3 +17,18 @@ def mark_page_for_the_page_cache(page, request, serve_args, serve_kwargs) -> Non
     """
     params = getattr(page, "cache_query_params", DEFAULT_PARAMS)
     mark(request, params, private=page.get_view_restrictions().exists())
+
+
+class LocalityViewSet(SnippetViewSet):
+    model = Locality
+    index_view_class = vietnamese_ordering(IndexView)
+    icon = "site"
+    menu_label = _("Địa bàn")
+    menu_order = 230
+    add_to_admin_menu = True
+    list_display = ["name", "level", "parent"]
+    list_filter = ["level"]
+    search_fields = ["name"]
+
+
+register_snippet(LocalityViewSet)

@@ -19,8 +19,8 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
-from lantoa.formats import read_date
 from vietnamese.collation import sort_key
+from vietnamese.dates import read_date
 
 from . import charts, selectors
 from .models import DailyStat, Scope

@@ -7,10 +7,5 @@ class LantoaConfig(AppConfig):
 
     def ready(self) -> None:
         from core import collation
-        from core.cache import invalidate_on_change
-
-        from .models import Locality
 
         collation.install()  # before any query: web workers, task worker, commands
-
-        invalidate_on_change(Locality)  # place names and the directory's filter

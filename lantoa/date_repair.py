@@ -1,6 +1,6 @@
 """Dates stored with day and month swapped, and their repair (`manage.py repair_swapped_dates`).
 
-Before `lantoa.formats`, admin forms read dates month first (Django's global defaults) while
+Before `core.formats`, admin forms read dates month first (Django's global defaults) while
 the pickers wrote and showed them day first. So a date typed with a day up to 12 was stored
 swapped (05/11 → 11 May), a day above 12 was refused, and every untouched save of a form that
 held such a date swapped it again: the form showed the stored value day first and read it back

@@ -19,7 +19,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from lantoa import formats
+from vietnamese import dates
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -337,7 +337,7 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "mp3", "m4a", "ogg", "mp4"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 # Stored slugs are ASCII with every Vietnamese letter folded (đ → d), by the server
-# (stories.forms.LanToaPageForm, stories.pages.LanToaPage). The admin's own transliteration has
+# (core.forms.LanToaPageForm, core.pages.LanToaPage). The admin's own transliteration has
 # no Vietnamese table ("Điển hình" → "djin-hinh"), so it is told to keep the letters and the
 # server folds them on save.
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
@@ -358,12 +358,12 @@ SEARCH_INDEX_RETRY_DELAYS = [0.5, 2.0]
 # Dates are typed and read day first (25/11/2026, 01/12/2026 14:50) or as ISO, in every language
 # the admin offers (Django's vi locale has no input formats of its own); the admin's pickers
 # write the first of those formats, so what a form shows is read back unchanged
-# (lantoa/formats, docs/operations.md "Dates in forms").
-FORMAT_MODULE_PATH = ["lantoa.formats"]
-DATE_INPUT_FORMATS = formats.DATE_INPUT_FORMATS  # for any language without a formats module
-DATETIME_INPUT_FORMATS = formats.DATETIME_INPUT_FORMATS
-WAGTAIL_DATE_FORMAT = formats.DATE_INPUT_FORMATS[0]
-WAGTAIL_DATETIME_FORMAT = formats.DATETIME_INPUT_FORMATS[0]
+# (vietnamese/dates.py, core/formats, docs/operations.md "Dates in forms").
+FORMAT_MODULE_PATH = ["core.formats"]
+DATE_INPUT_FORMATS = dates.DATE_INPUT_FORMATS  # for any language without a formats module
+DATETIME_INPUT_FORMATS = dates.DATETIME_INPUT_FORMATS
+WAGTAIL_DATE_FORMAT = dates.DATE_INPUT_FORMATS[0]
+WAGTAIL_DATETIME_FORMAT = dates.DATETIME_INPUT_FORMATS[0]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # E-mail (workflow notifications): SMTP when EMAIL_HOST is set, else printed to the console.

@@ -10,27 +10,8 @@ from wagtail import hooks
 from wagtail.admin.compare import FieldComparison, TextDiff, register_comparison_class
 from wagtail.admin.views.pages.search import SearchView
 from wagtail.models import Page
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
-from core.collation import vi_order, vietnamese_ordering
-
-from .models import Locality
-
-
-class LocalityViewSet(SnippetViewSet):
-    model = Locality
-    index_view_class = vietnamese_ordering(IndexView)
-    icon = "site"
-    menu_label = _("Địa bàn")
-    menu_order = 230
-    add_to_admin_menu = True
-    list_display = ["name", "level", "parent"]
-    list_filter = ["level"]
-    search_fields = ["name"]
-
-
-register_snippet(LocalityViewSet)
+from core.collation import vi_order
 
 
 @hooks.register("register_log_actions")

@@ -10,8 +10,8 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from core.plaintext import clean_text, join_paragraphs, rich_text
+from vietnamese.text import normalize
 
-from .analysis import normalize
 from .backends.base import IndexedDocument
 
 

@@ -12,7 +12,7 @@ from typing import TypeVar
 from django.core.paginator import Page, Paginator
 from django.http import QueryDict
 
-from lantoa.formats import read_date
+from vietnamese.dates import read_date
 
 from .analysis import MAX_QUERY_CHARS, clean_query, parse_query
 from .backends import get_backend

@@ -15,7 +15,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.admin.urls import display_custom_404
 from wagtail.admin.views.pages.unpublish import UnpublishView
 
-from search.analysis import normalize
+from vietnamese.text import normalize
 
 from .models import StoryPage
 from .withdrawals import PUBLIC_REASON_MAX_LENGTH, Withdrawal

@@ -29,7 +29,7 @@ from django.utils.translation import gettext_lazy
 from tqdm import tqdm
 
 from core.plaintext import CAPTION, IMAGE, html_blocks, truncate_at_word
-from search.analysis import fold, normalize
+from vietnamese.text import fold, normalize
 
 from .models import Author, ColumnIndexPage, StoryAuthor, StoryPage
 

@@ -30,12 +30,12 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from core.collation import vi_order
+from core.pages import LanToaPage, LanToaPageQuerySet, SectionIndexPage, paginate
 from core.plaintext import stream_text
-from search.analysis import slugify
+from vietnamese.slugs import slugify
 
 from .blocks import StoryBodyBlock
 from .forms import StoryPageForm
-from .pages import LanToaPage, LanToaPageQuerySet, SectionIndexPage, paginate
 from .withdrawals import Withdrawal  # noqa: F401  (the takedown model lives beside its logic)
 
 STORIES_PER_PAGE = 12
@@ -291,7 +291,7 @@ class StoryPage(LanToaPage):
         _("nguồn"), max_length=200, blank=True, help_text=_("Ví dụ: Báo Lan Tỏa, Đài PT-TH tỉnh.")
     )
     locality = models.ForeignKey(
-        "lantoa.Locality",
+        "core.Locality",
         verbose_name=_("địa bàn"),
         null=True,
         blank=True,

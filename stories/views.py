@@ -3,10 +3,10 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from core.pagecache import public_page
+from core.pages import paginate
 
 from .corrections import log_entries, log_keys
 from .models import STORIES_PER_PAGE, StoryTag
-from .pages import paginate
 from .selectors import stories_tagged, tags_in_use
 
 CORRECTIONS_PER_PAGE = 30

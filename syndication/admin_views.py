@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 
 from stories.selectors import story_by_pk
 from vietnamese.collation import sorted_vietnamese
+from vietnamese.dates import format_duration
+from vietnamese.speech import syllable_count
 
 from . import radio
 from .models import CHANNELS_FOR_KIND, Outlet
@@ -37,8 +39,8 @@ def story_reach_report(request: HttpRequest, pk: int) -> HttpResponse:
             "rows": rows,
             "reached_count": len(reached),
             "aired_count": sum(1 for item in reached.values() if item.aired_at),
-            "syllables": radio.syllable_count(script),
-            "duration": radio.format_duration(radio.read_seconds(script)),
+            "syllables": syllable_count(script),
+            "duration": format_duration(radio.read_seconds(script)),
             "header_title": _("Phát hành: %(title)s") % {"title": story.title},
             "page_title": _("Phát hành và phát sóng"),
             "page_subtitle": story.title,

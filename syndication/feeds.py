@@ -41,7 +41,7 @@ from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
 
-from .radio import strip_control_characters
+from vietnamese.xmlsafe import xml_safe
 
 
 def _format_rfc822(value: datetime) -> str:
@@ -133,7 +133,7 @@ class Feed:
 
 def clean(text: str | None) -> str:
     """Workaround 10: text that XML cannot carry is removed, never crashes the feed."""
-    return strip_control_characters(text or "")
+    return xml_safe(text)
 
 
 def local(value: datetime) -> datetime:

@@ -67,7 +67,7 @@ class Outlet(models.Model):
     name = models.CharField(_("tên đơn vị"), max_length=200)
     kind = models.CharField(_("loại hình"), max_length=20, choices=OutletKind.choices)
     locality = models.ForeignKey(
-        "lantoa.Locality",
+        "core.Locality",
         verbose_name=_("địa bàn"),
         null=True,
         blank=True,

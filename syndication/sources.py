@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import PageLogEntry
 
 from stories import selectors as story_selectors
+from vietnamese.speech import syllable_count
 
 from . import radio
 from .feeds import Feed, Item, Media, absolute, clean_content_html, script_html
@@ -237,7 +238,7 @@ def items(stories: list, *, radio_outlet: Outlet | None = None) -> tuple[Item, .
         result.append(
             Item(
                 content_html=script_html(script),
-                syllables=radio.syllable_count(script),
+                syllables=syllable_count(script),
                 read_seconds=radio.read_seconds(script),
                 transcript_url=absolute(
                     reverse("syndication:script_text", kwargs={"story_pk": story.pk})
@@ -252,7 +253,7 @@ def items(stories: list, *, radio_outlet: Outlet | None = None) -> tuple[Item, .
 def _podcast_image() -> str:
     from wagtail.models import Site
 
-    from lantoa.models import SiteSettings
+    from core.models import SiteSettings
 
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:

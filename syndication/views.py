@@ -26,6 +26,8 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from core.cache import remember
 from stories import selectors as story_selectors
+from vietnamese.dates import format_duration
+from vietnamese.speech import syllable_count
 
 from . import feeds, radio, reach, sources
 from .models import AiringConfirmation, Delivery, DeliveryKind, FeedPull, Outlet
@@ -181,8 +183,8 @@ def script_print(request: HttpRequest, pk: int, story_pk: int) -> HttpResponse:
             "outlet": outlet,
             "story": story,
             "paragraphs": [p for p in script.split("\n\n") if p.strip()],
-            "syllables": radio.syllable_count(script),
-            "duration": radio.format_duration(seconds),
+            "syllables": syllable_count(script),
+            "duration": format_duration(seconds),
             "speed": radio.syllables_per_minute(),
             "confirm_url": confirm,
             "qr": mark_safe(qr_svg(confirm)),  # segno's own SVG markup
@@ -215,9 +217,9 @@ def rundown(request: HttpRequest, pk: int) -> HttpResponse:
         rows.append(
             {
                 "story": story,
-                "offset": radio.format_duration(elapsed),
-                "duration": radio.format_duration(seconds),
-                "syllables": radio.syllable_count(script),
+                "offset": format_duration(elapsed),
+                "duration": format_duration(seconds),
+                "syllables": syllable_count(script),
             }
         )
         elapsed += seconds
@@ -228,7 +230,7 @@ def rundown(request: HttpRequest, pk: int) -> HttpResponse:
             "outlet": outlet,
             "day": day,
             "rows": rows,
-            "total": radio.format_duration(elapsed),
+            "total": format_duration(elapsed),
             "token": request.GET.get("token", ""),
         },
     )

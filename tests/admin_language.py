@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, ProcessingInstruction
 
-from search.analysis import normalize
+from vietnamese.text import normalize
 
 # Proper names and technical tokens that are the same in Vietnamese; never untranslated phrases.
 ALLOWED = {

@@ -11,7 +11,7 @@ from PIL import Image as PILImage
 from wagtail.models import Site
 
 from campaigns.models import ExemplarIndexPage, LegalDocumentIndexPage
-from lantoa import roles
+from core import roles
 from lantoa.models import HomePage
 from media_pipeline.models import LanToaImage
 from stories.models import ColumnIndexPage, SeriesIndexPage, StoryPage

@@ -66,7 +66,7 @@ def ambiguous_day_ahead(today: date | None = None) -> date:
 
 @contextmanager
 def month_first_forms():
-    """The site before lantoa.formats: Django's global input formats, no project module."""
+    """The site before core.formats: Django's global input formats, no project module."""
     with override_settings(
         FORMAT_MODULE_PATH=None,
         DATE_INPUT_FORMATS=global_settings.DATE_INPUT_FORMATS,

@@ -1,4 +1,4 @@
-"""The newsroom's groups get the campaign permissions (lantoa.roles names the groups).
+"""The newsroom's groups get the campaign permissions (core.roles names the groups).
 
 lantoa's roles migration runs before these tables exist, so the grants live here, as
 syndication/0002 does for outlets. Journalists and editors read campaigns; campaign
@@ -7,7 +7,7 @@ officers keep them. Stage events have no admin permissions: they are only append
 
 from django.db import migrations
 
-from lantoa import roles
+from core import roles
 
 _KEEP = [
     f"{action}_{model}"

@@ -1,6 +1,6 @@
 """Stage-event corrections (append-only) and who may record them.
 
-Campaign officers and administrators may add and view corrections (lantoa.roles names the
+Campaign officers and administrators may add and view corrections (core.roles names the
 groups); nobody gets change or delete: corrections, like stage events, are only appended.
 The time this migration is applied is also when day-first date input reached this site:
 `manage.py repair_swapped_dates` reads revisions saved before it as month-first
@@ -11,7 +11,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-from lantoa import roles
+from core import roles
 
 GRANTS = {
     roles.CAMPAIGN_OFFICER: ["add_stageeventcorrection", "view_stageeventcorrection"],

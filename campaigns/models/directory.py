@@ -14,9 +14,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.collation import vi_order
-from search.analysis import fold
-from stories.pages import LanToaPage, SectionIndexPage, filtered_listing, paginate
+from core.pages import LanToaPage, SectionIndexPage, filtered_listing, paginate
 from stories.selectors import stories_about_exemplar
+from vietnamese.text import fold
 
 from ..choices import ExemplarField, ExemplarKind, LegalDocumentType
 from ..filters import ExemplarFilter, LegalDocumentFilter
@@ -80,7 +80,7 @@ class ExemplarPage(LanToaPage):
     )
     organisation = models.CharField(_("cơ quan, đơn vị"), max_length=200, blank=True)
     locality = models.ForeignKey(
-        "lantoa.Locality",
+        "core.Locality",
         verbose_name=_("địa bàn"),
         null=True,
         blank=True,

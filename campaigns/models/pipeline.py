@@ -19,7 +19,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
 from core.collation import vi_order
-from search.analysis import normalize, slugify
+from vietnamese.slugs import slugify
+from vietnamese.text import normalize
 
 from ..choices import (
     CampaignScope,
@@ -61,7 +62,7 @@ class Campaign(ClusterableModel):
         _("phạm vi"), max_length=20, choices=CampaignScope.choices, default=CampaignScope.PROVINCE
     )
     scope_locality = models.ForeignKey(
-        "lantoa.Locality",
+        "core.Locality",
         verbose_name=_("địa bàn"),
         null=True,
         blank=True,

@@ -40,9 +40,9 @@ from campaigns.models import (
     Recognition,
     Target,
 )
-from lantoa.models import HomeFeaturedStory, HomePage, Locality, SiteSettings
+from core.models import Locality, SiteSettings
+from lantoa.models import HomeFeaturedStory, HomePage
 from media_pipeline.models import LanToaImage
-from search.analysis import normalize, slugify
 from stories.models import (
     Author,
     Channel,
@@ -56,6 +56,8 @@ from stories.models import (
     StoryRelatedLink,
 )
 from syndication.models import AiringConfirmation, Outlet
+from vietnamese.slugs import slugify
+from vietnamese.text import normalize
 
 from .content import (
     DemoContent,

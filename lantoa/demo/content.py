@@ -26,8 +26,8 @@ from campaigns.choices import (
     RecognitionLevel,
     Stage,
 )
-from lantoa import roles
-from lantoa.models import Locality
+from core import roles
+from core.models import Locality
 from syndication.models import OutletKind
 
 from .media import MOTIFS
@@ -301,7 +301,7 @@ class DemoContent:
 
 
 def role_groups() -> dict[str, str]:
-    """The demo accounts' groups (lantoa.roles), by the name the data file uses."""
+    """The demo accounts' groups (core.roles), by the name the data file uses."""
     return {
         "administrator": roles.ADMINISTRATOR,
         "journalist": roles.JOURNALIST,

@@ -15,7 +15,7 @@ from functools import cache
 
 from PIL import Image, ImageColor, ImageDraw, ImageFilter, ImageFont
 
-from search.analysis import fold
+from vietnamese.text import fold
 
 # DejaVu covers every Vietnamese letter; Pillow's built-in font does not, so text is folded to
 # plain Latin letters when DejaVu is missing rather than drawn as boxes.

@@ -4,7 +4,7 @@ read) and the editor-in-chief's takedown notices (stories.Withdrawal)."""
 
 from django.db import migrations
 
-from lantoa.roles import apply_roles
+from core.roles import apply_roles
 
 
 def apply_current_roles(apps, schema_editor):

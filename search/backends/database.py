@@ -7,7 +7,9 @@ from django.db import connection, transaction
 from django.db.models import Count, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
-from ..analysis import fold, highlight, parse_query, terms
+from vietnamese.text import fold
+
+from ..analysis import highlight, parse_query, terms
 from ..models import DocumentKind, SearchDocument, SearchDocumentTag
 from .base import (
     SORT_DATE,

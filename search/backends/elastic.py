@@ -28,7 +28,9 @@ from elasticsearch.dsl import (
 )
 from tqdm import tqdm
 
-from ..analysis import fold, parse_query, terms
+from vietnamese.text import fold
+
+from ..analysis import parse_query, terms
 from .base import (
     FACETS,
     SORT_DATE,

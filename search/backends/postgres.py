@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from django.db import connection
 
-from ..analysis import fold, highlight, parse_query
+from vietnamese.text import fold
+
+from ..analysis import highlight, parse_query
 from ..models import SearchDocument
 from .database import DatabaseBackend
 

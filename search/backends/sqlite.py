@@ -1,7 +1,7 @@
 """SQLite FTS5 backend (the embedded default), following docs/search.md's recipe.
 
 FTS5's unicode61 tokenizer cannot fold đ and Django's sqlite3 cannot register a tokenizer, so
-text is folded in Python (`search.analysis.fold`) and indexed twice: as written (`title`,
+text is folded in Python (`vietnamese.text.fold`) and indexed twice: as written (`title`,
 `body`) and folded (`title_folded`, `body_folded`), all with `remove_diacritics 0`. A query
 matches `{title body}: exact terms OR {title_folded body_folded}: folded terms`, and bm25
 weighs the exact columns 10× so "má" ranks "má" above "mà" and "mã".
@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from django.db import connection
 
-from ..analysis import fold, parse_query
+from vietnamese.text import fold
+
+from ..analysis import parse_query
 from ..models import SearchDocument
 from .database import DatabaseBackend
 

@@ -18,7 +18,7 @@ POSTGRES_FORWARD = [
                 ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple;
         END IF;
     END $$""",
-    # Folding happens in Python (search.analysis.fold) before the row is written, so the
+    # Folding happens in Python (vietnamese.text.fold) before the row is written, so the
     # folded vector needs only the 'simple' config; the exact vector keeps the diacritics.
     f"""ALTER TABLE {DOC_TABLE} ADD COLUMN folded_vector tsvector GENERATED ALWAYS AS (
         setweight(to_tsvector('simple'::regconfig, coalesce(title_folded, '')), 'A') ||

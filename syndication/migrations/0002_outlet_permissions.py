@@ -1,11 +1,11 @@
-"""The newsroom's groups get the outlet permissions (lantoa.roles names the groups).
+"""The newsroom's groups get the outlet permissions (core.roles names the groups).
 
 lantoa's roles migration runs before this app's tables exist, so the grants live here.
 """
 
 from django.db import migrations
 
-from lantoa import roles
+from core import roles
 
 GRANTS = {
     roles.EDITOR_IN_CHIEF: ["add_outlet", "change_outlet", "delete_outlet", "view_outlet"],

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from campaigns.choices import CampaignStatus, Stage
 from campaigns.models import Campaign, Criterion, ExemplarPage, Participation, Recognition, Target
-from lantoa.models import Locality
+from core.models import Locality
 from stories.models import Channel, StoryExemplar
 from syndication.models import AiringConfirmation, Delivery, FeedPull, Outlet
 

@@ -241,7 +241,7 @@ def test_duplicate_guard_asks_before_a_second_exemplar(
 def test_same_name_elsewhere_is_not_a_duplicate(
     client, exemplar_index, make_exemplar, commune, campaign_officer
 ):
-    from lantoa.models import Locality
+    from core.models import Locality
 
     make_exemplar("Lò Văn Pọm")
     other = Locality.objects.create(name="Xã Tà Xùa", level="commune", parent=commune.parent)

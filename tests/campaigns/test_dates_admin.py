@@ -22,7 +22,7 @@ from campaigns.models import (
     StageEventCorrection,
     Target,
 )
-from lantoa import roles
+from core import roles
 from lantoa.demo.content import load
 from tests.campaigns.conftest import join
 from tests.campaigns.test_admin import participation_data

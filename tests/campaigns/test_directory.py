@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from campaigns.models import ExemplarPage, LegalDocumentPage
-from lantoa.models import Locality
+from core.models import Locality
 from stories.models import StoryExemplar
 
 pytestmark = pytest.mark.django_db

@@ -86,7 +86,7 @@ from django.contrib.auth.models import Group, User
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from PIL import Image
-from lantoa import roles
+from core import roles
 from lantoa.models import HomePage
 from media_pipeline.models import LanToaImage
 from stories.models import ColumnIndexPage, StoryPage

@@ -130,7 +130,7 @@ def _stored(path: str):
 def test_site_settings_come_from_the_cache_and_an_edit_shows_at_once(
     client, story, site, route_cache_only, django_assert_max_num_queries
 ):
-    from lantoa.models import SiteSettings
+    from core.models import SiteSettings
 
     client.get(story.url)
     with django_assert_max_num_queries(2):

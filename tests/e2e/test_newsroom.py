@@ -10,8 +10,8 @@ import re
 
 from playwright.sync_api import expect
 
-from lantoa import roles
-from search.analysis import fold
+from core import roles
+from vietnamese.text import fold
 
 COLUMN = "Gương sáng đời thường"
 COLUMN_PATH = "/guong-sang-doi-thuong/"

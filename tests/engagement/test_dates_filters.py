@@ -1,6 +1,6 @@
 """Date filters of the engagement reports as the editor-in-chief types them (25/11/2026).
 
-Wagtail's date-range filter writes dd/mm/yyyy; before lantoa.formats the server read
+Wagtail's date-range filter writes dd/mm/yyyy; before core.formats the server read
 05/11/2026 as 11 May and ignored 25/11/2026 as invalid (the report showed every day).
 """
 

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image as PILImage
 
-from lantoa.models import Locality
+from core.models import Locality
 from media_pipeline.models import LanToaImage
 from stories.models import Author
 
@@ -62,7 +62,7 @@ def test_snippet_listings_open(client, superuser):
 
 def test_journalist_cannot_manage_localities(client, journalist):
     client.force_login(journalist)
-    response = client.get(reverse("wagtailsnippets_lantoa_locality:add"))
+    response = client.get(reverse("wagtailsnippets_core_locality:add"))
     assert response.status_code in (302, 403)
     assert not Locality.objects.exists()
 

@@ -33,8 +33,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, TaskState, WorkflowState
 
 from campaigns.models import Campaign, ExemplarPage, Participation
+from core.models import Locality
 from lantoa.management.commands.admin_catalogue import missing_entries, source_catalogue
-from lantoa.models import Locality
 from media_pipeline.models import LanToaImage
 from stories.models import Author, ColumnIndexPage, StoryPage, StoryTag
 from syndication.models import Outlet

@@ -19,12 +19,12 @@ from campaigns.models import (
     LegalDocumentIndexPage,
     LegalDocumentPage,
 )
-from lantoa import roles
+from core import roles
+from core.models import Locality, SiteSettings
 from lantoa.demo import builder
 from lantoa.demo.content import load
-from lantoa.models import HomeFeaturedStory, HomePage, Locality, SiteSettings
+from lantoa.models import HomeFeaturedStory, HomePage
 from media_pipeline.models import LanToaImage
-from search.analysis import fold
 from stories.models import (
     Author,
     ColumnIndexPage,
@@ -38,6 +38,7 @@ from stories.models import (
     StoryTag,
 )
 from syndication.models import Outlet
+from vietnamese.text import fold
 
 SAMPLES = Path(settings.BASE_DIR).parent / "shared" / "samples" / "legacy-articles"
 USERNAMES = ["admin", "phongvien", "bientap", "lanhdao", "thidua"]

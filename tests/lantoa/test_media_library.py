@@ -18,7 +18,7 @@ from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, GroupCollectionPermission
 
-from lantoa import roles
+from core import roles
 from media_pipeline.models import LanToaImage
 from tests.admin_login import PASSWORD, signed_in
 from tests.conftest import make_image

@@ -1,7 +1,6 @@
 """Site-wide behaviour: robots, sitemap, error pages, dates, privacy and scheduled publishing."""
 
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group
@@ -11,31 +10,10 @@ from django.urls import path
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from lantoa import dates
 from lantoa.urls import urlpatterns as site_urlpatterns
 from stories.models import StoryPage
 
 pytestmark = pytest.mark.django_db
-HCM = ZoneInfo("Asia/Ho_Chi_Minh")
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        (datetime(2021, 12, 2, 23, 3, tzinfo=HCM), "Thứ Năm, 02/12/2021, 23:03"),
-        (datetime(2021, 12, 2, 16, 3, tzinfo=ZoneInfo("UTC")), "Thứ Năm, 02/12/2021, 23:03"),
-        (datetime(2024, 2, 25, 7, 0, tzinfo=HCM), "Chủ Nhật, 25/02/2024, 07:00"),
-        (datetime(2023, 1, 30, 0, 0, tzinfo=HCM), "Thứ Hai, 30/01/2023, 00:00"),
-        (None, ""),
-    ],
-)
-def test_vietnamese_date_lines(value, expected):
-    assert dates.format_datetime(value) == expected
-
-
-def test_vietnamese_short_dates():
-    assert dates.format_date(date(2023, 4, 5)) == "05/04/2023"
-    assert dates.format_date(datetime(2023, 4, 4, 20, 0, tzinfo=ZoneInfo("UTC"))) == "05/04/2023"
 
 
 def test_robots_txt_points_to_sitemap(client):

@@ -184,7 +184,7 @@ def test_showing_results_writes_nothing(client, corpus):
     from django.test.utils import CaptureQueriesContext
     from wagtail.models import Site
 
-    from lantoa.models import SiteSettings
+    from core.models import SiteSettings
 
     SiteSettings.for_site(Site.objects.get(is_default_site=True))  # Wagtail makes it on demand
     with CaptureQueriesContext(connection) as queries:

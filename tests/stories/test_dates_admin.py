@@ -2,7 +2,7 @@
 
 The audit: go-live "01/12/2026 14:50" was stored as 12 January and published at once; a story
 dated 17/09 could not be saved; correction dates flipped on each save. Each test here failed
-before lantoa.formats.
+before core.formats.
 """
 
 from datetime import datetime, time

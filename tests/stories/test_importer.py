@@ -12,7 +12,6 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import DatabaseError
 
-from search.analysis import fold, normalize
 from stories import importer
 from stories.importer import (
     CHROME_RULES,
@@ -24,6 +23,7 @@ from stories.importer import (
 )
 from stories.management.commands.import_articles import Command as ImportArticlesCommand
 from stories.models import Author, ColumnIndexPage, StoryPage
+from vietnamese.text import fold, normalize
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 # shared/ sits beside the main checkout (and beside CI's clone); a worktree is one level deeper.

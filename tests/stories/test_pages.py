@@ -9,7 +9,8 @@ import pytest
 from django.test import override_settings
 
 from campaigns.models import ExemplarPage
-from lantoa.models import HomeFeaturedStory, Locality
+from core.models import Locality
+from lantoa.models import HomeFeaturedStory
 from stories.models import (
     Author,
     Channel,

@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 from lxml import html
 
-from search.analysis import slugify
 from stories.models import StoryPage
 from tests.admin_forms import story_form_data
+from vietnamese.slugs import slugify
 
 TITLE = "Hỗ trợ 1,5 triệu đồng cho hộ trồng 2.500 cây bưởi"
 EXPECTED = "ho-tro-1-5-trieu-dong-cho-ho-trong-2-500-cay-buoi"

@@ -13,7 +13,7 @@ from django.utils import timezone
 from lxml import html as lxml_html
 from wagtail.models import Page
 
-from lantoa.dates import format_datetime
+from core.templatetags.core_tags import vn_datetime
 from stories.admin_views import unpublish_view
 from stories.models import StoryCorrection, StoryPage
 from stories.withdrawals import Withdrawal
@@ -74,7 +74,7 @@ def test_unpublished_story_answers_410_with_its_title_date_and_reason(
     assert withdrawal.withdrawn_by == editor_in_chief and withdrawal.public_reason == REASON
     main = text_of(tree, "//main")
     assert REASON in main
-    assert format_datetime(withdrawal.withdrawn_at) in main
+    assert vn_datetime(withdrawal.withdrawn_at) in main
     assert tree.xpath('//main//a[@href="/"]')
     assert tree.xpath(f'//main//a[@href="{reverse("corrections_log")}"]')
     assert "Đính chính và gỡ bài" in text_of(tree, "//footer")

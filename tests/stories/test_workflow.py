@@ -5,7 +5,7 @@ from django.urls import reverse
 from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import rich_text, streamfield
 
-from lantoa import roles
+from core import roles
 from stories.models import StoryPage
 from tests.admin_forms import story_form_data
 

@@ -7,6 +7,7 @@ from lxml import etree, html
 
 from syndication import radio
 from tests.boundaries import PIECES, SAPO, TITLE, glued, make_boundary_story
+from vietnamese.speech import syllable_count, to_speech_text
 
 pytestmark = pytest.mark.django_db
 LANTOA_NS = "{urn:lantoa:syndication:1}"
@@ -23,7 +24,7 @@ def story(make_story, channel):
 
 def expected_syllables() -> int:
     """Counted from the pieces as written, each on its own: what the presenter reads."""
-    return radio.syllable_count(radio.to_speech_text("\n\n".join([TITLE, SAPO, *PIECES])))
+    return syllable_count(to_speech_text("\n\n".join([TITLE, SAPO, *PIECES])))
 
 
 def test_script_txt_has_one_paragraph_per_paragraph_and_a_line_per_list_item(client, story):
@@ -66,9 +67,9 @@ def test_presenter_page_prints_each_paragraph_and_counts_every_syllable(
 
 def test_read_time_counts_the_words_of_every_block(story):
     script = radio.script_for(story)
-    assert radio.syllable_count(script) == expected_syllables()
+    assert syllable_count(script) == expected_syllables()
     assert radio.read_seconds(script) == radio.read_seconds(
-        radio.to_speech_text("\n\n".join([TITLE, SAPO, *PIECES]))
+        to_speech_text("\n\n".join([TITLE, SAPO, *PIECES]))
     )
 
 

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from campaigns.models import ExemplarPage, Participation
-from lantoa.models import Locality
+from core.models import Locality
 from stories.models import Author
 from syndication.models import Outlet
 from tests.campaigns.conftest import join
@@ -123,7 +123,7 @@ def test_locality_listing(client, campaign_officer):
     for name in AUDIT:
         Locality.objects.create(name=name, level="commune", parent=province)
     client.force_login(campaign_officer)
-    url = reverse("wagtailsnippets_lantoa_locality:list")
+    url = reverse("wagtailsnippets_core_locality:list")
     assert only(listing_titles(client.get(url).content.decode()), AUDIT) == AUDIT_ORDER
     clicked = client.get(url, {"ordering": "-name"}).content.decode()
     assert only(listing_titles(clicked), AUDIT) == AUDIT_ORDER[::-1]

@@ -62,7 +62,7 @@ _ADMIN_ACCESS = [("wagtailadmin", "access_admin")]
 _VIEW_SNIPPETS = [
     ("stories", "view_author"),
     ("stories", "view_storytag"),
-    ("lantoa", "view_locality"),
+    ("core", "view_locality"),
 ]
 MODEL_PERMISSIONS = {
     JOURNALIST: _ADMIN_ACCESS + _VIEW_SNIPPETS,
@@ -88,11 +88,11 @@ MODEL_PERMISSIONS = {
         # reason and the silent choice can be changed afterwards.
         ("stories", "view_withdrawal"),
         ("stories", "change_withdrawal"),
-        ("lantoa", "change_sitesettings"),
+        ("core", "change_sitesettings"),
     ],
     CAMPAIGN_OFFICER: _ADMIN_ACCESS
     + _VIEW_SNIPPETS
-    + [("lantoa", "add_locality"), ("lantoa", "change_locality")],
+    + [("core", "add_locality"), ("core", "change_locality")],
     ADMINISTRATOR: "__all__",
 }
 
@@ -103,6 +103,10 @@ WORKFLOW_TASKS = [
 ]
 
 ALL_GROUPS = [JOURNALIST, EDITOR, EDITOR_IN_CHIEF, CAMPAIGN_OFFICER, ADMINISTRATOR]
+
+# Models that moved between apps (core/0001, lantoa/0009: localities and the site settings):
+# migrations that run before the move find their permissions under the former app label.
+FORMER_APP_LABELS = {"core": ["lantoa"]}
 
 
 def apply_roles(apps, *, allow_missing: bool = False) -> None:
@@ -127,9 +131,14 @@ def apply_roles(apps, *, allow_missing: bool = False) -> None:
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
 
     def permission(app_label: str, codename: str):
-        found = Permission.objects.filter(
-            content_type__app_label=app_label, codename=codename
-        ).first()
+        labels = [app_label, *FORMER_APP_LABELS.get(app_label, [])]
+        found = None
+        for label in labels:
+            found = Permission.objects.filter(
+                content_type__app_label=label, codename=codename
+            ).first()
+            if found is not None:
+                break
         if found is None and not allow_missing:
             raise LookupError(f"No permission {app_label}.{codename} for the roles to grant.")
         return found

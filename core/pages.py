@@ -11,7 +11,8 @@ from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
 from core.restrictions import site_has_view_restrictions
-from search.analysis import normalize, slugify
+from vietnamese.slugs import slugify
+from vietnamese.text import normalize
 
 from .forms import LanToaPageForm, ascii_slug
 

@@ -1,10 +1,12 @@
-"""Vietnamese normalisation, folding, slugs and sort order."""
+"""Vietnamese normalisation, folding, slugs and sort order (pure Python: no Django)."""
 
 import unicodedata
 
 import pytest
 
-from search.analysis import fold, normalize, slugify, sort_key
+from vietnamese.collation import sort_key
+from vietnamese.slugs import slugify
+from vietnamese.text import fold, normalize
 
 
 @pytest.mark.parametrize(

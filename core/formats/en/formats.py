@@ -3,4 +3,4 @@
 Only the input formats: English names and the rest come from Django's en locale.
 """
 
-from lantoa.formats import DATE_INPUT_FORMATS, DATETIME_INPUT_FORMATS  # noqa: F401
+from vietnamese.dates import DATE_INPUT_FORMATS, DATETIME_INPUT_FORMATS  # noqa: F401

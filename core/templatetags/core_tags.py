@@ -1,24 +1,28 @@
+"""Template tags every app's templates load: Vietnamese dates, JSON-LD, absolute URLs."""
+
 import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 
-from lantoa import dates
+from vietnamese import dates
 
 register = template.Library()
 
 
 @register.filter
 def vn_datetime(value) -> str:
-    """{{ page.display_date|vn_datetime }} → "Thứ Năm, 02/12/2021, 23:03"."""
-    return dates.format_datetime(value)
+    """{{ page.display_date|vn_datetime }} → "Thứ Năm, 02/12/2021, 23:03" (the reader's zone)."""
+    return dates.format_datetime(value, timezone.get_current_timezone())
 
 
 @register.filter
 def vn_date(value) -> str:
-    return dates.format_date(value)
+    """{{ page.display_date|vn_date }} → "02/12/2021"."""
+    return dates.format_date(value, timezone.get_current_timezone())
 
 
 @register.simple_tag

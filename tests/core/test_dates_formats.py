@@ -1,6 +1,6 @@
-"""Dates typed in forms are read day first (lantoa/formats), the way the admin's pickers write them.
+"""Dates typed in forms are read day first (core/formats), the way the admin's pickers write them.
 
-Before lantoa.formats, Django's global defaults read 05/11/2026 as 11 May and refused
+Before core.formats, Django's global defaults read 05/11/2026 as 11 May and refused
 25/11/2026 ("Hãy nhập một ngày hợp lệ.").
 """
 
@@ -12,6 +12,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import translation
 from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
+
+from vietnamese.dates import read_date as vietnamese_read_date
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 LANGUAGES = ["vi", "en"]  # WAGTAILADMIN_PERMITTED_LANGUAGES
@@ -50,6 +52,34 @@ def read_datetime(text: str) -> datetime | None:
 )
 def test_dates_are_read_day_first_or_iso(language, typed, expected):
     assert read_date(typed) == expected
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "25/11/2026",
+        "5/11/2026",
+        " 25-11-2026 ",
+        "25.11.2026",
+        "25/11/26",
+        "2026-11-25",
+        "11/25/2026",
+        "31/11/2026",
+        "2026-13-45",
+        "25/11",
+        "",
+        "hôm qua",
+        "25/11/2026 14:50",
+    ],
+)
+def test_filters_read_what_forms_read(language, typed):
+    """`vietnamese.dates.read_date` (GET filters, pure Python) and Django's DateField with the
+    format modules read every input alike, in every admin language."""
+    try:
+        expected = read_date(typed)
+    except ValidationError:
+        expected = None
+    assert vietnamese_read_date(typed) == expected
 
 
 @pytest.mark.parametrize(

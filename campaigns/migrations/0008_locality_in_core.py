@@ -1,0 +1,39 @@
+"""Localities moved to core (core/0001): the foreign key follows, in Django's state only (same table)."""
+
+import django.db.models.deletion
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("core", "0001_initial"), ("campaigns", "0007_merge_corrections_ordering")]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.AlterField(
+                    model_name="campaign",
+                    name="scope_locality",
+                    field=models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="campaigns",
+                        to="core.locality",
+                        verbose_name="địa bàn",
+                    ),
+                ),
+                migrations.AlterField(
+                    model_name="exemplarpage",
+                    name="locality",
+                    field=models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="exemplars",
+                        to="core.locality",
+                        verbose_name="địa bàn",
+                    ),
+                ),
+            ],
+        ),
+    ]

@@ -1,0 +1,77 @@
+"""The page editor's form of every Lan Tỏa page: slugs derived on the server, clashes explained."""
+
+from django import forms
+from django.utils.translation import gettext as _
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.widgets.slug import SlugInput
+
+from vietnamese.slugs import slugify
+
+# Run by the editor's slug field on the title before Wagtail's own clean-up, which drops
+# punctuation and so turns "1,5 triệu" into "15-trieu": a decimal comma or point between
+# digits becomes a hyphen, as `slugify` does on the server.
+SLUG_FORMATTERS = [(r"(\d)[.,](?=\d)", "$1-")]
+
+
+def ascii_slug(slug: str, title: str) -> str:
+    """The slug to store: folded when it has Vietnamese letters, made from the title when blank.
+
+    A non-ASCII slug is the browser's copy of the title (Wagtail keeps the letters and drops
+    punctuation); when it is the title's own slug but for the separators it dropped ("15" for
+    "1,5"), the title's slug is stored, so numbers keep their meaning.
+    """
+    if not slug:
+        return slugify(title or "")
+    if slug.isascii():
+        return slug
+    folded, from_title = slugify(slug), slugify(title or "")
+    return from_title if from_title.replace("-", "") == folded.replace("-", "") else folded
+
+
+class LanToaPageForm(WagtailAdminPageForm):
+    """Leaves the slug optional (a blank one is made from the title) and folds Vietnamese."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+            widget = self.fields["slug"].widget
+            if isinstance(widget, SlugInput):
+                formatters = SlugInput(formatters=SLUG_FORMATTERS).attrs
+                widget.attrs["data-w-slug-formatters-value"] = formatters[
+                    "data-w-slug-formatters-value"
+                ]
+
+    def clean(self):
+        if "slug" in self.fields:
+            self.cleaned_data["slug"] = ascii_slug(
+                self.cleaned_data.get("slug", ""), self.cleaned_data.get("title", "")
+            )
+        cleaned_data = super().clean()
+        if self.has_error("slug") and self.parent_page is not None:
+            slug = cleaned_data.get("slug") or self.data.get("slug", "")
+            clash = self.parent_page.get_children().filter(slug=slug).first()
+            if clash is not None:
+                self.errors["slug"] = self.error_class(
+                    [
+                        forms.ValidationError(
+                            _(
+                                "Đường dẫn “%(slug)s” đã được dùng cho bài “%(title)s” trong "
+                                "cùng chuyên mục. Hãy sửa đường dẫn, ví dụ “%(suggestion)s”."
+                            )
+                            % {
+                                "slug": slug,
+                                "title": clash.title,
+                                "suggestion": self._free_slug(slug),
+                            }
+                        )
+                    ]
+                )
+        return cleaned_data
+
+    def _free_slug(self, slug: str) -> str:
+        taken = set(self.parent_page.get_children().values_list("slug", flat=True))
+        suffix = 2
+        while f"{slug}-{suffix}" in taken:
+            suffix += 1
+        return f"{slug}-{suffix}"

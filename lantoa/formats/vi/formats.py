@@ -1,9 +1,0 @@
-"""Vietnamese input formats (Django's vi locale supplies the rest: names, separators)."""
-
-from lantoa.formats import (  # noqa: F401  (read by django.utils.formats.get_format)
-    DATE_INPUT_FORMATS,
-    DATETIME_INPUT_FORMATS,
-    FIRST_DAY_OF_WEEK,
-    SHORT_DATE_FORMAT,
-    SHORT_DATETIME_FORMAT,
-)

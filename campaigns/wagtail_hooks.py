@@ -12,6 +12,7 @@ from core.collation import vietnamese_ordering
 
 from . import admin_views
 from .models import Campaign, Participation
+from .selectors import searchable_campaign_pages
 
 
 class LinkColumn(Column):
@@ -100,3 +101,7 @@ def campaigns_admin_urls():
             name="campaigns_report_download",
         ),
     ]
+
+
+# Exemplars and legal documents in the reader-facing search; each page builds its document.
+hooks.register("register_search_documents", searchable_campaign_pages)

@@ -9,7 +9,7 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
 
-from . import admin_views, selectors
+from . import admin_views, popular_searches, selectors
 from .models import Scope
 
 
@@ -60,3 +60,7 @@ class EngagementPanel(Component):
 @hooks.register("construct_homepage_panels")
 def engagement_dashboard_panel(request, panels) -> None:
     panels.append(EngagementPanel())
+
+
+# The reader-facing search offers what readers search most (search.queries.popular_searches).
+hooks.register("register_popular_searches", popular_searches)

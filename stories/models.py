@@ -31,7 +31,9 @@ from wagtail.search import index
 
 from core.collation import vi_order
 from core.plaintext import stream_text
-from search.analysis import slugify
+from search.analysis import normalize, slugify
+from search.backends.base import IndexedDocument
+from search.documents import page_document, plain_fields, rich_field
 
 from .blocks import StoryBodyBlock
 from .forms import StoryPageForm
@@ -159,6 +161,19 @@ class ColumnIndexPage(SectionIndexPage):
     def stories(self) -> StoryPageQuerySet:
         return StoryPage.objects.live().public().child_of(self).for_listing()
 
+    def search_document(self) -> IndexedDocument:
+        return page_document(
+            self,
+            "column",
+            _("Chuyên mục"),
+            summary=rich_field(self.intro),
+            date=self.first_published_at,
+        )
+
+    def feed_scopes(self) -> list[tuple[str, str]]:
+        """The public feeds this page's change reaches (besides the site's "all" feed)."""
+        return [("column", self.slug)]
+
     def route(self, request, path_components):
         """Fetch a story and what its page shows in one query, not Wagtail's generic two."""
         if path_components:
@@ -229,6 +244,18 @@ class SeriesPage(LanToaPage):
     class Meta:
         verbose_name = _("loạt bài")
         verbose_name_plural = _("loạt bài")
+
+    def search_document(self) -> IndexedDocument:
+        return page_document(
+            self,
+            "series",
+            _("Loạt bài"),
+            summary=rich_field(self.intro),
+            date=self.first_published_at,
+        )
+
+    def feed_scopes(self) -> list[tuple[str, str]]:
+        return [("series", self.slug)]
 
     def parts(self) -> StoryPageQuerySet:
         return (
@@ -451,6 +478,33 @@ class StoryPage(LanToaPage):
         """Body without markup, for search, read time, descriptions and radio scripts: one
         paragraph per paragraph, list items on their own lines (`core.plaintext`)."""
         return stream_text(self.body)
+
+    def search_document(self) -> IndexedDocument:
+        """What the reader-facing search indexes (read with `select_related("locality")` and
+        `prefetch_related("tags")`, as `searchable_story_pages` does)."""
+        column = self.get_parent()
+        return page_document(
+            self,
+            "story",
+            _("Bài viết"),
+            summary=plain_fields(self.sapo),
+            body=normalize(self.plain_text()),
+            date=self.display_date,
+            column_id=column.pk if column else None,
+            column_title=column.title if column else "",
+            locality_id=self.locality_id,
+            locality_name=self.locality.name if self.locality_id else "",
+            tags=[(tag.slug, tag.name) for tag in self.tags.all()],
+        )
+
+    def feed_scopes(self) -> list[tuple[str, str]]:
+        """The public feeds this story's change reaches (besides the site's "all" feed)."""
+        scopes = [("column", self.column.slug)]
+        scopes += [("tag", tag.slug) for tag in self.tag_list]
+        scopes += [("exemplar", exemplar.slug) for exemplar in self.exemplars]
+        if self.series_id:
+            scopes.append(("series", self.series.slug))
+        return scopes
 
     def series_neighbours(self) -> tuple[StoryPage | None, StoryPage | None]:
         """The live parts just before and after this one, found with a single query."""

@@ -7,6 +7,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 from core.collation import vietnamese_ordering
 
 from .models import Author, StoryPage, StoryTag
+from .selectors import searchable_story_pages
 from .withdrawals import Withdrawal
 
 
@@ -61,3 +62,7 @@ def story_listing_urls(page) -> list[str]:
     if page.series_id:
         urls.append(page.series.get_url())
     return urls + [exemplar.get_url() for exemplar in page.exemplars]
+
+
+# Stories, columns and series in the reader-facing search; each page builds its document.
+hooks.register("register_search_documents", searchable_story_pages)

@@ -10,7 +10,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 
 from core.collation import vietnamese_ordering
 
-from . import admin_views
+from . import admin_views, feeds
 from .models import Campaign, Participation
 from .selectors import searchable_campaign_pages
 
@@ -105,3 +105,6 @@ def campaigns_admin_urls():
 
 # Exemplars and legal documents in the reader-facing search; each page builds its document.
 hooks.register("register_search_documents", searchable_campaign_pages)
+
+# The exemplar and campaign feeds (syndication.registry).
+hooks.register("register_feed_scopes", feeds.feed_scopes)

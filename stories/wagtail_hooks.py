@@ -6,6 +6,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from core.collation import vietnamese_ordering
 
+from . import feeds
 from .models import Author, StoryPage, StoryTag
 from .selectors import searchable_story_pages
 from .withdrawals import Withdrawal
@@ -66,3 +67,7 @@ def story_listing_urls(page) -> list[str]:
 
 # Stories, columns and series in the reader-facing search; each page builds its document.
 hooks.register("register_search_documents", searchable_story_pages)
+
+# Stories are what syndication carries; column, series and tag feeds (syndication.registry).
+hooks.register("register_syndicated_pages", feeds.StoryFeeds)
+hooks.register("register_feed_scopes", feeds.feed_scopes)

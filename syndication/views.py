@@ -104,7 +104,8 @@ def feed(
         outlet, ident = outlet_by_pk(pk), str(pk)
         if outlet is None:
             raise Http404
-    feed_key = f"{scope}:{ident}" if ident else scope
+    # An outlet's own feed is keyed by the outlet (the foreign key), never by "outlet:5".
+    feed_key = scope if outlet is not None or not ident else f"{scope}:{ident}"
     if outlet is not None and not outlet.accepts(request.GET.get("token")):
         record_pull(request, feed_key, 403, outlet)
         return _forbidden()

@@ -6,8 +6,8 @@ to end this loop. Here every object is published or expired in its own transacti
 fails is logged with its traceback and retried on the next run while the others go ahead. Each
 job of a pass (expiry, publishing, enqueueing the engagement work) runs even when the one before
 it raised (database locked or unreachable, task queue broken): the failure is logged with its
-traceback, the connections are dropped and the pass is retried after a short back-off. Only SIGTERM or SIGINT (or `--once`) ends the loop. Run one
-scheduler per site (docs/deployment.md).
+traceback, the connections are dropped and the pass is retried after a short back-off. Only
+SIGTERM or SIGINT (or `--once`) ends the loop. Run one scheduler per site (docs/deployment.md).
 """
 
 from __future__ import annotations

@@ -149,6 +149,13 @@ class TaggedStory(ItemBase):
         verbose_name_plural = _("từ khóa của bài")
 
 
+def intro_document(page: Page, kind: str, kind_label: str) -> IndexedDocument:
+    """A column's or a series' search document: its introduction, dated when first published."""
+    return page_document(
+        page, kind, kind_label, summary=rich_field(page.intro), date=page.first_published_at
+    )
+
+
 class ColumnIndexPage(SectionIndexPage):
     """A standing column (chuyên mục): its stories, newest first."""
 
@@ -163,13 +170,7 @@ class ColumnIndexPage(SectionIndexPage):
         return StoryPage.objects.live().public().child_of(self).for_listing()
 
     def search_document(self) -> IndexedDocument:
-        return page_document(
-            self,
-            "column",
-            _("Chuyên mục"),
-            summary=rich_field(self.intro),
-            date=self.first_published_at,
-        )
+        return intro_document(self, "column", _("Chuyên mục"))
 
     def feed_scopes(self) -> list[tuple[str, str]]:
         """The public feeds this page's change reaches (besides the site's "all" feed)."""
@@ -247,13 +248,7 @@ class SeriesPage(LanToaPage):
         verbose_name_plural = _("loạt bài")
 
     def search_document(self) -> IndexedDocument:
-        return page_document(
-            self,
-            "series",
-            _("Loạt bài"),
-            summary=rich_field(self.intro),
-            date=self.first_published_at,
-        )
+        return intro_document(self, "series", _("Loạt bài"))
 
     def feed_scopes(self) -> list[tuple[str, str]]:
         return [("series", self.slug)]

@@ -49,6 +49,14 @@ def _drop_stale_connections() -> None:
             connection.close_if_unusable_or_obsolete()
 
 
+def _close_connections() -> None:
+    """After a failed pass: close every connection (reopened on the next pass), except inside
+    a caller's transaction (a test's), where closing would lose its work."""
+    for connection in connections.all(initialized_only=True):
+        if not connection.in_atomic_block:
+            connection.close()
+
+
 def _scheduled_models() -> list[type]:
     """Page plus every other model with draft state (snippets), as `publish_scheduled` does."""
     return [Page] + [
@@ -230,7 +238,7 @@ class Scheduler:
                     delay,
                     exc_info=not isinstance(error, RunFailed),  # a job's is logged already
                 )
-                connections.close_all()  # a broken connection is reopened on the next run
+                _close_connections()  # a broken connection is reopened on the next run
             else:
                 if failures_in_a_row:
                     logger.info("Scheduler run succeeded after %d failures", failures_in_a_row)

@@ -16,9 +16,9 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 
 from core.collation import vietnamese_ordering
 
-from . import admin_views
+from . import admin_views, feeds
 from .models import Campaign, Participation, StageEventCorrection
-from .selectors import exemplar_directory
+from .selectors import exemplar_directory, searchable_campaign_pages
 
 
 class LinkColumn(Column):
@@ -180,3 +180,10 @@ def campaigns_moved_urls() -> list:
 def home_exemplar_directory(request: HttpRequest, home) -> dict:
     """The home page links to the exemplar directory (lantoa.models.HomePage asks)."""
     return {"exemplar_directory": exemplar_directory(request)}
+
+
+# Exemplars and legal documents in the reader-facing search; each page builds its document.
+hooks.register("register_search_documents", searchable_campaign_pages)
+
+# The exemplar and campaign feeds (syndication.registry).
+hooks.register("register_feed_scopes", feeds.feed_scopes)

@@ -60,3 +60,7 @@ class EngagementPanel(Component):
 @hooks.register("construct_homepage_panels")
 def engagement_dashboard_panel(request, panels) -> None:
     panels.append(EngagementPanel())
+
+
+# The reader-facing search offers what readers search most (search.queries.popular_searches).
+hooks.register("register_popular_searches", selectors.popular_searches)

@@ -82,3 +82,14 @@ register_comparison_class(models.DateField, comparison_class=DateFieldComparison
 @hooks.register("page_cache_urls")
 def sitemap_url(page) -> list[str]:
     return [reverse("sitemap")]
+
+
+@hooks.register("syndication_podcast_image")
+def podcast_image():
+    """The radio feeds' podcast cover: the default site's share image (site settings)."""
+    from wagtail.models import Site
+
+    from core.models import SiteSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    return SiteSettings.for_site(site).default_share_image if site else None

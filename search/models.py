@@ -21,6 +21,7 @@ class SearchDocument(models.Model):
     # Not a foreign key: a deleted page must leave a row for the delete task to find.
     page_id = models.PositiveIntegerField(_("trang"), unique=True)
     kind = models.CharField(_("loại"), max_length=20, choices=DocumentKind.choices)
+    kind_label = models.CharField(max_length=100, blank=True)
     title = models.CharField(_("tiêu đề"), max_length=255)
     url = models.CharField(max_length=500)
     summary = models.TextField(blank=True)
@@ -31,6 +32,7 @@ class SearchDocument(models.Model):
     column_id = models.PositiveIntegerField(null=True, blank=True)
     column_title = models.CharField(max_length=255, blank=True)
     exemplar_field = models.CharField(max_length=30, blank=True)
+    exemplar_field_label = models.CharField(max_length=100, blank=True)
     locality_id = models.PositiveIntegerField(null=True, blank=True)
     locality_name = models.CharField(max_length=200, blank=True)
     indexed_at = models.DateTimeField(auto_now=True)

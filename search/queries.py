@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from django.core.paginator import Page, Paginator
 from django.http import QueryDict
+from wagtail import hooks
 
 from vietnamese.dates import read_date
 
@@ -33,6 +34,7 @@ PER_PAGE = 10
 MAX_PAGE = 100  # deeper pages are not useful to readers and cost the engine
 POPULAR_COUNT = 8
 MAX_PROBES = 6  # looser queries tried for "did you mean"
+POPULAR_SEARCHES_HOOK = "register_popular_searches"
 
 
 class _Window:
@@ -145,10 +147,13 @@ def did_you_mean(query: SearchQuery) -> str:
 
 
 def popular_searches() -> list[str]:
-    """From engagement's search roll-ups: the results page stays a read, and cacheable."""
-    from engagement.selectors import popular_searches as searched_most
-
-    return searched_most(limit=POPULAR_COUNT)
+    """What readers search most, from the app that counts searches (engagement's roll-ups,
+    through the `register_popular_searches` hook): the results page stays a read, and
+    cacheable."""
+    found: list[str] = []
+    for hook in hooks.get_hooks(POPULAR_SEARCHES_HOOK):
+        found += [text for text in hook(limit=POPULAR_COUNT) if text not in found]
+    return found[:POPULAR_COUNT]
 
 
 def suggestions(prefix: str, limit: int = 8) -> list[dict]:

@@ -50,10 +50,12 @@ def restriction_changed(instance=None, **kwargs) -> None:
         enqueue(update_page, page_id)
 
 
-@receiver(post_delete)
+@receiver(post_delete, sender=Page)
 def page_deleted(instance=None, **kwargs) -> None:
-    """Deleting sends post_delete for the specific row and the Page row: both are harmless."""
-    if isinstance(instance, Page):
-        from .tasks import remove_page
+    """Deleting any page deletes its `Page` row too, so `sender=Page` hears every page type.
 
-        enqueue(remove_page, instance.pk)
+    A sender is required: a receiver for every model stops Django's fast delete, and pruning
+    20,000 reader events then reads them back and deletes them a hundred at a time."""
+    from .tasks import remove_page
+
+    enqueue(remove_page, instance.pk)

@@ -32,7 +32,11 @@ from wagtail.search import index
 from core.collation import vi_order
 from core.pages import LanToaPage, LanToaPageQuerySet, SectionIndexPage, paginate
 from core.plaintext import stream_text
+from search.backends.base import IndexedDocument
+from search.documents import page_document, plain_fields, rich_field
+from syndication.registry import FeedEntry
 from vietnamese.slugs import slugify
+from vietnamese.text import normalize
 
 from .blocks import StoryBodyBlock
 from .forms import StoryPageForm
@@ -146,6 +150,13 @@ class TaggedStory(ItemBase):
         verbose_name_plural = _("từ khóa của bài")
 
 
+def intro_document(page: Page, kind: str, kind_label: str) -> IndexedDocument:
+    """A column's or a series' search document: its introduction, dated when first published."""
+    return page_document(
+        page, kind, kind_label, summary=rich_field(page.intro), date=page.first_published_at
+    )
+
+
 class ColumnIndexPage(SectionIndexPage):
     """A standing column (chuyên mục): its stories, newest first."""
 
@@ -158,6 +169,13 @@ class ColumnIndexPage(SectionIndexPage):
 
     def stories(self) -> StoryPageQuerySet:
         return StoryPage.objects.live().public().child_of(self).for_listing()
+
+    def search_document(self) -> IndexedDocument:
+        return intro_document(self, "column", _("Chuyên mục"))
+
+    def feed_scopes(self) -> list[tuple[str, str]]:
+        """The public feeds this page's change reaches (besides the site's "all" feed)."""
+        return [("column", self.slug)]
 
     def route(self, request, path_components):
         """Fetch a story and what its page shows in one query, not Wagtail's generic two."""
@@ -229,6 +247,12 @@ class SeriesPage(LanToaPage):
     class Meta:
         verbose_name = _("loạt bài")
         verbose_name_plural = _("loạt bài")
+
+    def search_document(self) -> IndexedDocument:
+        return intro_document(self, "series", _("Loạt bài"))
+
+    def feed_scopes(self) -> list[tuple[str, str]]:
+        return [("series", self.slug)]
 
     def parts(self) -> StoryPageQuerySet:
         return (
@@ -451,6 +475,52 @@ class StoryPage(LanToaPage):
         """Body without markup, for search, read time, descriptions and radio scripts: one
         paragraph per paragraph, list items on their own lines (`core.plaintext`)."""
         return stream_text(self.body)
+
+    def search_document(self) -> IndexedDocument:
+        """What the reader-facing search indexes (read with `select_related("locality")` and
+        `prefetch_related("tags")`, as `searchable_story_pages` does)."""
+        column = self.get_parent()
+        return page_document(
+            self,
+            "story",
+            _("Bài viết"),
+            summary=plain_fields(self.sapo),
+            body=normalize(self.plain_text()),
+            date=self.display_date,
+            column_id=column.pk if column else None,
+            column_title=column.title if column else "",
+            locality_id=self.locality_id,
+            locality_name=self.locality.name if self.locality_id else "",
+            tags=[(tag.slug, tag.name) for tag in self.tags.all()],
+        )
+
+    def feed_entry(self, *, column: Page | None = None, audio=None) -> FeedEntry:
+        """This story as a feed item (`syndication.registry`); the column and the body's first
+        audio file are fetched for a whole feed at once (`stories.feeds`)."""
+        published = self.display_date
+        tags = sorted(tag.name for tag in self.tags.all())
+        return FeedEntry(
+            guid=f"urn:uuid:{self.translation_key}",
+            url=self.get_url(),
+            title=self.title,
+            summary=self.sapo,
+            published=published,
+            updated=max(self.last_published_at or published, published),
+            body_html=str(self.body),
+            authors=tuple(link.author.name for link in self.story_authors.all()),
+            categories=((column.title,) if column else ()) + tuple(tags),
+            image=self.hero_image,
+            audio=audio,
+        )
+
+    def feed_scopes(self) -> list[tuple[str, str]]:
+        """The public feeds this story's change reaches (besides the site's "all" feed)."""
+        scopes = [("column", self.column.slug)]
+        scopes += [("tag", tag.slug) for tag in self.tag_list]
+        scopes += [("exemplar", exemplar.slug) for exemplar in self.exemplars]
+        if self.series_id:
+            scopes.append(("series", self.series.slug))
+        return scopes
 
     def series_neighbours(self) -> tuple[StoryPage | None, StoryPage | None]:
         """The live parts just before and after this one, found with a single query."""

@@ -6,7 +6,9 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from core.collation import vietnamese_ordering
 
+from . import feeds
 from .models import Author, StoryPage, StoryTag
+from .selectors import searchable_story_pages
 from .withdrawals import Withdrawal
 
 
@@ -61,3 +63,11 @@ def story_listing_urls(page) -> list[str]:
     if page.series_id:
         urls.append(page.series.get_url())
     return urls + [exemplar.get_url() for exemplar in page.exemplars]
+
+
+# Stories, columns and series in the reader-facing search; each page builds its document.
+hooks.register("register_search_documents", searchable_story_pages)
+
+# Stories are what syndication carries; column, series and tag feeds (syndication.registry).
+hooks.register("register_syndicated_pages", feeds.StoryFeeds)
+hooks.register("register_feed_scopes", feeds.feed_scopes)

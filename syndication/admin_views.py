@@ -5,7 +5,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from stories.selectors import story_by_pk
 from vietnamese.collation import sorted_vietnamese
 from vietnamese.dates import format_duration
 from vietnamese.speech import syllable_count
@@ -13,18 +12,20 @@ from vietnamese.speech import syllable_count
 from . import radio
 from .models import CHANNELS_FOR_KIND, Outlet
 from .reach import outlets_reached
+from .registry import syndicated_pages
 
 
 def story_reach_report(request: HttpRequest, pk: int) -> HttpResponse:
     """The outlets meant to carry the story (by channel) and every outlet it reached, with the
     first time by feed, by script download and by airing confirmation (`syndication.reach`)."""
-    story = story_by_pk(pk)
+    pages = syndicated_pages()
+    story = pages.any_state(pk)
     if story is None:
         raise Http404
     if not story.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
     reached = {item.outlet.pk: item for item in outlets_reached([story]).get(story.pk, [])}
-    codes = set(story.channels.values_list("code", flat=True))
+    codes = pages.channel_codes(story)
     kinds = [kind for kind, kind_codes in CHANNELS_FOR_KIND.items() if codes & set(kind_codes)]
     waiting = Outlet.objects.filter(kind__in=kinds).exclude(pk__in=reached)
     rows = [(item.outlet, item) for item in reached.values()]

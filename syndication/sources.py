@@ -1,7 +1,9 @@
-"""What each feed carries: scopes (all, column, series, tag, exemplar, campaign, outlet).
+"""What each feed carries: the site's feed, the outlets' own (article and radio) and the scopes
+apps register (column, series, tag, exemplar, campaign: `registry.feed_scopes`).
 
-Stories come from `stories.selectors` (live and public only, so drafts, private pages, pages in
-moderation and unpublished pages never appear); exemplars from `campaigns.selectors`.
+Pages come from the provider registered with `register_syndicated_pages` (live and public
+only, so drafts, private pages, pages in moderation and unpublished pages never appear); each
+page builds its own feed item (`registry.FeedEntry`).
 """
 
 from __future__ import annotations
@@ -15,17 +17,18 @@ from django.core import signing
 from django.db.models import Max
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from wagtail import hooks
 from wagtail.models import PageLogEntry
 
-from stories import selectors as story_selectors
 from vietnamese.speech import syllable_count
 
 from . import radio
 from .feeds import Feed, Item, Media, absolute, clean_content_html, script_html
 from .models import Outlet
+from .registry import FeedEntry, feed_scopes, syndicated_pages
 
-SCOPES = ("all", "column", "series", "tag", "exemplar", "campaign", "outlet", "radio")
 AIRING_SALT = "syndication.airing"
+PODCAST_IMAGE_HOOK = "syndication_podcast_image"
 # Actions that take a page out of feeds without changing any remaining page's dates.
 REMOVAL_ACTIONS = [
     "wagtail.unpublish",
@@ -80,74 +83,10 @@ def resolve(scope: str, ident: str = "", outlet: Outlet | None = None) -> FeedSo
             _("%(site)s – Bài viết mới nhất") % {"site": site_name},
             _("Gương điển hình tiên tiến, người tốt việc tốt"),
             home,
-            story_selectors.live_stories().for_listing(),
+            syndicated_pages().latest(),
         )
-    if scope == "column":
-        column = story_selectors.live_column(ident)
-        if column is None:
-            return None
-        return FeedSource(
-            scope,
-            ident,
-            f"{column.title} – {site_name}",
-            _("Chuyên mục %(title)s") % {"title": column.title},
-            absolute(column.get_url()),
-            story_selectors.stories_in_column(column),
-        )
-    if scope == "series":
-        series = story_selectors.live_series(ident)
-        if series is None:
-            return None
-        return FeedSource(
-            scope,
-            ident,
-            _("Loạt bài: %(title)s") % {"title": series.title},
-            _("Các kỳ của loạt bài, theo thứ tự"),
-            absolute(series.get_url()),
-            story_selectors.series_parts(series),
-        )
-    if scope == "tag":
-        tag = story_selectors.tag_by_slug(ident)
-        if tag is None:
-            return None
-        return FeedSource(
-            scope,
-            ident,
-            _("Từ khóa: %(name)s") % {"name": tag.name},
-            _("Bài viết gắn từ khóa %(name)s") % {"name": tag.name},
-            absolute(reverse("tag_detail", args=[tag.slug])),
-            story_selectors.stories_tagged(tag),
-        )
-    if scope == "exemplar":
-        from campaigns.selectors import live_exemplar
-
-        exemplar = live_exemplar(ident)
-        if exemplar is None:
-            return None
-        return FeedSource(
-            scope,
-            ident,
-            _("Gương điển hình: %(title)s") % {"title": exemplar.title},
-            _("Bài viết về %(title)s") % {"title": exemplar.title},
-            absolute(exemplar.url),
-            story_selectors.stories_about_exemplar(exemplar.pk),
-        )
-    if scope == "campaign":
-        from campaigns import selectors as campaign_selectors
-
-        campaign = campaign_selectors.public_campaign(ident)
-        if campaign is None:
-            return None
-        return FeedSource(
-            scope,
-            ident,
-            _("Phong trào: %(title)s") % {"title": campaign.title},
-            _("Bài viết về các gương điển hình của %(code)s") % {"code": campaign.code},
-            absolute(campaign.url or "/"),
-            story_selectors.stories_about_any_exemplar(campaign.exemplar_ids),
-        )
-    if scope in ("outlet", "radio") and outlet is not None:
-        if scope == "radio" and not outlet.is_radio:
+    if scope in ("outlet", "radio"):
+        if outlet is None or (scope == "radio" and not outlet.is_radio):
             return None
         title = (
             _("Kịch bản phát thanh cho %(name)s") if scope == "radio" else _("Tin bài cho %(name)s")
@@ -158,10 +97,16 @@ def resolve(scope: str, ident: str = "", outlet: Outlet | None = None) -> FeedSo
             title,
             _("Bài viết dành cho %(kind)s") % {"kind": outlet.get_kind_display()},
             home,
-            story_selectors.stories_for_channels(outlet.channel_codes),
+            syndicated_pages().for_channels(outlet.channel_codes),
             outlet=outlet,
         )
-    return None
+    resolver = feed_scopes().get(scope)
+    found = resolver(ident) if resolver else None
+    if found is None:
+        return None
+    return FeedSource(
+        scope, ident, found.title, found.subtitle, absolute(found.page_url), found.pages
+    )
 
 
 def last_removal() -> datetime:
@@ -194,10 +139,10 @@ def confirm_url(outlet_pk: int, story_pk: int) -> str:
     )
 
 
-def _image(story) -> Media | None:
-    if not story.hero_image:
+def _image(image) -> Media | None:
+    if not image:
         return None
-    rendition = story.hero_image.get_rendition(IMAGE_FILTER)
+    rendition = image.get_rendition(IMAGE_FILTER)
     mime_type = mimetypes.guess_type(rendition.url)[0] or "image/jpeg"
     return Media(absolute(rendition.url), mime_type, 0, rendition.width, rendition.height)
 
@@ -210,40 +155,35 @@ def _audio(document) -> Media | None:
     return Media(absolute(document.url), mime_type, size)
 
 
-def items(stories: list, *, radio_outlet: Outlet | None = None) -> tuple[Item, ...]:
-    """Feed items for stories that were fetched with `with_feed_details`."""
-    columns = story_selectors.story_columns(stories)
-    audio = story_selectors.story_audio_files(stories)
+def items(entries: list[tuple[object, FeedEntry]], *, radio_outlet: Outlet | None = None):
+    """Feed items for pages and the entries they built (`SyndicatedPages.feed_entries`)."""
     result = []
-    for story in stories:
-        column = columns.get(story.pk)
-        tags = sorted(tag.name for tag in story.tags.all())
-        published = story.display_date
+    for page, entry in entries:
         common = {
-            "guid": f"urn:uuid:{story.translation_key}",
-            "url": absolute(story.get_url()),
-            "title": story.title,
-            "summary": story.sapo,
-            "published": published,
-            "updated": max(story.last_published_at or published, published),
-            "authors": tuple(link.author.name for link in story.story_authors.all()),
-            "categories": ((column.title,) if column else ()) + tuple(tags),
-            "image": _image(story),
-            "audio": _audio(audio.get(story.pk)),
+            "guid": entry.guid,
+            "url": absolute(entry.url),
+            "title": entry.title,
+            "summary": entry.summary,
+            "published": entry.published,
+            "updated": entry.updated,
+            "authors": entry.authors,
+            "categories": entry.categories,
+            "image": _image(entry.image),
+            "audio": _audio(entry.audio),
         }
         if radio_outlet is None:
-            result.append(Item(content_html=clean_content_html(str(story.body)), **common))
+            result.append(Item(content_html=clean_content_html(entry.body_html), **common))
             continue
-        script = radio.script_for(story)
+        script = radio.script_for(page)
         result.append(
             Item(
                 content_html=script_html(script),
                 syllables=syllable_count(script),
                 read_seconds=radio.read_seconds(script),
                 transcript_url=absolute(
-                    reverse("syndication:script_text", kwargs={"story_pk": story.pk})
+                    reverse("syndication:script_text", kwargs={"story_pk": page.pk})
                 ),
-                confirm_url=confirm_url(radio_outlet.pk, story.pk),
+                confirm_url=confirm_url(radio_outlet.pk, page.pk),
                 **common,
             )
         )
@@ -251,23 +191,19 @@ def items(stories: list, *, radio_outlet: Outlet | None = None) -> tuple[Item, .
 
 
 def _podcast_image() -> str:
-    from wagtail.models import Site
-
-    from core.models import SiteSettings
-
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        return ""
-    image = SiteSettings.for_site(site).default_share_image
-    if image is None:
-        return ""
-    return absolute(image.get_rendition(PODCAST_IMAGE_FILTER).url)
+    """The site's share image, from the app that keeps site settings (the
+    `syndication_podcast_image` hook answers a Wagtail image or None)."""
+    for hook in hooks.get_hooks(PODCAST_IMAGE_HOOK):
+        image = hook()
+        if image is not None:
+            return absolute(image.get_rendition(PODCAST_IMAGE_FILTER).url)
+    return ""
 
 
 def assemble(source: FeedSource, limit: int) -> Feed:
     """The feed's full data: stories (at most `limit`), dates and links."""
-    stories = list(story_selectors.with_feed_details(source.stories)[:limit])
-    feed_items = items(stories, radio_outlet=source.outlet if source.radio else None)
+    entries = syndicated_pages().feed_entries(source.stories, limit)
+    feed_items = items(entries, radio_outlet=source.outlet if source.radio else None)
     updated = max([last_removal(), *(item.updated for item in feed_items)])
     ident = source.ident
     return Feed(
@@ -284,5 +220,5 @@ def assemble(source: FeedSource, limit: int) -> Feed:
         owner_email=getattr(settings, "SYNDICATION_PODCAST_EMAIL", ""),
         publisher=settings.WAGTAIL_SITE_NAME,
         hub_url=getattr(settings, "SYNDICATION_WEBSUB_HUB", ""),
-        story_ids=tuple(story.pk for story in stories),
+        story_ids=tuple(page.pk for page, _entry in entries),
     )

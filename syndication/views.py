@@ -25,12 +25,12 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
 from core.cache import remember
-from stories import selectors as story_selectors
 from vietnamese.dates import format_duration
 from vietnamese.speech import syllable_count
 
 from . import feeds, radio, reach, sources
 from .models import AiringConfirmation, Delivery, DeliveryKind, FeedPull, Outlet
+from .registry import syndicated_pages
 
 FEED_CACHE_SECONDS = 24 * 3600  # a safety net: invalidation is by signals (see signals.py)
 MAX_AGE_SECONDS = 300
@@ -106,7 +106,8 @@ def feed(
         outlet, ident = outlet_by_pk(pk), str(pk)
         if outlet is None:
             raise Http404
-    feed_key = f"{scope}:{ident}" if ident else scope
+    # An outlet's own feed is keyed by the outlet (the foreign key), never by "outlet:5".
+    feed_key = scope if outlet is not None or not ident else f"{scope}:{ident}"
     if outlet is not None and not outlet.accepts(request.GET.get("token")):
         record_pull(request, feed_key, 403, outlet)
         return _forbidden()
@@ -126,7 +127,7 @@ def feed(
 
 
 def _story_or_404(story_pk: int):
-    story = story_selectors.live_story(story_pk)
+    story = syndicated_pages().live(story_pk)
     if story is None:
         raise Http404
     return story
@@ -207,7 +208,7 @@ def rundown(request: HttpRequest, pk: int) -> HttpResponse:
             content_type="text/plain; charset=utf-8",
         )
     start = timezone.make_aware(datetime.combine(day, time.min))
-    stories = story_selectors.stories_for_channels_between(
+    stories = syndicated_pages().for_channels_between(
         outlet.channel_codes, start, start + timedelta(days=1)
     )
     rows, elapsed = [], 0
@@ -245,7 +246,7 @@ def confirm_airing(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404
     outlet = Outlet.objects.filter(pk=ids[0]).first()
     # Any state: a script aired before a correction or an unpublish still counts.
-    story = story_selectors.story_by_pk(ids[1])
+    story = syndicated_pages().any_state(ids[1])
     if outlet is None or story is None:
         raise Http404
     confirmation = AiringConfirmation.objects.filter(outlet=outlet, story=story).first()

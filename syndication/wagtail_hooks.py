@@ -12,6 +12,7 @@ from core.collation import vietnamese_ordering
 
 from . import admin_views, radio, sources
 from .models import Outlet
+from .registry import syndicated_pages
 
 
 class OutletViewSet(SnippetViewSet):
@@ -53,7 +54,7 @@ def syndication_admin_urls():
 def story_reach_button(page, user, view_name, next_url=None):
     """“Phát hành & phát sóng” in a story's header menu: pulls and airing per outlet."""
     specific_class = page.specific_class
-    if specific_class is not None and specific_class._meta.label == "stories.StoryPage":
+    if specific_class is not None and issubclass(specific_class, syndicated_pages().model):
         yield MenuItem(
             _("Phát hành & phát sóng"),
             reverse("syndication_story_reach", args=[page.pk]),
@@ -74,18 +75,10 @@ def radio_script_read_time():
 
 @hooks.register("page_cache_urls")
 def feeds_carrying(page) -> list[str]:
-    """The public feeds a page's change reaches, both formats (core.purge; outlet feeds are
-    private: no shared cache keeps them)."""
-    from stories.models import ColumnIndexPage, SeriesPage, StoryPage
-
-    scopes = [("all", "")]
-    if isinstance(page, StoryPage):
-        scopes.append(("column", page.column.slug))
-        scopes += [("tag", tag.slug) for tag in page.tag_list]
-        scopes += [("exemplar", exemplar.slug) for exemplar in page.exemplars]
-        if page.series_id:
-            scopes.append(("series", page.series.slug))
-    elif isinstance(page, ColumnIndexPage | SeriesPage):
-        scopes.append(("column" if isinstance(page, ColumnIndexPage) else "series", page.slug))
+    """The public feeds a page's change reaches, both formats (core.purge): the site's feed
+    and those the page lists itself (`feed_scopes()`); outlet feeds are private: no shared
+    cache keeps them."""
+    own = getattr(page, "feed_scopes", None)
+    scopes = [("all", ""), *(own() if own else [])]
     formats = ("rss", "atom")
     return [sources.feed_url(scope, fmt, ident) for scope, ident in scopes for fmt in formats]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -129,6 +132,23 @@ class ExemplarPage(LanToaPage):
         verbose_name = _("gương điển hình")
         verbose_name_plural = _("gương điển hình")
 
+    def search_document(self):
+        """What the reader-facing search indexes; the field's label rides along for facets."""
+        from search.documents import page_document, plain_fields, rich_field
+
+        return page_document(
+            self,
+            "exemplar",
+            _("Gương điển hình"),
+            summary=plain_fields(self.summary),
+            body=plain_fields(self.position, self.organisation, rich_field(self.achievements)),
+            exemplar_field=self.field,
+            exemplar_field_label=str(self.get_field_display()) if self.field else "",
+            locality_id=self.locality_id,
+            locality_name=self.locality.name if self.locality_id else "",
+            date=self.first_published_at,
+        )
+
     @classmethod
     def possible_duplicates(cls, title: str, locality_id: int | None, exclude_pk=None) -> list:
         """Exemplars with the same name (ignoring case and diacritics) in the same place."""
@@ -218,6 +238,19 @@ class LegalDocumentPage(LanToaPage):
     class Meta:
         verbose_name = _("văn bản")
         verbose_name_plural = _("văn bản")
+
+    def search_document(self):
+        """What the reader-facing search indexes (issued at noon, local time)."""
+        from search.documents import page_document, plain_fields, rich_field
+
+        return page_document(
+            self,
+            "document",
+            _("Văn bản"),
+            summary=plain_fields(self.number, self.issuing_body),
+            body=plain_fields(rich_field(self.summary), self.signer, self.field),
+            date=timezone.make_aware(datetime.combine(self.issue_date, time(12))),
+        )
 
     def clean(self) -> None:
         super().clean()

@@ -19,18 +19,22 @@ class SearchUnavailable(Exception):
 
 @dataclass
 class IndexedDocument:
-    """One live, public page as every engine indexes it (built by `search.documents`)."""
+    """One live, public page as every engine indexes it, built by the page model's own
+    `search_document()` (`search.documents`). Facets store their labels beside their values,
+    so every engine shows "Kinh tế", never the code "economy"."""
 
     page_id: int
     kind: str
     title: str
     url: str
+    kind_label: str = ""
     summary: str = ""
     body: str = ""
     date: datetime | None = None
     column_id: int | None = None
     column_title: str = ""
     exemplar_field: str = ""
+    exemplar_field_label: str = ""
     locality_id: int | None = None
     locality_name: str = ""
     tags: list[tuple[str, str]] = field(default_factory=list)  # (slug, name)

@@ -48,6 +48,7 @@ class DatabaseBackend(SearchBackend):
         body = "\n".join(part for part in (doc.summary, doc.body) if part)[:BODY_CHARS]
         return {
             "kind": doc.kind,
+            "kind_label": doc.kind_label[:100],
             "title": doc.title[:255],
             "url": doc.url,
             "summary": doc.summary,
@@ -58,6 +59,7 @@ class DatabaseBackend(SearchBackend):
             "column_id": doc.column_id,
             "column_title": doc.column_title,
             "exemplar_field": doc.exemplar_field,
+            "exemplar_field_label": doc.exemplar_field_label[:100],
             "locality_id": doc.locality_id,
             "locality_name": doc.locality_name,
         }
@@ -161,38 +163,33 @@ class DatabaseBackend(SearchBackend):
         return rows.filter(conditions)
 
     def _facets(self, rows: QuerySet, query: SearchQuery) -> dict[str, list[FacetValue]]:
-        """Counts per facet value, each facet counted with the other filters applied."""
-        kinds = dict(DocumentKind.choices)
-        from campaigns.choices import ExemplarField
-
-        fields = dict(ExemplarField.choices)
+        """Counts per facet value, each facet counted with the other filters applied; labels
+        are the ones the documents carry (`IndexedDocument`), as on every engine."""
         facets: dict[str, list[FacetValue]] = {}
         specs = {
-            "kind": ("kind", None),
+            "kind": ("kind", "kind_label"),
             "column": ("column_id", "column_title"),
-            "field": ("exemplar_field", None),
+            "field": ("exemplar_field", "exemplar_field_label"),
             "locality": ("locality_id", "locality_name"),
             "tag": ("tags__slug", "tags__name"),
         }
         for name, (value_field, label_field) in specs.items():
             base = self._filter(rows, query, skip=name).exclude(**{f"{value_field}__isnull": True})
-            if name in ("field",):
+            if name == "field":
                 base = base.exclude(exemplar_field="")
-            values = [value_field] + ([label_field] if label_field else [])
             counted = (
-                base.values(*values).annotate(n=Count("pk", distinct=True)).order_by("-n")[:20]
+                base.values(value_field, label_field)
+                .annotate(n=Count("pk", distinct=True))
+                .order_by("-n")[:20]
             )
-            out = []
-            for item in counted:
-                value = item[value_field]
-                if name == "kind":
-                    label = str(kinds.get(value, value))
-                elif name == "field":
-                    label = str(fields.get(value, value))
-                else:
-                    label = item[label_field]
-                out.append(FacetValue(value=str(value), label=label, count=item["n"]))
-            facets[name] = out
+            facets[name] = [
+                FacetValue(
+                    value=str(item[value_field]),
+                    label=item[label_field] or str(item[value_field]),
+                    count=item["n"],
+                )
+                for item in counted
+            ]
         return facets
 
     def suggest(self, prefix: str, limit: int = 8) -> list[Suggestion]:

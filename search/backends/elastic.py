@@ -53,7 +53,15 @@ FACET_FIELDS = {
     "locality": "locality_id",
     "tag": "tags",
 }
-LABEL_FIELDS = {"column": "column_title", "locality": "locality_name", "tag": "tag_names"}
+# Each facet's label field, written from the document (`IndexedDocument`): readers see
+# "Gương điển hình" and "Kinh tế", never the codes "exemplar" and "economy".
+LABEL_FIELDS = {
+    "kind": "kind_label",
+    "column": "column_title",
+    "field": "exemplar_field_label",
+    "locality": "locality_name",
+    "tag": "tag_names",
+}
 
 
 def _text_field() -> Text:
@@ -67,6 +75,7 @@ def _text_field() -> Text:
 class SearchDoc(Document):
     page_id = Integer()
     kind = Keyword()
+    kind_label = Keyword()
     title = _text_field()
     summary = _text_field()
     body = _text_field()
@@ -75,6 +84,7 @@ class SearchDoc(Document):
     column_id = Integer()
     column_title = Keyword()
     exemplar_field = Keyword()
+    exemplar_field_label = Keyword()
     locality_id = Integer()
     locality_name = Keyword()
     tags = Keyword()
@@ -99,6 +109,7 @@ def to_source(doc: IndexedDocument) -> dict:
     return {
         "page_id": doc.page_id,
         "kind": doc.kind,
+        "kind_label": doc.kind_label,
         "title": doc.title,
         "summary": doc.summary,
         "body": doc.body,
@@ -107,6 +118,7 @@ def to_source(doc: IndexedDocument) -> dict:
         "column_id": doc.column_id,
         "column_title": doc.column_title,
         "exemplar_field": doc.exemplar_field,
+        "exemplar_field_label": doc.exemplar_field_label,
         "locality_id": doc.locality_id,
         "locality_name": doc.locality_name,
         "tags": [slug for slug, _ in doc.tags],

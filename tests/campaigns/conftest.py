@@ -127,7 +127,7 @@ def known(client, campaign, make_exemplar, make_story, campaign_officer):
     Delivery.objects.filter(outlet=newspaper).update(
         first_reached_at=aware(d(2024, 10, 2)), last_reached_at=aware(d(2024, 10, 2))
     )
-    FeedPull.objects.create(outlet=radio, feed=f"radio:{radio.pk}", status=500)  # failed
+    FeedPull.objects.create(outlet=radio, feed="radio", status=500)  # failed
     AiringConfirmation.objects.create(
         outlet=radio, story=story_c, confirmed_at=aware(d(2024, 6, 3))
     )

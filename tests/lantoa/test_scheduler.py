@@ -7,6 +7,7 @@ SIGTERM) is in test_scheduler_process.py."""
 from __future__ import annotations
 
 import logging
+import threading
 from datetime import timedelta
 
 import pytest
@@ -116,3 +117,46 @@ def test_engagement_work_waits_for_its_interval():
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     scheduler.run_once()
     assert DBTaskResult.objects.count() == 2
+
+
+def test_a_failing_job_is_logged_and_the_loop_goes_on(make_story, caplog):
+    """The real loop (`run_forever`) with a job that raises before the others, every pass."""
+    waiting = make_story("Bài hẹn giờ sau việc hỏng", live=False)
+    schedule(waiting, timezone.now() - timedelta(minutes=1))
+    calls = []
+
+    class WithBrokenJob(Scheduler):
+        def jobs(self):
+            return [("broken", self.broken), *super().jobs()]
+
+        def broken(self, now):
+            calls.append(now)
+            if len(calls) == 3:
+                self.stop.set()  # the third pass is the last
+            raise RuntimeError("hàng đợi hỏng")
+
+    scheduler = WithBrokenJob(engagement_every=600)
+    guard = threading.Timer(20, scheduler.stop.set)  # a loop that never calls the job ends too
+    guard.start()
+    with caplog.at_level(logging.INFO, logger="lantoa.scheduler"):
+        scheduler.run_forever(interval=0.01)
+    guard.cancel()
+
+    assert len(calls) == 3  # the loop went on after each failure
+    assert StoryPage.objects.get(pk=waiting.pk).live  # the next job ran on the first pass
+    job_errors = [r for r in caplog.records if "«broken» failed" in r.getMessage()]
+    assert len(job_errors) == 3 and all(r.exc_info for r in job_errors)
+    assert "hàng đợi hỏng" in caplog.text
+    run_errors = [r for r in caplog.records if r.getMessage().startswith("Scheduler run failed")]
+    assert len(run_errors) == 3  # each pass backed off, without a second traceback
+    assert not any(r.exc_info for r in run_errors)
+
+
+def test_once_reports_a_failing_job_in_vietnamese(db, monkeypatch, caplog):
+    def broken(self):
+        raise RuntimeError("hàng đợi hỏng")
+
+    monkeypatch.setattr(Scheduler, "enqueue_engagement", broken)
+    with pytest.raises(CommandError, match="Việc hẹn giờ không chạy được: engagement tasks"):
+        call_command("run_scheduler", "--once", verbosity=0)
+    assert "hàng đợi hỏng" in caplog.text

@@ -3,10 +3,11 @@ enqueues the engagement roll-ups and pruning for the task worker every ten minut
 
 Wagtail's own `publish_scheduled` stops at the first object that raises, and one exception used
 to end this loop. Here every object is published or expired in its own transaction: one that
-fails is logged with its traceback and retried on the next run while the others go ahead; a
-failed run (database locked or unreachable) is logged, the connections are dropped and the run
-is retried after a short back-off. Only SIGTERM or SIGINT (or `--once`) ends the loop. Run one
-scheduler per site (docs/deployment.md).
+fails is logged with its traceback and retried on the next run while the others go ahead. Each
+job of a pass (expiry, publishing, enqueueing the engagement work) runs even when the one before
+it raised (database locked or unreachable, task queue broken): the failure is logged with its
+traceback, the connections are dropped and the pass is retried after a short back-off. Only
+SIGTERM or SIGINT (or `--once`) ends the loop. Run one scheduler per site (docs/deployment.md).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import logging
 import signal
 import threading
 import time
+from collections.abc import Callable
 from datetime import datetime
 
 from django.apps import apps
@@ -47,6 +49,14 @@ def _drop_stale_connections() -> None:
             connection.close_if_unusable_or_obsolete()
 
 
+def _close_connections() -> None:
+    """After a failed pass: close every connection (reopened on the next pass), except inside
+    a caller's transaction (a test's), where closing would lose its work."""
+    for connection in connections.all(initialized_only=True):
+        if not connection.in_atomic_block:
+            connection.close()
+
+
 def _scheduled_models() -> list[type]:
     """Page plus every other model with draft state (snippets), as `publish_scheduled` does."""
     return [Page] + [
@@ -54,6 +64,14 @@ def _scheduled_models() -> list[type]:
         for model in apps.get_models()
         if issubclass(model, DraftStateMixin) and not issubclass(model, Page)
     ]
+
+
+class RunFailed(Exception):
+    """Some jobs of a pass raised (each logged with its traceback); the loop backs off."""
+
+    def __init__(self, jobs: list[str]) -> None:
+        super().__init__(", ".join(jobs))
+        self.jobs = jobs
 
 
 class Scheduler:
@@ -166,36 +184,61 @@ class Scheduler:
             logger.debug("Enqueued the engagement roll-up and pruning")
         self.next_engagement = time.monotonic() + self.engagement_every
 
+    def jobs(self) -> list[tuple[str, Callable[[datetime], object]]]:
+        """The jobs of one pass, in order; each runs even when the one before it raised."""
+        return [
+            ("expiry", self.expire_due),
+            ("publishing", self.publish_due),
+            ("engagement tasks", lambda now: self.enqueue_engagement()),
+        ]
+
     def run_once(self) -> int:
-        """One pass; returns how many objects failed. A database error propagates."""
+        """One pass; returns how many objects failed. A job that raises (the database locked
+        or unreachable, the task queue broken) is logged with its traceback and the next job
+        still runs; then RunFailed tells the loop to back off."""
         _drop_stale_connections()
+        failed, done, broken = 0, {}, []
         try:
             now = timezone.now()
-            expired, expire_failed = self.expire_due(now)
-            published, publish_failed = self.publish_due(now)
-            self.enqueue_engagement()
+            for name, job in self.jobs():
+                if self.stop.is_set():
+                    break
+                try:
+                    outcome = job(now)
+                except Exception:
+                    broken.append(name)
+                    logger.exception("Scheduler job «%s» failed; the other jobs go on", name)
+                    _drop_stale_connections()
+                    continue
+                if isinstance(outcome, tuple):
+                    done[name], job_failed = outcome
+                    failed += job_failed
         finally:
             _drop_stale_connections()
+        if broken:
+            raise RunFailed(broken)
+        published, expired = done.get("publishing", 0), done.get("expiry", 0)
         if expired or published:
             logger.info("Run done: %d published, %d expired", published, expired)
         else:
             logger.debug("Run done: nothing due")
-        return expire_failed + publish_failed
+        return failed
 
     def run_forever(self, interval: float) -> None:
         failures_in_a_row = 0
         while not self.stop.is_set():
             try:
                 self.run_once()
-            except Exception:
+            except Exception as error:
                 failures_in_a_row += 1
                 delay = min(interval, RETRY_DELAY * 2 ** (failures_in_a_row - 1))
-                logger.exception(
+                logger.error(
                     "Scheduler run failed (%d in a row); retrying in %.0f s",
                     failures_in_a_row,
                     delay,
+                    exc_info=not isinstance(error, RunFailed),  # a job's is logged already
                 )
-                connections.close_all()  # a broken connection is reopened on the next run
+                _close_connections()  # a broken connection is reopened on the next run
             else:
                 if failures_in_a_row:
                     logger.info("Scheduler run succeeded after %d failures", failures_in_a_row)
@@ -228,7 +271,12 @@ class Command(BaseCommand):
     def handle(self, *args, interval: float, engagement_every: float, once: bool, **options):
         scheduler = Scheduler(engagement_every=engagement_every)
         if once:
-            failed = scheduler.run_once()
+            try:
+                failed = scheduler.run_once()
+            except RunFailed as error:
+                raise CommandError(
+                    f"Việc hẹn giờ không chạy được: {', '.join(error.jobs)} (xem nhật ký)."
+                ) from error
             if failed:
                 raise CommandError(f"{failed} mục hẹn giờ không xuất bản / gỡ được (xem nhật ký).")
             return

@@ -1,0 +1,39 @@
+"""The exemplar and campaign feeds (`register_feed_scopes`, registered in `wagtail_hooks.py`):
+stories about one exemplar, or about any exemplar taking part in a campaign."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from stories.selectors import stories_about_any_exemplar, stories_about_exemplar
+from syndication.registry import FeedScope
+
+from . import selectors
+
+
+def exemplar_feed(slug: str) -> FeedScope | None:
+    exemplar = selectors.live_exemplars().filter(slug=slug).first()
+    if exemplar is None:
+        return None
+    return FeedScope(
+        _("Gương điển hình: %(title)s") % {"title": exemplar.title},
+        _("Bài viết về %(title)s") % {"title": exemplar.title},
+        exemplar.get_url(),
+        stories_about_exemplar(exemplar),
+    )
+
+
+def campaign_feed(slug: str) -> FeedScope | None:
+    campaign = selectors.public_campaign(slug)
+    if campaign is None:
+        return None
+    return FeedScope(
+        _("Phong trào: %(title)s") % {"title": campaign.title},
+        _("Bài viết về các gương điển hình của %(code)s") % {"code": campaign.code},
+        selectors.campaign_url(campaign) or "/",
+        stories_about_any_exemplar(selectors.campaign_exemplar_ids(campaign)),
+    )
+
+
+def feed_scopes() -> dict:
+    return {"exemplar": exemplar_feed, "campaign": campaign_feed}

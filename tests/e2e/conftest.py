@@ -356,7 +356,7 @@ def database(stack) -> Callable[..., list[tuple]]:
 
     def query(sql: str, *params) -> list[tuple]:
         with psycopg.connect(url.replace("pgsql://", "postgresql://"), autocommit=True) as conn:
-            rows = conn.execute(sql.replace("?", "%s"), params).fetchall()
+            rows = conn.execute(sql.replace("%", "%%").replace("?", "%s"), params).fetchall()
         return [tuple(_plain(value) for value in row) for row in rows]
 
     return query

@@ -43,5 +43,11 @@ class LegalDocumentFilter(django_filters.FilterSet):
         label=_("Loại văn bản"), choices=LegalDocumentType.choices, empty_label=_("Tất cả")
     )
     year = django_filters.NumberFilter(
-        label=_("Năm ban hành"), field_name="issue_date", lookup_expr="year", min_value=1945
+        label=_("Năm ban hành"),
+        field_name="issue_date",
+        lookup_expr="year",
+        # A year a document can carry: "1e9", "2147483648" or "1.5" is refused, not a 500.
+        min_value=1945,
+        max_value=2100,
+        decimal_places=0,
     )

@@ -62,9 +62,9 @@ class CampaignViewSet(SnippetViewSet):
         screen = self.construct_view
         return [
             *super().get_urlpatterns(),
-            path("dashboard/<int:pk>/", screen(admin_views.DashboardView), name="dashboard"),
+            path("dashboard/<id:pk>/", screen(admin_views.DashboardView), name="dashboard"),
             path(
-                "report/<int:pk>/",
+                "report/<id:pk>/",
                 screen(
                     admin_views.PeriodReportView,
                     report_status_url_name=self.get_url_name("report_status"),
@@ -72,7 +72,7 @@ class CampaignViewSet(SnippetViewSet):
                 name="report",
             ),
             path(
-                "reports/<int:pk>/",
+                "reports/<id:pk>/",
                 screen(
                     admin_views.ReportStatusView,
                     report_download_url_name=self.get_url_name("report_download"),
@@ -80,7 +80,7 @@ class CampaignViewSet(SnippetViewSet):
                 name="report_status",
             ),
             path(
-                "reports/<int:pk>/download/",
+                "reports/<id:pk>/download/",
                 screen(admin_views.ReportDownloadView),
                 name="report_download",
             ),
@@ -115,9 +115,9 @@ class ParticipationViewSet(SnippetViewSet):
         screen = self.construct_view
         return [
             *super().get_urlpatterns(),
-            path("timeline/<int:pk>/", screen(admin_views.TimelineView), name="timeline"),
+            path("timeline/<id:pk>/", screen(admin_views.TimelineView), name="timeline"),
             path(
-                "stage-event/<int:pk>/correct/",
+                "stage-event/<id:pk>/correct/",
                 screen(
                     admin_views.CorrectStageEventView,
                     permission_policy=ModelPermissionPolicy(StageEventCorrection),
@@ -164,13 +164,13 @@ def campaigns_moved_urls() -> list:
         ("wagtailsnippets_campaigns_participation"),
     )
     return [
-        path("campaigns/<int:pk>/dashboard/", moved(f"{campaigns}:dashboard")),
-        path("campaigns/<int:pk>/report/", moved(f"{campaigns}:report")),
-        path("campaigns/reports/<int:pk>/", moved(f"{campaigns}:report_status")),
-        path("campaigns/reports/<int:pk>/download/", moved(f"{campaigns}:report_download")),
-        path("campaigns/participation/<int:pk>/timeline/", moved(f"{participations}:timeline")),
+        path("campaigns/<id:pk>/dashboard/", moved(f"{campaigns}:dashboard")),
+        path("campaigns/<id:pk>/report/", moved(f"{campaigns}:report")),
+        path("campaigns/reports/<id:pk>/", moved(f"{campaigns}:report_status")),
+        path("campaigns/reports/<id:pk>/download/", moved(f"{campaigns}:report_download")),
+        path("campaigns/participation/<id:pk>/timeline/", moved(f"{participations}:timeline")),
         path(
-            "campaigns/stage-event/<int:pk>/correct/",
+            "campaigns/stage-event/<id:pk>/correct/",
             moved(f"{participations}:correct_stage_event"),
         ),
     ]

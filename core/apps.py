@@ -10,10 +10,15 @@ class CoreConfig(AppConfig):
     verbose_name = "Lan Tỏa: nền tảng"
 
     def ready(self) -> None:
+        from django.urls import register_converter
+
         from . import signals
         from .cache import invalidate_on_change
         from .models import Locality
+        from .params import IdConverter
 
+        # `<id:pk>` in every app's URLs: an id that fits the database, or a 404 (core.params).
+        register_converter(IdConverter, "id")
         signals.connect_receivers()
         invalidate_on_change(Locality)  # place names and the directory's filter
         post_migrate.connect(signals.after_migrate, sender=self, dispatch_uid="core.migrated")

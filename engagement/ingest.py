@@ -12,6 +12,7 @@ import contextlib
 import fcntl
 import json
 import os
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -27,6 +28,8 @@ from wagtail.models import Page
 
 from . import classify, visitors
 from .models import EVENT_FIELDS, Event, EventKind, ShareChannel
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 MAX_BODY_BYTES = 1024
 FIELDS = {"t", "p", "r", "c", "q", "n"}
@@ -55,8 +58,8 @@ def _int(value, name: str, low: int, high: int) -> int:
 
 
 def _str(value, name: str, limit: int) -> str:
-    if not isinstance(value, str) or len(value) > limit:
-        raise Invalid(name)
+    if not isinstance(value, str) or len(value) > limit or _SURROGATE.search(value):
+        raise Invalid(name)  # a lone surrogate ("\ud800" in JSON) cannot be stored as text
     return value
 
 
@@ -98,7 +101,7 @@ def parse_body(body: bytes) -> Payload:
         raise Invalid("size")
     try:
         data = json.loads(body)
-    except (ValueError, UnicodeDecodeError) as error:
+    except (ValueError, UnicodeDecodeError, RecursionError) as error:  # "[[[[…" nests deep
         raise Invalid("json") from error
     return parse(data)
 

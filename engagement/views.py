@@ -8,6 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from core.params import whole_number
+
 from . import ingest, visitors
 
 # The smallest transparent GIF (43 bytes).
@@ -24,7 +26,8 @@ def _answer(status: int, body: bytes = b"", content_type: str = "text/plain") ->
 @require_POST
 def beacon(request: HttpRequest) -> HttpResponse:
     """One event as a small JSON object; 204 once it is stored, 400 or 429 when refused."""
-    if int(request.META.get("CONTENT_LENGTH") or 0) > ingest.MAX_BODY_BYTES:
+    length = request.META.get("CONTENT_LENGTH") or "0"
+    if whole_number(length, high=ingest.MAX_BODY_BYTES) is None:
         return _answer(400, b"too large")
     if ingest.rate_limited(visitors.raw_key(request)):
         return _answer(429, b"slow down")
@@ -44,10 +47,11 @@ def pixel(request: HttpRequest) -> HttpResponse:
     """
     if ingest.rate_limited(visitors.raw_key(request)):
         return _answer(429, b"slow down")
-    if set(request.GET) != {"p"} or not request.GET["p"].isdigit():
+    page_id = whole_number(request.GET.get("p"), low=1)
+    if set(request.GET) != {"p"} or page_id is None:
         return _answer(400, b"invalid p")
     try:
-        payload = ingest.parse({"t": "view", "p": int(request.GET["p"])})
+        payload = ingest.parse({"t": "view", "p": page_id})
     except ingest.Invalid as error:
         return _answer(400, f"invalid {error}".encode())
     ingest.record(request, payload, referrer_known=False)

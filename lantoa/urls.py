@@ -14,7 +14,7 @@ from . import views
 urlpatterns = [
     # Wagtail's unpublish confirmation, with the takedown notice's fields (stories.admin_views):
     # matched before the admin's own route at the same address.
-    path("admin/pages/<int:page_id>/unpublish/", unpublish_view, name="story_unpublish"),
+    path("admin/pages/<id:page_id>/unpublish/", unpublish_view, name="story_unpublish"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", views.robots_txt, name="robots_txt"),

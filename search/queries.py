@@ -13,6 +13,7 @@ from django.core.paginator import Page, Paginator
 from django.http import QueryDict
 from wagtail import hooks
 
+from core.params import whole_number
 from vietnamese.dates import read_date
 
 from .analysis import MAX_QUERY_CHARS, clean_query, parse_query
@@ -67,11 +68,7 @@ class ResultsPage:
 
 
 def _int(value: str | None) -> int | None:
-    try:
-        number = int(value or "")
-    except ValueError:
-        return None
-    return number if 0 < number < 2**31 else None
+    return whole_number(value, low=1)
 
 
 def _date(value: str | None) -> date | None:
@@ -117,7 +114,9 @@ def run(params: QueryDict) -> ResultsPage:
     number = min(_int(params.get("page")) or 1, MAX_PAGE)
     query.offset = (number - 1) * PER_PAGE
     results = _engine(lambda backend: backend.search(query))
-    if results.total and not results.hits:  # past the last page: show the last one
+    if not results.total:  # nothing found: page 1 of nothing, whatever ?page= said
+        number, query.offset = 1, 0
+    elif not results.hits:  # past the last page: show the last one
         number = min((results.total - 1) // PER_PAGE + 1, MAX_PAGE)
         query.offset = (number - 1) * PER_PAGE
         results = _engine(lambda backend: backend.search(query))

@@ -25,6 +25,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
 from core.cache import remember
+from core.params import whole_number
 from vietnamese.dates import format_duration
 from vietnamese.speech import syllable_count
 
@@ -41,10 +42,7 @@ def parse_limit(value: str | None) -> int | None:
     """`?limit=`: a whole number from 1 to MAX_LIMIT; None when the value is bad."""
     if value is None or value == "":
         return feeds.DEFAULT_LIMIT
-    if not value.isdigit():
-        return None
-    number = int(value)
-    return number if 1 <= number <= feeds.MAX_LIMIT else None
+    return whole_number(value, low=1, high=feeds.MAX_LIMIT)
 
 
 def outlet_by_pk(pk: int) -> Outlet | None:
@@ -152,8 +150,8 @@ def script_text(request: HttpRequest, story_pk: int) -> HttpResponse:
     response.headers["Content-Disposition"] = f'inline; filename="{filename}"'
     response.headers["Cache-Control"] = f"public, max-age={MAX_AGE_SECONDS}"
     outlet = None
-    if request.GET.get("outlet", "").isdigit():
-        candidate = outlet_by_pk(int(request.GET["outlet"]))
+    if (outlet_pk := whole_number(request.GET.get("outlet"), low=1)) is not None:
+        candidate = outlet_by_pk(outlet_pk)
         if candidate is not None and candidate.accepts(request.GET.get("token")):
             outlet = candidate
     record_pull(request, f"script:{story.pk}", 200, outlet)

@@ -43,7 +43,7 @@ register_snippet(OutletViewSet)
 def syndication_admin_urls():
     return [
         path(
-            "syndication/story/<int:pk>/",
+            "syndication/story/<id:pk>/",
             admin_views.story_reach_report,
             name="syndication_story_reach",
         )

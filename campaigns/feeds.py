@@ -12,14 +12,14 @@ from . import selectors
 
 
 def exemplar_feed(slug: str) -> FeedScope | None:
-    exemplar = selectors.live_exemplars().filter(slug=slug).first()
+    exemplar = selectors.live_exemplar(slug)
     if exemplar is None:
         return None
     return FeedScope(
         _("Gương điển hình: %(title)s") % {"title": exemplar.title},
         _("Bài viết về %(title)s") % {"title": exemplar.title},
-        exemplar.get_url(),
-        stories_about_exemplar(exemplar),
+        exemplar.url,
+        stories_about_exemplar(exemplar.pk),
     )
 
 
@@ -30,8 +30,8 @@ def campaign_feed(slug: str) -> FeedScope | None:
     return FeedScope(
         _("Phong trào: %(title)s") % {"title": campaign.title},
         _("Bài viết về các gương điển hình của %(code)s") % {"code": campaign.code},
-        selectors.campaign_url(campaign) or "/",
-        stories_about_any_exemplar(selectors.campaign_exemplar_ids(campaign)),
+        campaign.url or "/",
+        stories_about_any_exemplar(campaign.exemplar_ids),
     )
 
 

@@ -502,4 +502,6 @@ def load_every_image(page) -> None:
     page.evaluate(
         "document.querySelectorAll('img[loading=lazy]').forEach(img => (img.loading = 'eager'))"
     )
-    page.wait_for_function("[...document.images].every(img => img.complete)")
+    # A function, not an expression: Playwright evaluates expressions with eval, which the
+    # site's Content-Security-Policy forbids.
+    page.wait_for_function("() => [...document.images].every(img => img.complete)")

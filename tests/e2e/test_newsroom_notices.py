@@ -28,7 +28,7 @@ def test_zalo_without_a_share_sheet_copies_the_link_and_keeps_the_hint(
     page.get_by_role("button", name="Zalo").click()
     expect(status).to_have_text(ZALO_HINT)
     # The copy resolves after the click: the hint must still be there once it has.
-    page.wait_for_function("navigator.clipboard.readText().then(t => t.length > 0)")
+    page.wait_for_function("async () => (await navigator.clipboard.readText()).length > 0")
     page.wait_for_timeout(300)
     expect(status).to_have_text(ZALO_HINT)
     assert page.evaluate("navigator.clipboard.readText()") == demo_site + public_paths["story"]

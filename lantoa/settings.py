@@ -415,17 +415,14 @@ if HTTPS:
     # The health check behind the proxy answers over plain HTTP.
     SECURE_REDIRECT_EXEMPT = [r"^robots\.txt$"]
 
-# Only the site's own assets (django-csp). Media on object storage or a CDN adds its origin.
-_MEDIA_ORIGINS = [
-    origin for origin in env_list("CSP_MEDIA_ORIGINS") if origin.startswith("https://")
-]
+# Only the site's own assets (django-csp); core.security adds the media storage's origin.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:", *_MEDIA_ORIGINS],
-        "media-src": ["'self'", *_MEDIA_ORIGINS],
+        "img-src": ["'self'", "data:"],
+        "media-src": ["'self'"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],

@@ -133,3 +133,33 @@ def test_public_pages_need_no_inline_script_or_style(client, make_story):
             if name.startswith("on")
         ]
         assert handlers == [], url
+
+
+def test_media_on_object_storage_is_allowed_from_its_own_origin(settings, rf):
+    """With MEDIA_STORAGE=s3 images come from the bucket's domain: the policy names it, read
+    from the storage itself (a page whose photos the policy blocked would show none)."""
+    from django.http import HttpResponse
+
+    from core.security import SecurityHeadersMiddleware
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {"bucket_name": "lantoa-media", "custom_domain": "anh.example.vn"},
+        },
+    }
+    middleware = SecurityHeadersMiddleware(lambda request: HttpResponse("ok"))
+    policy = _policy(middleware(rf.get("/")))
+    assert policy["img-src"] == ["'self'", "data:", "https://anh.example.vn"]
+    assert policy["media-src"] == ["'self'", "https://anh.example.vn"]
+    assert policy["script-src"] == ["'self'"]  # only media may come from there
+
+
+def test_media_under_the_site_adds_no_origin(rf):
+    from django.http import HttpResponse
+
+    from core.security import SecurityHeadersMiddleware
+
+    middleware = SecurityHeadersMiddleware(lambda request: HttpResponse("ok"))
+    assert _policy(middleware(rf.get("/")))["img-src"] == ["'self'", "data:"]

@@ -83,10 +83,8 @@ class RouteCacheMiddleware:
 
     @staticmethod
     def _store(key: str, request: HttpRequest, response: HttpResponse) -> None:
-        # The render memoises on the page (cached properties, prefetches) while the template
-        # runs: a TemplateResponse is rendered here, before the page is pickled.
-        if hasattr(response, "render") and not response.is_rendered:
-            response.render()
+        # Django has rendered the TemplateResponse by now, so the page carries what its render
+        # memoised (cached properties, prefetches).
         route = (request._wagtail_site, request._wagtail_route_for_request)
         try:
             blob = pickle.dumps(route, protocol=pickle.HIGHEST_PROTOCOL)

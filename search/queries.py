@@ -67,10 +67,6 @@ class ResultsPage:
     popular: list[str] = field(default_factory=list)
 
 
-def _int(value: str | None) -> int | None:
-    return whole_number(value, low=1)
-
-
 def _date(value: str | None) -> date | None:
     """25/11/2026 as readers type it, or 2026-11-25 as the date input sends it."""
     return read_date(value)
@@ -84,9 +80,9 @@ def search_query_from(params: QueryDict) -> tuple[SearchQuery, bool]:
     query = SearchQuery(
         text=text,
         kind=kind if kind in DocumentKind.values else "",
-        column=_int(params.get("chuyen_muc")),
+        column=whole_number(params.get("chuyen_muc"), low=1),
         field=(params.get("linh_vuc") or "")[:30],
-        locality=_int(params.get("dia_ban")),
+        locality=whole_number(params.get("dia_ban"), low=1),
         tag=(params.get("tu_khoa") or "")[:120],
         date_from=_date(params.get("tu_ngay")),
         date_to=_date(params.get("den_ngay")),
@@ -111,7 +107,7 @@ def run(params: QueryDict) -> ResultsPage:
     query, truncated = search_query_from(params)
     if not query.text:
         return ResultsPage("", truncated, query, None, None, popular=popular_searches())
-    number = min(_int(params.get("page")) or 1, MAX_PAGE)
+    number = min(whole_number(params.get("page"), low=1) or 1, MAX_PAGE)
     query.offset = (number - 1) * PER_PAGE
     results = _engine(lambda backend: backend.search(query))
     if not results.total:  # nothing found: page 1 of nothing, whatever ?page= said

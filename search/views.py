@@ -4,6 +4,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from core.params import whole_number
+
 from . import queries
 from .backends.base import SearchUnavailable
 from .models import DocumentKind
@@ -44,7 +46,7 @@ def search(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def suggest(request: HttpRequest) -> JsonResponse:
-    limit = queries._int(request.GET.get("limit")) or 8
+    limit = whole_number(request.GET.get("limit"), low=1) or 8
     query = queries.clean_query(request.GET.get("q", ""))
     try:
         items = queries.suggestions(request.GET.get("q", ""), limit=min(limit, SUGGEST_MAX))

@@ -56,8 +56,8 @@ class LanToaPageForm(WagtailAdminPageForm):
                     [
                         forms.ValidationError(
                             _(
-                                "Đường dẫn “%(slug)s” đã được dùng cho bài “%(title)s” trong "
-                                "cùng chuyên mục. Hãy sửa đường dẫn, ví dụ “%(suggestion)s”."
+                                "The slug “%(slug)s” is already used by “%(title)s” in the same "
+                                "column. Change the slug, for example to “%(suggestion)s”."
                             )
                             % {
                                 "slug": slug,

@@ -16,15 +16,15 @@ class Locality(models.Model):
     """A province, district or commune: shared by stories, exemplars and outlets."""
 
     class Level(models.TextChoices):
-        PROVINCE = "province", _("Tỉnh / thành phố")
-        DISTRICT = "district", _("Huyện / thị xã / thành phố thuộc tỉnh")
-        COMMUNE = "commune", _("Xã / phường / thị trấn")
+        PROVINCE = "province", _("Province / municipality")
+        DISTRICT = "district", _("District / town / provincial city")
+        COMMUNE = "commune", _("Commune / ward / township")
 
-    name = models.CharField(_("tên"), max_length=120)
-    level = models.CharField(_("cấp"), max_length=10, choices=Level.choices)
+    name = models.CharField(_("name"), max_length=120)
+    level = models.CharField(_("level"), max_length=10, choices=Level.choices)
     parent = models.ForeignKey(
         "self",
-        verbose_name=_("trực thuộc"),
+        verbose_name=_("part of"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -35,8 +35,8 @@ class Locality(models.Model):
 
     class Meta:
         db_table = "lantoa_locality"  # moved from lantoa (core/0001): the table keeps its name
-        verbose_name = _("địa bàn")
-        verbose_name_plural = _("địa bàn")
+        verbose_name = _("locality")
+        verbose_name_plural = _("localities")
         ordering = ["level", vi_order("name")]
         constraints = [
             models.UniqueConstraint(
@@ -77,19 +77,19 @@ class SiteSettings(CachedSiteSetting):
     """What the editor-in-chief changes without a deploy: masthead, footer, share defaults."""
 
     tagline = models.CharField(
-        _("khẩu hiệu"), max_length=200, blank=True, default="Lan tỏa những tấm gương sáng"
+        _("tagline"), max_length=200, blank=True, default="Lan tỏa những tấm gương sáng"
     )
     publisher = models.CharField(
-        _("cơ quan chủ quản"),
+        _("governing body"),
         max_length=200,
         blank=True,
         default="Ban Tuyên giáo và Dân vận Tỉnh ủy",
     )
-    footer_text = RichTextField(_("chân trang"), blank=True, features=["bold", "italic", "link"])
-    contact_email = models.EmailField(_("thư điện tử liên hệ"), blank=True)
+    footer_text = RichTextField(_("footer"), blank=True, features=["bold", "italic", "link"])
+    contact_email = models.EmailField(_("contact email"), blank=True)
     default_share_image = models.ForeignKey(
         get_image_model_string(),
-        verbose_name=_("ảnh chia sẻ mặc định"),
+        verbose_name=_("default share image"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -106,4 +106,4 @@ class SiteSettings(CachedSiteSetting):
 
     class Meta:
         db_table = "lantoa_sitesettings"  # moved from lantoa (core/0001)
-        verbose_name = _("cài đặt trang")
+        verbose_name = _("site settings")

@@ -83,7 +83,7 @@ class LanToaPage(Page):
 class SectionIndexPage(LanToaPage):
     """A section under the home page that introduces and lists its children."""
 
-    intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["lantoa.HomePage"]

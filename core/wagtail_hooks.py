@@ -23,7 +23,7 @@ class LocalityViewSet(SnippetViewSet):
     model = Locality
     index_view_class = vietnamese_ordering(IndexView)
     icon = "site"
-    menu_label = _("Địa bàn")
+    menu_label = _("Locality")
     menu_order = 230
     add_to_admin_menu = True
     list_display = ["name", "level", "parent"]

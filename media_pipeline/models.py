@@ -8,17 +8,17 @@ from wagtail.images.models import Image as WagtailImage
 
 class LanToaImage(AbstractImage):
     credit = models.CharField(
-        _("tác giả ảnh / nguồn ảnh"),
+        _("photographer / source"),
         max_length=200,
         blank=True,
-        help_text=_("Chỉ ghi tên, trang hiển thị sẵn chữ “Ảnh:” phía trước."),
+        help_text=_("The name only: the page puts “Photo:” in front of it."),
     )
 
     admin_form_fields = (*WagtailImage.admin_form_fields, "credit")
 
     class Meta(AbstractImage.Meta):
-        verbose_name = _("ảnh")
-        verbose_name_plural = _("ảnh")
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
         permissions = [("choose_lantoaimage", "Can choose image")]
 
     @property

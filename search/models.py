@@ -7,22 +7,23 @@ backend adds tsvector columns to it, both by migrations that only run on their d
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class DocumentKind(models.TextChoices):
-    STORY = "story", _("Bài viết")
-    EXEMPLAR = "exemplar", _("Gương điển hình")
-    COLUMN = "column", _("Chuyên mục")
-    SERIES = "series", _("Loạt bài")
-    DOCUMENT = "document", _("Văn bản")
+    STORY = "story", _("Story")
+    EXEMPLAR = "exemplar", pgettext_lazy("full term", "Exemplar")
+    COLUMN = "column", _("Column")
+    SERIES = "series", _("Series")
+    DOCUMENT = "document", _("Legal document")
 
 
 class SearchDocument(models.Model):
     # Not a foreign key: a deleted page must leave a row for the delete task to find.
-    page_id = models.PositiveIntegerField(_("trang"), unique=True)
-    kind = models.CharField(_("loại"), max_length=20, choices=DocumentKind.choices)
+    page_id = models.PositiveIntegerField(_("page"), unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=DocumentKind.choices)
     kind_label = models.CharField(max_length=100, blank=True)
-    title = models.CharField(_("tiêu đề"), max_length=255)
+    title = models.CharField(_("title"), max_length=255)
     url = models.CharField(max_length=500)
     summary = models.TextField(blank=True)
     body = models.TextField(blank=True)
@@ -38,8 +39,8 @@ class SearchDocument(models.Model):
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = _("tài liệu tìm kiếm")
-        verbose_name_plural = _("tài liệu tìm kiếm")
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
 
     def __str__(self) -> str:
         return self.title
@@ -67,8 +68,8 @@ class IndexFailure(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = _("lỗi cập nhật chỉ mục")
-        verbose_name_plural = _("lỗi cập nhật chỉ mục")
+        verbose_name = _("index update failure")
+        verbose_name_plural = _("index update failures")
         ordering = ["-created_at"]
 
     def __str__(self) -> str:

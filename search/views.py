@@ -51,7 +51,7 @@ def suggest(request: HttpRequest) -> JsonResponse:
     try:
         items = queries.suggestions(request.GET.get("q", ""), limit=min(limit, SUGGEST_MAX))
     except SearchUnavailable:
-        message = _("Tìm kiếm đang tạm gián đoạn, bạn vui lòng thử lại sau ít phút.")
+        message = _("Search is temporarily unavailable; please try again in a few minutes.")
         response = JsonResponse(
             {"query": query, "results": [], "error": "unavailable", "message": message}
         )

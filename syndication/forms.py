@@ -7,13 +7,13 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 class OutletForm(WagtailAdminModelForm):
     token_action = forms.ChoiceField(
-        label=_("Mã bí mật"),
+        label=_("Secret token"),
         required=False,
         initial="keep",
         choices=[
-            ("keep", _("Giữ nguyên")),
-            ("regenerate", _("Tạo mã mới (mã cũ hết hiệu lực ngay)")),
-            ("remove", _("Bỏ mã: nguồn tin mở công khai")),
+            ("keep", _("Keep the current token")),
+            ("regenerate", _("Make a new token (the old one stops working at once)")),
+            ("remove", _("Remove the token: the feed is open to everyone")),
         ],
         widget=forms.RadioSelect,
     )

@@ -13,6 +13,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from core.collation import vi_order
@@ -32,11 +33,11 @@ TOKEN_BYTES = 24
 
 
 class OutletKind(models.TextChoices):
-    NEWSPAPER = "newspaper", _("Báo")
-    RADIO = "radio", _("Đài phát thanh")
-    TELEVISION = "television", _("Đài truyền hình")
-    PORTAL = "portal", _("Cổng thông tin điện tử")
-    LOUDSPEAKER = "loudspeaker", _("Đài truyền thanh cơ sở")
+    NEWSPAPER = "newspaper", _("Newspaper")
+    RADIO = "radio", _("Radio station")
+    TELEVISION = "television", _("Television station")
+    PORTAL = "portal", _("Web portal")
+    LOUDSPEAKER = "loudspeaker", _("Local loudspeaker station")
 
 
 class OutletQuerySet(models.QuerySet):
@@ -64,26 +65,26 @@ class OutletQuerySet(models.QuerySet):
 class Outlet(models.Model):
     """A newspaper, station or portal polling our feeds; an optional token keeps them private."""
 
-    name = models.CharField(_("tên đơn vị"), max_length=200)
-    kind = models.CharField(_("loại hình"), max_length=20, choices=OutletKind.choices)
+    name = models.CharField(_("outlet name"), max_length=200)
+    kind = models.CharField(_("type"), max_length=20, choices=OutletKind.choices)
     locality = models.ForeignKey(
         "core.Locality",
-        verbose_name=_("địa bàn"),
+        verbose_name=_("locality"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="outlets",
     )
     contact = models.TextField(
-        _("liên hệ"), blank=True, help_text=_("Người phụ trách, điện thoại, thư điện tử.")
+        _("contact"), blank=True, help_text=_("Person in charge, phone, email.")
     )
     token = models.CharField(
-        _("mã bí mật của nguồn tin"),
+        _("feed secret token"),
         max_length=64,
         blank=True,
-        help_text=_("Khi có mã, nguồn tin của đơn vị chỉ mở được với ?token=… đúng mã."),
+        help_text=_("With a token, the outlet's feed opens only with the right ?token=…."),
     )
-    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = OutletQuerySet.as_manager()
     base_form_class = OutletForm
@@ -94,13 +95,13 @@ class Outlet(models.Model):
         FieldPanel("contact"),
         MultiFieldPanel(
             [FieldPanel("token", read_only=True), FieldPanel("token_action")],
-            heading=_("Bảo mật nguồn tin"),
+            heading=_("Feed security"),
         ),
     ]
 
     class Meta:
-        verbose_name = _("đơn vị phát hành")
-        verbose_name_plural = _("đơn vị phát hành")
+        verbose_name = _("outlet")
+        verbose_name_plural = _("outlets")
         ordering = [vi_order("name")]
 
     def __str__(self) -> str:
@@ -130,20 +131,20 @@ class FeedPull(models.Model):
 
     outlet = models.ForeignKey(
         Outlet,
-        verbose_name=_("đơn vị"),
+        verbose_name=pgettext_lazy("field", "outlet"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="pulls",
     )
-    feed = models.CharField(_("nguồn tin"), max_length=120)
-    status = models.PositiveSmallIntegerField(_("mã trạng thái"))
-    user_agent = models.CharField(_("trình đọc"), max_length=300, blank=True)
-    pulled_at = models.DateTimeField(_("thời điểm"), default=timezone.now, db_index=True)
+    feed = models.CharField(_("feed"), max_length=120)
+    status = models.PositiveSmallIntegerField(_("status code"))
+    user_agent = models.CharField(_("user agent"), max_length=300, blank=True)
+    pulled_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
 
     class Meta:
-        verbose_name = _("lượt lấy tin")
-        verbose_name_plural = _("lượt lấy tin")
+        verbose_name = _("feed pull")
+        verbose_name_plural = _("feed pulls")
         indexes = [models.Index(fields=["outlet", "pulled_at"], name="feedpull_outlet_time")]
 
     def __str__(self) -> str:
@@ -154,19 +155,22 @@ class AiringConfirmation(models.Model):
     """A station's word that it aired a story's script: once per outlet and story."""
 
     outlet = models.ForeignKey(
-        Outlet, verbose_name=_("đơn vị"), on_delete=models.CASCADE, related_name="airings"
+        Outlet,
+        verbose_name=pgettext_lazy("field", "outlet"),
+        on_delete=models.CASCADE,
+        related_name="airings",
     )
     story = models.ForeignKey(
         "stories.StoryPage",
-        verbose_name=_("bài viết"),
+        verbose_name=_("story"),
         on_delete=models.CASCADE,
         related_name="airing_confirmations",
     )
-    confirmed_at = models.DateTimeField(_("thời điểm xác nhận"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("confirmed at"), default=timezone.now)
 
     class Meta:
-        verbose_name = _("xác nhận phát sóng")
-        verbose_name_plural = _("xác nhận phát sóng")
+        verbose_name = _("airing confirmation")
+        verbose_name_plural = _("airing confirmations")
         constraints = [
             models.UniqueConstraint(fields=["outlet", "story"], name="unique_airing_per_outlet")
         ]
@@ -198,9 +202,9 @@ def _forget_airing_delivery(sender, instance: AiringConfirmation, **kwargs) -> N
 
 
 class DeliveryKind(models.TextChoices):
-    FEED = "feed", _("Nhận qua nguồn tin")
-    SCRIPT = "script", _("Tải kịch bản phát thanh")
-    AIRING = "airing", _("Xác nhận phát sóng")
+    FEED = "feed", _("Through a feed")
+    SCRIPT = "script", _("Radio script download")
+    AIRING = "airing", _("Airing confirmation")
 
 
 class DeliveryQuerySet(models.QuerySet):
@@ -239,23 +243,26 @@ class Delivery(models.Model):
     """
 
     outlet = models.ForeignKey(
-        Outlet, verbose_name=_("đơn vị"), on_delete=models.CASCADE, related_name="deliveries"
-    )
-    story = models.ForeignKey(
-        "stories.StoryPage",
-        verbose_name=_("bài viết"),
+        Outlet,
+        verbose_name=pgettext_lazy("field", "outlet"),
         on_delete=models.CASCADE,
         related_name="deliveries",
     )
-    kind = models.CharField(_("cách nhận"), max_length=8, choices=DeliveryKind.choices)
-    first_reached_at = models.DateTimeField(_("lần đầu nhận"))
-    last_reached_at = models.DateTimeField(_("lần cuối nhận"))
+    story = models.ForeignKey(
+        "stories.StoryPage",
+        verbose_name=_("story"),
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+    )
+    kind = models.CharField(_("how it arrived"), max_length=8, choices=DeliveryKind.choices)
+    first_reached_at = models.DateTimeField(_("first reached"))
+    last_reached_at = models.DateTimeField(_("last reached"))
 
     objects = DeliveryQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("bài đã tới đơn vị")
-        verbose_name_plural = _("bài đã tới đơn vị")
+        verbose_name = _("story delivered to an outlet")
+        verbose_name_plural = _("stories delivered to outlets")
         constraints = [
             models.UniqueConstraint(
                 fields=["outlet", "story", "kind"], name="unique_delivery_per_kind"

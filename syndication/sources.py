@@ -80,8 +80,8 @@ def resolve(scope: str, ident: str = "", outlet: Outlet | None = None) -> FeedSo
         return FeedSource(
             scope,
             "",
-            _("%(site)s – Bài viết mới nhất") % {"site": site_name},
-            _("Gương điển hình tiên tiến, người tốt việc tốt"),
+            _("%(site)s – Latest stories") % {"site": site_name},
+            _("Outstanding exemplars, good people and good deeds"),
             home,
             syndicated_pages().latest(),
         )
@@ -89,13 +89,13 @@ def resolve(scope: str, ident: str = "", outlet: Outlet | None = None) -> FeedSo
         if outlet is None or (scope == "radio" and not outlet.is_radio):
             return None
         title = (
-            _("Kịch bản phát thanh cho %(name)s") if scope == "radio" else _("Tin bài cho %(name)s")
+            _("Radio scripts for %(name)s") if scope == "radio" else _("Stories for %(name)s")
         ) % {"name": outlet.name}
         return FeedSource(
             scope,
             str(outlet.pk),
             title,
-            _("Bài viết dành cho %(kind)s") % {"kind": outlet.get_kind_display()},
+            _("Stories for %(kind)s") % {"kind": outlet.get_kind_display()},
             home,
             syndicated_pages().for_channels(outlet.channel_codes),
             outlet=outlet,

@@ -67,7 +67,7 @@ def record_pull(request: HttpRequest, feed_key: str, status: int, outlet: Outlet
 
 def _forbidden() -> HttpResponseForbidden:
     return HttpResponseForbidden(
-        _("Mã bí mật (token) không đúng hoặc đã được thay."),
+        _("The secret token is wrong or has been replaced."),
         content_type="text/plain; charset=utf-8",
     )
 
@@ -96,7 +96,8 @@ def feed(
     limit = parse_limit(request.GET.get("limit"))
     if limit is None:
         return HttpResponseBadRequest(
-            _("Tham số limit phải là số nguyên từ 1 đến %(max)s.") % {"max": feeds.MAX_LIMIT},
+            _("The limit parameter must be a whole number from 1 to %(max)s.")
+            % {"max": feeds.MAX_LIMIT},
             content_type="text/plain; charset=utf-8",
         )
     outlet, ident = None, slug
@@ -162,7 +163,7 @@ def script_text(request: HttpRequest, story_pk: int) -> HttpResponse:
 
 def qr_svg(url: str) -> str:
     """An inline SVG QR code (segno): the presenter scans it to confirm airing."""
-    return segno.make(url, error="m").svg_inline(scale=4, title=_("Xác nhận đã phát sóng"))
+    return segno.make(url, error="m").svg_inline(scale=4, title=_("Confirm it was aired"))
 
 
 @require_safe
@@ -202,7 +203,7 @@ def rundown(request: HttpRequest, pk: int) -> HttpResponse:
         day = datetime.strptime(raw_date, "%Y-%m-%d").date() if raw_date else timezone.localdate()
     except ValueError:
         return HttpResponseBadRequest(
-            _("Ngày không hợp lệ: dùng dạng NNNN-TT-NN, ví dụ 2021-12-02."),
+            _("Invalid date: use the form YYYY-MM-DD, for example 2021-12-02."),
             content_type="text/plain; charset=utf-8",
         )
     start = timezone.make_aware(datetime.combine(day, time.min))

@@ -19,15 +19,15 @@ class OutletViewSet(SnippetViewSet):
     model = Outlet
     index_view_class = vietnamese_ordering(IndexView)
     icon = "site"
-    menu_label = _("Đơn vị phát hành")
+    menu_label = _("Outlets")
     menu_order = 240
     add_to_admin_menu = True
     list_display = [
         "name",
         "kind",
         "locality",
-        Column("recent_pulls", label=_("Lượt lấy tin (7 ngày)")),
-        Column("airing_count", label=_("Bài đã xác nhận phát sóng")),
+        Column("recent_pulls", label=_("Feed pulls (7 days)")),
+        Column("airing_count", label=_("Stories confirmed aired")),
     ]
     list_filter = ["kind"]
     search_fields = ["name", "contact"]
@@ -56,7 +56,7 @@ def story_reach_button(page, user, view_name, next_url=None):
     specific_class = page.specific_class
     if specific_class is not None and issubclass(specific_class, syndicated_pages().model):
         yield MenuItem(
-            _("Phát hành & phát sóng"),
+            _("Distribution & airing"),
             reverse("syndication_story_reach", args=[page.pk]),
             icon_name="site",
             priority=80,

@@ -20,10 +20,10 @@ def feed_links(scope: str = "all", ident: str = "", title: str = "") -> dict:
     if scope == "all":
         return {"feeds": [site_feed]}
     labels = {
-        "column": _("Chuyên mục %(title)s"),
-        "series": _("Loạt bài %(title)s"),
-        "tag": _("Từ khóa %(title)s"),
-        "exemplar": _("Gương điển hình %(title)s"),
+        "column": _("Column %(title)s"),
+        "series": _("Series %(title)s"),
+        "tag": _("Tag %(title)s"),
+        "exemplar": _("Exemplar %(title)s"),
     }
     scoped = {
         "title": labels.get(scope, "%(title)s") % {"title": title},

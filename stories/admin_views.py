@@ -23,24 +23,26 @@ from .withdrawals import PUBLIC_REASON_MAX_LENGTH, Withdrawal
 
 class WithdrawalNoticeForm(forms.Form):
     public_reason = forms.CharField(
-        label=_("Lý do gỡ bài (hiện cho độc giả)"),
+        label=_("Reason for the takedown (shown to readers)"),
         required=False,
         max_length=PUBLIC_REASON_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_(
-            "Độc giả mở địa chỉ cũ sẽ thấy thông báo bài đã được gỡ, kèm lý do này nếu có."
+            "Readers who open the old address see a notice that the story was taken down, with "
+            "this reason if given."
         ),
         error_messages={
             "max_length": _(
-                "Lý do gỡ bài dài tối đa %(limit_value)d ký tự (hiện có %(show_value)d)."
+                "The reason for the takedown can be at most %(limit_value)d characters long "
+                "(it has %(show_value)d)."
             )
         },
     )
     silent = forms.BooleanField(
-        label=_("Gỡ lặng lẽ"),
+        label=_("Take down silently"),
         required=False,
         help_text=_(
-            "Địa chỉ cũ trả lời như một trang không tồn tại (404), không có thông báo gỡ bài."
+            "The old address answers as a page that does not exist (404), with no takedown notice."
         ),
     )
 

@@ -34,13 +34,15 @@ class SafeRichTextBlock(blocks.RichTextBlock):
 
 
 class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("Ảnh"))
-    caption = blocks.CharBlock(label=_("Chú thích"), required=False, max_length=300)
-    credit = blocks.CharBlock(label=_("Nguồn ảnh / tác giả ảnh"), required=False, max_length=120)
+    image = ImageChooserBlock(label=_("Photo"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=300)
+    credit = blocks.CharBlock(
+        label=_("Photo source / photographer"), required=False, max_length=120
+    )
 
     class Meta:
         icon = "image"
-        label = _("Ảnh")
+        label = _("Photo")
         template = "stories/blocks/image.html"
 
     def plain_text(self, value) -> str:
@@ -49,12 +51,12 @@ class ImageBlock(blocks.StructBlock):
 
 
 class QuoteBlock(blocks.StructBlock):
-    text = blocks.TextBlock(label=_("Trích dẫn"))
-    attribution = blocks.CharBlock(label=_("Người nói"), required=False, max_length=150)
+    text = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(label=_("Speaker"), required=False, max_length=150)
 
     class Meta:
         icon = "openquote"
-        label = _("Trích dẫn")
+        label = _("Quote")
         template = "stories/blocks/quote.html"
 
     def plain_text(self, value) -> str:
@@ -63,21 +65,23 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class FactBoxBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("Tiêu đề"), max_length=150)
-    body = SafeRichTextBlock(label=_("Nội dung"), features=["bold", "italic", "ul", "ol"])
+    title = blocks.CharBlock(label=_("Title"), max_length=150)
+    body = SafeRichTextBlock(label=_("Content"), features=["bold", "italic", "ul", "ol"])
 
     class Meta:
         icon = "list-ul"
-        label = _("Hộp thông tin")
+        label = _("Info box")
         template = "stories/blocks/fact_box.html"
 
 
 class MediaBlock(blocks.StructBlock):
     """Audio or video uploaded to the document library, played without external players."""
 
-    file = DocumentChooserBlock(label=_("Tệp âm thanh / video"))
-    caption = blocks.CharBlock(label=_("Chú thích"), required=False, max_length=300)
-    transcript = blocks.TextBlock(label=_("Lời thoại (cho người khiếm thính)"), required=False)
+    file = DocumentChooserBlock(label=_("Audio / video file"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=300)
+    transcript = blocks.TextBlock(
+        label=_("Transcript (for deaf and hard-of-hearing readers)"), required=False
+    )
 
     def plain_text(self, value) -> str:
         """A recording is not body text (its transcript is for the player, not the script)."""
@@ -87,12 +91,12 @@ class MediaBlock(blocks.StructBlock):
 class AudioBlock(MediaBlock):
     class Meta:
         icon = "media"
-        label = _("Âm thanh")
+        label = _("Audio")
         template = "stories/blocks/audio.html"
 
 
 class VideoBlock(MediaBlock):
-    poster = ImageChooserBlock(label=_("Ảnh bìa video"), required=False)
+    poster = ImageChooserBlock(label=_("Video poster image"), required=False)
 
     class Meta:
         icon = "media"
@@ -101,7 +105,7 @@ class VideoBlock(MediaBlock):
 
 
 class StoryBodyBlock(blocks.StreamBlock):
-    paragraph = SafeRichTextBlock(label=_("Đoạn văn"), features=PARAGRAPH_FEATURES)
+    paragraph = SafeRichTextBlock(label=_("Paragraph"), features=PARAGRAPH_FEATURES)
     image = ImageBlock()
     quote = QuoteBlock()
     fact_box = FactBoxBlock()

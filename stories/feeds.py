@@ -56,7 +56,7 @@ def column_feed(slug: str) -> FeedScope | None:
         return None
     return FeedScope(
         f"{column.title} – {settings.WAGTAIL_SITE_NAME}",
-        _("Chuyên mục %(title)s") % {"title": column.title},
+        _("Column %(title)s") % {"title": column.title},
         column.get_url(),
         selectors.stories_in_column(column),
     )
@@ -67,8 +67,8 @@ def series_feed(slug: str) -> FeedScope | None:
     if series is None:
         return None
     return FeedScope(
-        _("Loạt bài: %(title)s") % {"title": series.title},
-        _("Các kỳ của loạt bài, theo thứ tự"),
+        _("Series: %(title)s") % {"title": series.title},
+        _("The parts of the series, in order"),
         series.get_url(),
         selectors.series_parts(series),
     )
@@ -79,8 +79,8 @@ def tag_feed(slug: str) -> FeedScope | None:
     if tag is None:
         return None
     return FeedScope(
-        _("Từ khóa: %(name)s") % {"name": tag.name},
-        _("Bài viết gắn từ khóa %(name)s") % {"name": tag.name},
+        _("Tag: %(name)s") % {"name": tag.name},
+        _("Stories tagged %(name)s") % {"name": tag.name},
         reverse("tag_detail", args=[tag.slug]),
         selectors.stories_tagged(tag),
     )

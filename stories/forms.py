@@ -12,5 +12,5 @@ class StoryPageForm(LanToaPageForm):
         super().__init__(*args, **kwargs)
         if "hero_image" in self.fields:
             self.fields["hero_image"].error_messages["required"] = _(
-                "Bài viết cần có ảnh đại diện trước khi xuất bản."
+                "A story needs a main image before it is published."
             )

@@ -119,7 +119,10 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
     ChromeRule(r"[-_=*~]{3,}"),  # separator rules
     ChromeRule(
         r"\[ ?(\.\.\.|…) ?\]",
-        note=gettext_lazy("Bài gốc bị cắt ngắn (có dấu “[...]”); cần bổ sung phần còn thiếu."),
+        note=gettext_lazy(
+            "The original article is cut short (it has a “[...]” mark); the missing part must be "
+            "added."
+        ),
     ),
 )
 _CHROME = [(re.compile(rule.pattern), rule) for rule in CHROME_RULES]
@@ -250,12 +253,18 @@ def _make_datetime(line: str, year, month, day, hour=0, minute=0) -> datetime:
         value = datetime(int(year), int(month), int(day), int(hour), int(minute), tzinfo=LOCAL_TZ)
     except ValueError as error:
         raise InvalidDateError(
-            _("Ngày đăng “%(line)s” không hợp lệ; bài được nhập không có ngày đăng.")
+            _(
+                "The publication date “%(line)s” is not valid; the article is imported without a "
+                "publication date."
+            )
             % {"line": line.strip()}
         ) from error
     if not 1900 <= value.year <= 2100:
         raise InvalidDateError(
-            _("Năm trong ngày đăng “%(line)s” không hợp lý; bài được nhập không có ngày đăng.")
+            _(
+                "The year in the publication date “%(line)s” is implausible; the article is "
+                "imported without a publication date."
+            )
             % {"line": line.strip()}
         )
     return value
@@ -268,7 +277,7 @@ def parse_article(text: str) -> ParsedArticle:
     """
     lines = _split_lines(text)
     if not any(line and line not in _PHOTO_LINES for line in lines):
-        raise ImportProblem(_("tệp rỗng"))
+        raise ImportProblem(_("empty file"))
     warnings: list[str] = []
     dates = _DateCollector(warnings)
 
@@ -286,9 +295,9 @@ def parse_article(text: str) -> ParsedArticle:
     if title is None:
         if skipped_only_chrome:
             raise ImportProblem(
-                _("tệp chỉ có phần khung của trang web (tiện ích, bình luận…), không có bài viết")
+                _("the file holds only the web page's frame (widgets, comments…), no article")
             )
-        raise ImportProblem(_("không tìm thấy tiêu đề bài viết"))
+        raise ImportProblem(_("no article title found"))
 
     position = _skip_header(lines, position, title, dates, warnings)
     blocks, authors = _body_blocks(lines[position:], dates, warnings)
@@ -302,23 +311,23 @@ def parse_article(text: str) -> ParsedArticle:
         else:
             paragraphs.extend(_join_wrapped(block.lines))
     if not paragraphs:
-        raise ImportProblem(_("có tiêu đề nhưng không tìm thấy nội dung bài viết"))
+        raise ImportProblem(_("a title but no article text found"))
     if captions:
         warnings.append(
             _(
-                "Bài gốc có %(count)d ảnh: chú thích đã được đặt vào khối “Ảnh” đúng chỗ; "
-                "hãy chọn ảnh cho từng khối trước khi xuất bản."
+                "The original article has %(count)d photos: their captions are in “Photo” blocks "
+                "in the right places; choose an image for each block before publishing."
             )
             % {"count": len(captions)}
         )
 
     published_at = dates.value
     if published_at is None and not dates.seen:
-        warnings.append(_("Không tìm thấy ngày đăng; bài được nhập không có ngày đăng."))
+        warnings.append(_("No publication date found; the article is imported without one."))
     short_title = truncate_at_word(title, TITLE_MAX_LENGTH)
     if short_title != title:
         warnings.append(
-            _("Tiêu đề dài %(length)d ký tự, đã cắt còn %(limit)d ký tự.")
+            _("The title is %(length)d characters long and was cut to %(limit)d.")
             % {"length": len(title), "limit": len(short_title)}
         )
     # Unchanged since the first imports, so re-running never duplicates a story.
@@ -510,7 +519,9 @@ def _unique_names(names: Iterable[str], warnings: list[str]) -> list[str]:
     for name in names:
         name = name.strip()
         if len(name) > AUTHOR_NAME_MAX_LENGTH:
-            warnings.append(_("Bỏ qua tên tác giả quá dài: “%(name)s…”") % {"name": name[:40]})
+            warnings.append(
+                _("Skipped an author name that is too long: “%(name)s…”") % {"name": name[:40]}
+            )
         elif name:
             unique.setdefault(_key(name), name)
     return list(unique.values())
@@ -609,17 +620,21 @@ class ImportReport:
     def summary_lines(self) -> list[str]:
         lines = []
         if self.dry_run:
-            lines.append(_("Chạy thử (--dry-run): không có gì được lưu."))
+            lines.append(_("Dry run (--dry-run): nothing was saved."))
             for name, article in self.parsed:
                 lines.extend(preview_lines(name, article))
-            lines.append(_("Số bài sẽ nhập: %(count)d") % {"count": len(self.imported)})
+            lines.append(_("Articles to import: %(count)d") % {"count": len(self.imported)})
         else:
-            lines.append(_("Số bài đã nhập (bản nháp): %(count)d") % {"count": len(self.imported)})
-        lines.append(_("Đã có (bỏ qua): %(count)d") % {"count": len(self.already_imported)})
-        lines.append(_("Lỗi: %(count)d") % {"count": len(self.failed)})
+            lines.append(
+                _("Articles imported (as drafts): %(count)d") % {"count": len(self.imported)}
+            )
+        lines.append(
+            _("Already imported (skipped): %(count)d") % {"count": len(self.already_imported)}
+        )
+        lines.append(_("Errors: %(count)d") % {"count": len(self.failed)})
         lines.extend(f"  {name}: {reason}" for name, reason in self.failed)
         if self.warnings:
-            lines.append(_("Cảnh báo:"))
+            lines.append(_("Warnings:"))
             lines.extend(f"  {name}: {message}" for name, message in self.warnings)
         return lines
 
@@ -631,26 +646,26 @@ def preview_lines(name: str, article: ParsedArticle) -> list[str]:
     """What a dry run shows for one file: enough to check the parse before saving anything."""
     sapo, blocks = article.body_blocks()
     paragraphs = article.sapo_and_body()[1]
-    when = _("(không có)")
+    when = _("(none)")
     if article.published_at:
         at_midnight = article.published_at.hour == article.published_at.minute == 0
         when = article.published_at.strftime("%d/%m/%Y" if at_midnight else "%d/%m/%Y %H:%M")
     lines = [
         f"  {name}",
-        "    " + _("Tiêu đề: %(title)s") % {"title": article.title},
-        "    " + _("Ngày đăng: %(date)s") % {"date": when},
-        "    " + _("Tác giả: %(names)s") % {"names": ", ".join(article.authors) or _("(không có)")},
+        "    " + _("Title: %(title)s") % {"title": article.title},
+        "    " + _("Published: %(date)s") % {"date": when},
+        "    " + _("Authors: %(names)s") % {"names": ", ".join(article.authors) or _("(none)")},
         "    "
-        + _("Nội dung: %(paragraphs)d đoạn, %(images)d ảnh")
+        + _("Body: %(paragraphs)d paragraphs, %(images)d photos")
         % {"paragraphs": len(paragraphs), "images": sum(kind == "image" for kind, _v in blocks)},
-        "    " + _("Sapo: “%(text)s”") % {"text": truncate_at_word(sapo, PREVIEW_CHARS)},
+        "    " + _("Standfirst: “%(text)s”") % {"text": truncate_at_word(sapo, PREVIEW_CHARS)},
     ]
     if paragraphs:
         opening = truncate_at_word(paragraphs[0], PREVIEW_CHARS)
-        lines.append("    " + _("Mở đầu: “%(text)s”") % {"text": opening})
+        lines.append("    " + _("Opening: “%(text)s”") % {"text": opening})
     for _position, caption in article.captions:
-        lines.append("    " + _("Chú thích ảnh: “%(text)s”") % {"text": caption})
-    lines.extend("    " + _("Cảnh báo: %(message)s") % {"message": w} for w in article.warnings)
+        lines.append("    " + _("Photo caption: “%(text)s”") % {"text": caption})
+    lines.extend("    " + _("Warning: %(message)s") % {"message": w} for w in article.warnings)
     return lines
 
 
@@ -660,7 +675,7 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[s
     problems: list[tuple[str, str]] = []
 
     def unreadable(error: OSError) -> None:
-        problems.append((str(error.filename), _("không có quyền đọc thư mục")))
+        problems.append((str(error.filename), _("no permission to read the folder")))
 
     for raw in paths:
         path = Path(raw)
@@ -674,12 +689,12 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[s
                     if name.lower().endswith(ARTICLE_SUFFIXES)
                 )
             if not found:
-                problems.append((str(path), _("thư mục không có tệp .txt hay .html nào")))
+                problems.append((str(path), _("the folder has no .txt or .html file")))
             files.update(dict.fromkeys(found))
         elif path.exists():
             files[path] = None
         else:
-            problems.append((str(path), _("không tìm thấy tệp hoặc thư mục")))
+            problems.append((str(path), _("no such file or folder")))
     return list(files), problems
 
 
@@ -712,31 +727,31 @@ def read_article_file(path: Path) -> str:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise ImportProblem(_("không tìm thấy tệp")) from None
+        raise ImportProblem(_("file not found")) from None
     except IsADirectoryError:
-        raise ImportProblem(_("là thư mục, không phải tệp")) from None
+        raise ImportProblem(_("a folder, not a file")) from None
     except PermissionError:
-        raise ImportProblem(_("không có quyền đọc tệp")) from None
+        raise ImportProblem(_("no permission to read the file")) from None
     except OSError as error:
         raise ImportProblem(
-            _("không đọc được tệp: %(error)s") % {"error": error.strerror or error}
+            _("cannot read the file: %(error)s") % {"error": error.strerror or error}
         ) from None
     if len(data) > MAX_FILE_BYTES:
         raise ImportProblem(
-            _("tệp quá lớn (%(size)d MB), không giống một bài viết")
+            _("the file is too large (%(size)d MB) to be an article")
             % {"size": len(data) // (1024 * 1024)}
         )
     if not data.strip():
-        raise ImportProblem(_("tệp rỗng"))
+        raise ImportProblem(_("empty file"))
     if b"\x00" in data:
-        raise ImportProblem(_("tệp nhị phân, không phải văn bản"))
+        raise ImportProblem(_("a binary file, not text"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ImportProblem(
             _(
-                "tệp không phải mã UTF-8 (byte lạ ở vị trí %(position)d); "
-                "hãy lưu lại tệp dưới dạng UTF-8 rồi nhập lại"
+                "the file is not UTF-8 (unexpected byte at position %(position)d); save it again "
+                "as UTF-8 and import it again"
             )
             % {"position": error.start}
         ) from None
@@ -806,9 +821,7 @@ def import_files(
             report.failed.append((label, problem.message))
         except Exception as error:  # one unforeseen file must not stop the whole batch
             logger.exception("Importing %s failed", path)
-            report.failed.append(
-                (label, _("lỗi không lường trước: %(error)s") % {"error": repr(error)})
-            )
+            report.failed.append((label, _("unexpected error: %(error)s") % {"error": repr(error)}))
     return report
 
 
@@ -832,11 +845,11 @@ def _import_one(
                 create_draft(article, column, source=source)
         except ValidationError as error:
             raise ImportProblem(
-                _("không lưu được bài: %(error)s") % {"error": "; ".join(error.messages)}
+                _("could not save the article: %(error)s") % {"error": "; ".join(error.messages)}
             ) from error
         except DatabaseError as error:
             raise ImportProblem(
-                _("không lưu được bài (lỗi cơ sở dữ liệu): %(error)s") % {"error": error}
+                _("could not save the article (database error): %(error)s") % {"error": error}
             ) from error
     seen.add(article.legacy_id)
     report.imported.append((label, article.title))

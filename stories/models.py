@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import ItemBase, TagBase
@@ -76,13 +77,13 @@ STORY_CARD_FIELDS = (
 class Channel(models.Model):
     """Where a story is meant to go: newspaper, radio-TV, e-portal, loudspeaker stations."""
 
-    code = models.SlugField(_("mã"), max_length=30, unique=True)
-    name = models.CharField(_("tên"), max_length=100)
-    sort_order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    code = models.SlugField(_("key"), max_length=30, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
-        verbose_name = _("kênh phát hành")
-        verbose_name_plural = _("kênh phát hành")
+        verbose_name = _("channel")
+        verbose_name_plural = _("channels")
         ordering = ["sort_order", "name"]
 
     def __str__(self) -> str:
@@ -90,14 +91,14 @@ class Channel(models.Model):
 
 
 class Author(index.Indexed, models.Model):
-    name = models.CharField(_("họ và tên / bút danh"), max_length=120)
-    role = models.CharField(_("chức danh"), max_length=80, blank=True, default="Phóng viên")
+    name = models.CharField(_("full name / pen name"), max_length=120)
+    role = models.CharField(_("job title"), max_length=80, blank=True, default="Phóng viên")
     organisation = models.CharField(
-        _("cơ quan"), max_length=150, blank=True, help_text=_("Báo, đài hoặc cổng thông tin.")
+        _("organisation"), max_length=150, blank=True, help_text=_("Newspaper, station or portal.")
     )
     user = models.OneToOneField(
         "auth.User",
-        verbose_name=_("tài khoản"),
+        verbose_name=_("user account"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -119,8 +120,8 @@ class Author(index.Indexed, models.Model):
     ]
 
     class Meta:
-        verbose_name = _("tác giả")
-        verbose_name_plural = _("tác giả")
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
         ordering = [vi_order("name")]
 
     def __str__(self) -> str:
@@ -131,8 +132,8 @@ class StoryTag(TagBase):
     """Tags whose slugs fold Vietnamese ("Người tốt việc tốt" → nguoi-tot-viec-tot)."""
 
     class Meta:
-        verbose_name = _("từ khóa")
-        verbose_name_plural = _("từ khóa")
+        verbose_name = pgettext_lazy("story", "tag")
+        verbose_name_plural = pgettext_lazy("story", "tags")
 
     def slugify(self, tag: str, i: int | None = None) -> str:
         slug = slugify(tag) or "tu-khoa"
@@ -146,8 +147,8 @@ class TaggedStory(ItemBase):
     )
 
     class Meta:
-        verbose_name = _("từ khóa của bài")
-        verbose_name_plural = _("từ khóa của bài")
+        verbose_name = _("story tag")
+        verbose_name_plural = _("story tags")
 
 
 def intro_document(page: Page, kind: str, kind_label: str) -> IndexedDocument:
@@ -164,14 +165,14 @@ class ColumnIndexPage(SectionIndexPage):
     subpage_types = ["stories.StoryPage"]
 
     class Meta:
-        verbose_name = _("chuyên mục")
-        verbose_name_plural = _("chuyên mục")
+        verbose_name = _("column")
+        verbose_name_plural = _("columns")
 
     def stories(self) -> StoryPageQuerySet:
         return StoryPage.objects.live().public().child_of(self).for_listing()
 
     def search_document(self) -> IndexedDocument:
-        return intro_document(self, "column", _("Chuyên mục"))
+        return intro_document(self, "column", _("Column"))
 
     def feed_scopes(self) -> list[tuple[str, str]]:
         """The public feeds this page's change reaches (besides the site's "all" feed)."""
@@ -209,7 +210,7 @@ class SeriesIndexPage(SectionIndexPage):
     max_count = 1
 
     class Meta:
-        verbose_name = _("danh sách loạt bài")
+        verbose_name = _("series list")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -228,11 +229,11 @@ class SeriesPage(LanToaPage):
     """A multi-part series (loạt bài); its parts are stories that name it and their part number."""
 
     intro = RichTextField(
-        _("giới thiệu loạt bài"), blank=True, features=["bold", "italic", "link", "ul"]
+        _("series introduction"), blank=True, features=["bold", "italic", "link", "ul"]
     )
     hero_image = models.ForeignKey(
         get_image_model_string(),
-        verbose_name=_("ảnh đại diện"),
+        verbose_name=_("main image"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -245,11 +246,11 @@ class SeriesPage(LanToaPage):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("loạt bài")
-        verbose_name_plural = _("loạt bài")
+        verbose_name = _("series")
+        verbose_name_plural = _("series")
 
     def search_document(self) -> IndexedDocument:
-        return intro_document(self, "series", _("Loạt bài"))
+        return intro_document(self, "series", _("Series"))
 
     def feed_scopes(self) -> list[tuple[str, str]]:
         return [("series", self.slug)]
@@ -296,62 +297,67 @@ class StoryPage(LanToaPage):
     """An exemplar story, a column piece or one part of a series."""
 
     sapo = models.TextField(
-        _("sapo (tóm tắt)"),
+        _("standfirst (summary)"),
         max_length=600,
-        help_text=_("Đoạn dẫn in đậm dưới tiêu đề, tối đa 600 ký tự."),
+        help_text=_("The bold lead paragraph under the title, at most 600 characters."),
     )
-    body = StreamField(StoryBodyBlock(), verbose_name=_("nội dung"), blank=True)
+    body = StreamField(StoryBodyBlock(), verbose_name=_("content"), blank=True)
     hero_image = models.ForeignKey(
         get_image_model_string(),
-        verbose_name=_("ảnh đại diện"),
+        verbose_name=_("main image"),
         null=True,
         blank=False,
         on_delete=models.SET_NULL,
         related_name="+",
-        error_messages={"blank": _("Bài viết cần có ảnh đại diện trước khi xuất bản.")},
+        error_messages={"blank": _("A story needs a main image before it is published.")},
     )
-    hero_caption = models.CharField(_("chú thích ảnh đại diện"), max_length=300, blank=True)
+    hero_caption = models.CharField(_("main image caption"), max_length=300, blank=True)
     source = models.CharField(
-        _("nguồn"), max_length=200, blank=True, help_text=_("Ví dụ: Báo Lan Tỏa, Đài PT-TH tỉnh.")
+        _("source"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: the Lan Toa newspaper, the provincial radio and TV station."),
     )
     locality = models.ForeignKey(
         "core.Locality",
-        verbose_name=_("địa bàn"),
+        verbose_name=_("locality"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="stories",
     )
     publication_date = models.DateTimeField(
-        _("ngày đăng hiển thị"),
+        _("displayed publication date"),
         null=True,
         blank=True,
-        help_text=_("Để trống để dùng thời điểm xuất bản đầu tiên."),
+        help_text=_("Leave empty to use the time of first publication."),
     )
     series = models.ForeignKey(
         "stories.SeriesPage",
-        verbose_name=_("thuộc loạt bài"),
+        verbose_name=_("part of series"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    part_number = models.PositiveSmallIntegerField(_("kỳ số"), null=True, blank=True)
+    part_number = models.PositiveSmallIntegerField(_("part number"), null=True, blank=True)
     channels = ParentalManyToManyField(
-        Channel, verbose_name=_("phát hành trên"), blank=True, related_name="stories"
+        Channel, verbose_name=_("published on"), blank=True, related_name="stories"
     )
     radio_script = models.TextField(
-        _("kịch bản phát thanh"),
+        _("radio script"),
         blank=True,
-        help_text=_("Văn bản để phát thanh viên đọc. Để trống: hệ thống tự tạo từ nội dung."),
+        help_text=_("The text the presenter reads. Leave empty: it is made from the story's text."),
     )
     pronunciation_notes = models.TextField(
-        _("ghi chú phát âm"),
+        _("pronunciation notes"),
         blank=True,
-        help_text=_("Cách đọc tên riêng, địa danh, từ địa phương; in kèm kịch bản."),
+        help_text=_("How to say names, places and local words; printed with the script."),
     )
-    tags = ClusterTaggableManager(through=TaggedStory, blank=True, verbose_name=_("từ khóa"))
-    legacy_id = models.CharField(_("mã bài cũ"), max_length=64, blank=True, editable=False)
+    tags = ClusterTaggableManager(
+        through=TaggedStory, blank=True, verbose_name=pgettext_lazy("story", "tag")
+    )
+    legacy_id = models.CharField(_("legacy article ID"), max_length=64, blank=True, editable=False)
 
     objects = StoryPageManager()
     base_form_class = StoryPageForm
@@ -363,7 +369,7 @@ class StoryPage(LanToaPage):
         FieldPanel("hero_caption"),
         FieldPanel("body"),
         MultipleChooserPanel(
-            "story_authors", chooser_field_name="author", label=_("Tác giả"), heading=_("Tác giả")
+            "story_authors", chooser_field_name="author", label=_("Authors"), heading=_("Authors")
         ),
         FieldPanel("source"),
     ]
@@ -373,15 +379,15 @@ class StoryPage(LanToaPage):
         MultipleChooserPanel(
             "exemplar_links",
             chooser_field_name="exemplar",
-            label=_("Gương điển hình"),
-            heading=_("Gương điển hình được nhắc tới"),
+            label=pgettext_lazy("full term", "Exemplar"),
+            heading=_("Exemplars mentioned"),
         ),
-        MultiFieldPanel([FieldPanel("series"), FieldPanel("part_number")], heading=_("Loạt bài")),
+        MultiFieldPanel([FieldPanel("series"), FieldPanel("part_number")], heading=_("Series")),
         MultipleChooserPanel(
             "related_links",
             chooser_field_name="related_story",
-            label=_("Bài liên quan"),
-            heading=_("Bài liên quan"),
+            label=_("Related stories"),
+            heading=_("Related stories"),
         ),
     ]
     distribution_panels = [
@@ -390,7 +396,7 @@ class StoryPage(LanToaPage):
         FieldPanel("pronunciation_notes"),
     ]
     correction_panels = [
-        InlinePanel("corrections", label=_("Đính chính"), heading=_("Đính chính")),
+        InlinePanel("corrections", label=_("Corrections"), heading=_("Corrections")),
     ]
     promote_panels = [*Page.promote_panels, FieldPanel("publication_date")]
 
@@ -405,14 +411,14 @@ class StoryPage(LanToaPage):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("bài viết")
-        verbose_name_plural = _("bài viết")
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
         constraints = [
             models.UniqueConstraint(
                 fields=["series", "part_number"],
                 condition=models.Q(series__isnull=False, part_number__isnull=False),
                 name="unique_series_part",
-                violation_error_message=_("Kỳ này của loạt bài đã có bài khác."),
+                violation_error_message=_("Another story already has this part of the series."),
             ),
             # Re-running the importer, even twice at once, never duplicates a legacy article.
             models.UniqueConstraint(
@@ -425,9 +431,9 @@ class StoryPage(LanToaPage):
     def clean(self) -> None:
         super().clean()
         if self.series_id and not self.part_number:
-            raise ValidationError({"part_number": _("Bài thuộc loạt bài cần có số kỳ.")})
+            raise ValidationError({"part_number": _("A story in a series needs a part number.")})
         if self.part_number and not self.series_id:
-            raise ValidationError({"series": _("Chọn loạt bài cho số kỳ này.")})
+            raise ValidationError({"series": _("Choose the series for this part number.")})
         if self.series_id and self.part_number:
             clash = (
                 StoryPage.objects.filter(series_id=self.series_id, part_number=self.part_number)
@@ -437,7 +443,9 @@ class StoryPage(LanToaPage):
             if clash:
                 raise ValidationError(
                     {
-                        "part_number": _("Kỳ %(number)s của loạt bài này đã có: “%(title)s”.")
+                        "part_number": _(
+                            "Part %(number)s of this series already exists: “%(title)s”."
+                        )
                         % {"number": self.part_number, "title": clash.title}
                     }
                 )
@@ -483,7 +491,7 @@ class StoryPage(LanToaPage):
         return page_document(
             self,
             "story",
-            _("Bài viết"),
+            _("Story"),
             summary=plain_fields(self.sapo),
             body=normalize(self.plain_text()),
             date=self.display_date,
@@ -637,12 +645,12 @@ class StoryPage(LanToaPage):
 
 StoryPage.edit_handler = TabbedInterface(
     [
-        ObjectList(StoryPage.content_panels, heading=_("Nội dung")),
-        ObjectList(StoryPage.classification_panels, heading=_("Phân loại")),
-        ObjectList(StoryPage.distribution_panels, heading=_("Phát hành")),
-        ObjectList(StoryPage.correction_panels, heading=_("Đính chính")),
-        ObjectList(StoryPage.promote_panels, heading=_("Quảng bá")),
-        ObjectList(StoryPage.settings_panels, heading=_("Cài đặt")),
+        ObjectList(StoryPage.content_panels, heading=_("Content")),
+        ObjectList(StoryPage.classification_panels, heading=_("Classification")),
+        ObjectList(StoryPage.distribution_panels, heading=_("Distribution")),
+        ObjectList(StoryPage.correction_panels, heading=_("Corrections")),
+        ObjectList(StoryPage.promote_panels, heading=_("Promote")),
+        ObjectList(StoryPage.settings_panels, heading=_("Settings")),
     ]
 )
 
@@ -650,21 +658,21 @@ StoryPage.edit_handler = TabbedInterface(
 class StoryAuthor(Orderable):
     story = ParentalKey(StoryPage, related_name="story_authors", on_delete=models.CASCADE)
     author = models.ForeignKey(
-        Author, verbose_name=_("tác giả"), on_delete=models.PROTECT, related_name="story_links"
+        Author, verbose_name=_("author"), on_delete=models.PROTECT, related_name="story_links"
     )
 
     panels = [FieldPanel("author")]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("tác giả của bài")
-        verbose_name_plural = _("tác giả của bài")
+        verbose_name = _("story author")
+        verbose_name_plural = _("story authors")
 
 
 class StoryExemplar(Orderable):
     story = ParentalKey(StoryPage, related_name="exemplar_links", on_delete=models.CASCADE)
     exemplar = models.ForeignKey(
         "campaigns.ExemplarPage",
-        verbose_name=_("gương điển hình"),
+        verbose_name=_("exemplar"),
         on_delete=models.CASCADE,
         related_name="story_links",
     )
@@ -672,32 +680,32 @@ class StoryExemplar(Orderable):
     panels = [FieldPanel("exemplar")]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("gương điển hình trong bài")
-        verbose_name_plural = _("gương điển hình trong bài")
+        verbose_name = _("exemplar in the story")
+        verbose_name_plural = _("exemplars in the story")
 
 
 class StoryRelatedLink(Orderable):
     story = ParentalKey(StoryPage, related_name="related_links", on_delete=models.CASCADE)
     related_story = models.ForeignKey(
-        StoryPage, verbose_name=_("bài liên quan"), on_delete=models.CASCADE, related_name="+"
+        StoryPage, verbose_name=_("related story"), on_delete=models.CASCADE, related_name="+"
     )
 
     panels = [FieldPanel("related_story")]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("bài liên quan")
-        verbose_name_plural = _("bài liên quan")
+        verbose_name = _("related story")
+        verbose_name_plural = _("related stories")
 
 
 class StoryCorrection(Orderable):
     """A dated correction note ("Đính chính") shown to readers at the top of the story."""
 
     story = ParentalKey(StoryPage, related_name="corrections", on_delete=models.CASCADE)
-    corrected_at = models.DateTimeField(_("thời điểm đính chính"), default=timezone.now)
-    note = models.TextField(_("nội dung đính chính"), max_length=2000)
+    corrected_at = models.DateTimeField(_("corrected at"), default=timezone.now)
+    note = models.TextField(_("correction text"), max_length=2000)
 
     panels = [FieldPanel("corrected_at"), FieldPanel("note")]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("đính chính")
-        verbose_name_plural = _("đính chính")
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")

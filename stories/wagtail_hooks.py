@@ -16,7 +16,7 @@ class AuthorViewSet(SnippetViewSet):
     model = Author
     index_view_class = vietnamese_ordering(IndexView)
     icon = "user"
-    menu_label = _("Tác giả")
+    menu_label = _("Authors")
     menu_order = 210
     add_to_admin_menu = True
     list_display = ["name", "role", "organisation"]
@@ -29,7 +29,7 @@ class StoryTagViewSet(SnippetViewSet):
     model = StoryTag
     index_view_class = vietnamese_ordering(IndexView)
     icon = "tag"
-    menu_label = _("Từ khóa")
+    menu_label = _("Keyword")
     menu_order = 220
     add_to_admin_menu = True
     list_display = ["name", "slug"]
@@ -41,7 +41,7 @@ class WithdrawalViewSet(SnippetViewSet):
 
     model = Withdrawal
     icon = "warning"
-    menu_label = _("Bài đã gỡ")
+    menu_label = _("Withdrawn stories")
     menu_order = 230
     add_to_admin_menu = True
     list_display = ["title", "path", "withdrawn_at", "withdrawn_by", "silent", "republished_at"]

@@ -38,47 +38,50 @@ class WithdrawalQuerySet(models.QuerySet):
 class Withdrawal(models.Model):
     page = models.ForeignKey(
         "wagtailcore.Page",
-        verbose_name=_("bài viết"),
+        verbose_name=_("story"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="withdrawals",
-        help_text=_("Trống khi trang đã bị xóa hẳn; địa chỉ cũ vẫn báo bài đã gỡ."),
+        help_text=_(
+            "Empty once the page is deleted for good; the old address still says the story was "
+            "taken down."
+        ),
     )
     site = models.ForeignKey(
         "wagtailcore.Site", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     path = models.CharField(
-        _("địa chỉ cũ"),
+        _("old address"),
         max_length=1000,
         db_index=True,
-        help_text=_("Đường dẫn bài viết có khi bị gỡ, ví dụ /guong-sang/ten-bai/."),
+        help_text=_("The story's path when it was taken down, for example /guong-sang/ten-bai/."),
     )
-    title = models.CharField(_("tiêu đề bài viết"), max_length=255)
-    withdrawn_at = models.DateTimeField(_("thời điểm gỡ"), default=timezone.now)
+    title = models.CharField(_("story title"), max_length=255)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), default=timezone.now)
     withdrawn_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("người gỡ"),
+        verbose_name=_("withdrawn by"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
     public_reason = models.TextField(
-        _("lý do gỡ (hiện cho độc giả)"),
+        _("reason for the takedown (shown to readers)"),
         max_length=PUBLIC_REASON_MAX_LENGTH,
         blank=True,
-        help_text=_("Để trống nếu không công bố lý do."),
+        help_text=_("Leave empty if the reason is not made public."),
     )
     silent = models.BooleanField(
-        _("gỡ lặng lẽ"),
+        _("taken down silently"),
         default=False,
         help_text=_(
-            "Địa chỉ cũ trả lời như trang không tồn tại (404), không có thông báo, "
-            "không có trong trang Đính chính và gỡ bài."
+            "The old address answers as a page that does not exist (404), with no notice, and is "
+            "left out of the Corrections and takedowns page."
         ),
     )
-    republished_at = models.DateTimeField(_("đăng lại lúc"), null=True, blank=True)
+    republished_at = models.DateTimeField(_("republished at"), null=True, blank=True)
 
     objects = WithdrawalQuerySet.as_manager()
 
@@ -93,8 +96,8 @@ class Withdrawal(models.Model):
     ]
 
     class Meta:
-        verbose_name = _("bài đã gỡ")
-        verbose_name_plural = _("bài đã gỡ")
+        verbose_name = _("withdrawn story")
+        verbose_name_plural = _("withdrawn stories")
         ordering = ["-withdrawn_at", "-pk"]
         constraints = [
             models.UniqueConstraint(

@@ -30,19 +30,25 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument(
-            "paths", nargs="+", type=Path, metavar="PATH", help=_("Tệp .txt, .html hoặc thư mục.")
+            "paths",
+            nargs="+",
+            type=Path,
+            metavar="PATH",
+            help=_("A .txt or .html file, or a folder."),
         )
         parser.add_argument(
             "--column",
             metavar="SLUG",
-            help=_("Slug của chuyên mục nhận bài (mặc định: chuyên mục đầu tiên)."),
-        )
-        parser.add_argument("--source", default="", help=_("Ghi vào trường “nguồn” của bài."))
-        parser.add_argument(
-            "--dry-run", action="store_true", help=_("Chỉ đọc và báo cáo, không lưu gì.")
+            help=_("Slug of the column that receives the articles (default: the first column)."),
         )
         parser.add_argument(
-            "--no-progress", action="store_true", help=_("Không hiển thị thanh tiến trình.")
+            "--source", default="", help=_("Written into the stories' “source” field.")
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help=_("Only read and report; save nothing.")
+        )
+        parser.add_argument(
+            "--no-progress", action="store_true", help=_("Do not show a progress bar.")
         )
 
     def handle(self, *args, **options) -> None:
@@ -50,7 +56,8 @@ class Command(BaseCommand):
         source = options["source"].strip()
         if len(source) > SOURCE_MAX_LENGTH:
             raise CommandError(
-                _("Giá trị --source dài quá %(limit)d ký tự.") % {"limit": SOURCE_MAX_LENGTH}
+                _("The --source value is longer than %(limit)d characters.")
+                % {"limit": SOURCE_MAX_LENGTH}
             )
         show_progress = (
             not options["no_progress"] and options["verbosity"] > 0 and self.stderr.isatty()
@@ -68,19 +75,16 @@ class Command(BaseCommand):
         if options["verbosity"] > 0 or report.failed:
             self.stdout.write("\n".join(report.summary_lines()))
         if report.all_failed:
-            raise CommandError(_("Không nhập được tệp nào."))
+            raise CommandError(_("No file could be imported."))
 
     def _column(self, slug: str | None) -> ColumnIndexPage:
         columns = ColumnIndexPage.objects.order_by("path")
         if slug:
             column = columns.filter(slug=slug).first()
             if column is None:
-                known = ", ".join(columns.values_list("slug", flat=True)) or _("(chưa có)")
+                known = ", ".join(columns.values_list("slug", flat=True)) or _("(none yet)")
                 raise CommandError(
-                    _(
-                        "Không có chuyên mục nào có slug “%(slug)s”. "
-                        "Các chuyên mục hiện có: %(known)s."
-                    )
+                    _("No column has the slug “%(slug)s”. The existing columns: %(known)s.")
                     % {"slug": slug, "known": known}
                 )
             return column
@@ -88,8 +92,8 @@ class Command(BaseCommand):
         if column is None:
             raise CommandError(
                 _(
-                    "Chưa có chuyên mục nào để nhận bài. Hãy tạo một chuyên mục trong trang quản "
-                    "trị, hoặc chỉ định chuyên mục bằng --column SLUG."
+                    "There is no column to receive the articles yet. Create a column in the admin, "
+                    "or name one with --column SLUG."
                 )
             )
         return column

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
@@ -30,7 +30,7 @@ DEFAULT_DAYS = 30
 
 class DateRangeFilterSet(WagtailFilterSet):
     day = django_filters.DateFromToRangeFilter(
-        label=gettext_lazy("Khoảng ngày"), widget=DateRangePickerWidget
+        label=gettext_lazy("Date range"), widget=DateRangePickerWidget
     )
 
     class Meta:
@@ -53,22 +53,22 @@ class ScopeReportView(ReportView):
     order_by = "views"
     show_reach_note = True  # visitors and reach columns: say how they are counted
     series = ("views", "visitors")
-    series_labels = (gettext_lazy("Lượt xem"), gettext_lazy("Người xem"))
+    series_labels = (gettext_lazy("Views"), gettext_lazy("Visitors"))
     base_columns = [
-        ("label", gettext_lazy("Tên")),
-        ("views", gettext_lazy("Lượt xem")),
-        ("visitors", gettext_lazy("Người xem (cộng theo ngày)")),
-        ("reads", gettext_lazy("Lượt đọc hết")),
-        ("read_rate", gettext_lazy("Tỉ lệ đọc hết (%)")),
-        ("shares", gettext_lazy("Chia sẻ")),
+        ("label", gettext_lazy("Name")),
+        ("views", gettext_lazy("Views")),
+        ("visitors", gettext_lazy("Visitors (summed by day)")),
+        ("reads", gettext_lazy("Full reads")),
+        ("read_rate", gettext_lazy("Full-read rate (%)")),
+        ("shares", gettext_lazy("Shares")),
         ("share_facebook", "Facebook"),
         ("share_zalo", "Zalo"),
-        ("share_copy", gettext_lazy("Sao chép")),
-        ("share_email", gettext_lazy("Thư")),
-        ("share_print", gettext_lazy("In")),
-        ("audio_plays", gettext_lazy("Lượt nghe")),
-        ("outlets", gettext_lazy("Đơn vị đã nhận bài")),
-        ("reach", gettext_lazy("Độ lan tỏa (người xem + đơn vị)")),
+        ("share_copy", gettext_lazy("Copy")),
+        ("share_email", pgettext_lazy("engagement", "Email")),
+        ("share_print", pgettext_lazy("engagement", "Print")),
+        ("audio_plays", gettext_lazy("Plays")),
+        ("outlets", gettext_lazy("Outlets reached")),
+        ("reach", gettext_lazy("Reach (visitors + outlets)")),
     ]
 
     @property
@@ -154,45 +154,45 @@ def report_class(scope: str, title, **extra) -> type[ScopeReportView]:
 
 
 FEW = [
-    ("label", gettext_lazy("Tên")),
-    ("views", gettext_lazy("Lượt xem")),
-    ("visitors", gettext_lazy("Người xem (cộng theo ngày)")),
-    ("reads", gettext_lazy("Lượt đọc hết")),
-    ("read_rate", gettext_lazy("Tỉ lệ đọc hết (%)")),
+    ("label", gettext_lazy("Name")),
+    ("views", gettext_lazy("Views")),
+    ("visitors", gettext_lazy("Visitors (summed by day)")),
+    ("reads", gettext_lazy("Full reads")),
+    ("read_rate", gettext_lazy("Full-read rate (%)")),
 ]
 
 REPORTS = {
-    Scope.STORY: report_class(Scope.STORY, gettext_lazy("Bài viết được xem nhiều")),
-    Scope.EXEMPLAR: report_class(Scope.EXEMPLAR, gettext_lazy("Gương điển hình")),
-    Scope.COLUMN: report_class(Scope.COLUMN, gettext_lazy("Chuyên mục")),
+    Scope.STORY: report_class(Scope.STORY, gettext_lazy("Most viewed stories")),
+    Scope.EXEMPLAR: report_class(Scope.EXEMPLAR, gettext_lazy("Exemplars")),
+    Scope.COLUMN: report_class(Scope.COLUMN, gettext_lazy("Columns")),
     Scope.OUTLET: report_class(
         Scope.OUTLET,
-        gettext_lazy("Đơn vị phát hành lấy tin"),
+        gettext_lazy("Outlets pulling feeds"),
         base_columns=[
-            ("label", gettext_lazy("Đơn vị")),
-            ("feed_pulls", gettext_lazy("Lượt lấy tin")),
+            ("label", gettext_lazy("Outlet")),
+            ("feed_pulls", gettext_lazy("Feed pulls")),
         ],
         order_by="feed_pulls",
         show_reach_note=False,
         series=("feed_pulls", "feed_pulls"),
-        series_labels=(gettext_lazy("Lượt lấy tin"), gettext_lazy("Lượt lấy tin")),
+        series_labels=(gettext_lazy("Feed pulls"), gettext_lazy("Feed pulls")),
     ),
-    Scope.REFERRER: report_class(Scope.REFERRER, gettext_lazy("Nguồn truy cập"), base_columns=FEW),
+    Scope.REFERRER: report_class(Scope.REFERRER, gettext_lazy("Traffic sources"), base_columns=FEW),
     Scope.REFERRER_HOST: report_class(
-        Scope.REFERRER_HOST, gettext_lazy("Trang giới thiệu bạn đọc"), base_columns=FEW
+        Scope.REFERRER_HOST, gettext_lazy("Sites referring readers"), base_columns=FEW
     ),
     Scope.SEARCH: report_class(
         Scope.SEARCH,
-        gettext_lazy("Tìm kiếm không có kết quả"),
+        gettext_lazy("Searches with no results"),
         base_columns=[
-            ("label", gettext_lazy("Từ khóa")),
-            ("no_results", gettext_lazy("Lượt không có kết quả")),
-            ("searches", gettext_lazy("Lượt tìm")),
+            ("label", gettext_lazy("Keyword")),
+            ("no_results", gettext_lazy("No-result searches")),
+            ("searches", gettext_lazy("Searches")),
         ],
         order_by="no_results",
         show_reach_note=False,
         series=("searches", "no_results"),
-        series_labels=(gettext_lazy("Lượt tìm"), gettext_lazy("Không có kết quả")),
+        series_labels=(gettext_lazy("Searches"), gettext_lazy("No results")),
     ),
 }
 
@@ -224,13 +224,13 @@ def overview(request: HttpRequest) -> HttpResponse:
     totals = selectors.figures(Scope.SITE, [""], start, end)
     series = selectors.site_series(start, end)
     sections = [
-        (_("Bài viết"), Scope.STORY, "views"),
-        (_("Gương điển hình"), Scope.EXEMPLAR, "views"),
-        (_("Chuyên mục"), Scope.COLUMN, "views"),
-        (_("Đơn vị phát hành (lượt lấy tin)"), Scope.OUTLET, "feed_pulls"),
-        (_("Nguồn truy cập"), Scope.REFERRER, "views"),
-        (_("Thiết bị"), Scope.DEVICE, "views"),
-        (_("Tìm kiếm không có kết quả"), Scope.SEARCH, "no_results"),
+        (_("Stories"), Scope.STORY, "views"),
+        (_("Exemplars"), Scope.EXEMPLAR, "views"),
+        (_("Columns"), Scope.COLUMN, "views"),
+        (_("Outlets (feed pulls)"), Scope.OUTLET, "feed_pulls"),
+        (_("Traffic sources"), Scope.REFERRER, "views"),
+        (_("Devices"), Scope.DEVICE, "views"),
+        (_("Searches with no results"), Scope.SEARCH, "no_results"),
     ]
     blocks = []
     query = f"?day_from={start.isoformat()}&day_to={end.isoformat()}"
@@ -247,11 +247,11 @@ def overview(request: HttpRequest) -> HttpResponse:
             "totals": totals,
             "read_rate": round(100 * totals.read_rate, 1),
             "chart": charts.time_series_svg(
-                series, (_("Lượt xem"), _("Người xem")), _("Lượt xem theo ngày")
+                series, (_("Views"), _("Visitors")), _("Views per day")
             ),
             "blocks": blocks,
-            "page_title": _("Tương tác bạn đọc"),
-            "header_title": _("Tương tác bạn đọc"),
+            "page_title": _("Reader engagement"),
+            "header_title": _("Reader engagement"),
             "header_icon": "view",
         },
     )

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class EngagementConfig(AppConfig):
     name = "engagement"
-    verbose_name = _("Tương tác bạn đọc")
+    verbose_name = _("Reader engagement")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:

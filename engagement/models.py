@@ -9,39 +9,40 @@ from __future__ import annotations
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class EventKind(models.TextChoices):
-    VIEW = "view", _("Lượt xem")
-    READ = "read", _("Lượt đọc hết")
-    SHARE = "share", _("Lượt chia sẻ")
-    AUDIO = "audio", _("Lượt nghe")
-    SEARCH = "search", _("Lượt tìm kiếm")
+    VIEW = "view", _("Views")
+    READ = "read", _("Full reads")
+    SHARE = "share", pgettext_lazy("reader event", "Shares")
+    AUDIO = "audio", _("Plays")
+    SEARCH = "search", pgettext_lazy("reader event", "Searches")
 
 
 class ShareChannel(models.TextChoices):
     FACEBOOK = "facebook", "Facebook"
     ZALO = "zalo", "Zalo"
-    COPY = "copy", _("Sao chép liên kết")
-    EMAIL = "email", _("Thư điện tử")
-    PRINT = "print", _("In bài")
+    COPY = "copy", _("Copy link")
+    EMAIL = "email", pgettext_lazy("share channel", "Email")
+    PRINT = "print", pgettext_lazy("share", "Print")
 
 
 class ReferrerCategory(models.TextChoices):
-    SEARCH = "search", _("Máy tìm kiếm")
+    SEARCH = "search", _("Search engine")
     FACEBOOK = "facebook", "Facebook"
     ZALO = "zalo", "Zalo"
-    SOCIAL = "social", _("Mạng xã hội khác")
-    INTERNAL = "internal", _("Trong trang")
-    DIRECT = "direct", _("Truy cập trực tiếp")
-    OTHER = "other", _("Nguồn khác")
+    SOCIAL = "social", _("Other social network")
+    INTERNAL = "internal", _("Internal")
+    DIRECT = "direct", _("Direct")
+    OTHER = "other", _("Other source")
 
 
 class DeviceClass(models.TextChoices):
-    MOBILE = "mobile", _("Điện thoại")
-    TABLET = "tablet", _("Máy tính bảng")
-    DESKTOP = "desktop", _("Máy tính")
-    BOT = "bot", _("Máy (bot)")
+    MOBILE = "mobile", _("Phone")
+    TABLET = "tablet", _("Tablet")
+    DESKTOP = "desktop", _("Computer")
+    BOT = "bot", _("Bot")
 
 
 class Salt(models.Model):
@@ -71,24 +72,24 @@ class Event(models.Model):
     is_bot = models.BooleanField(default=False)
 
     class Meta:
-        verbose_name = _("sự kiện")
-        verbose_name_plural = _("sự kiện")
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
 
     def __str__(self) -> str:
         return f"{self.kind} {self.page_id} {self.created_at:%Y-%m-%d %H:%M}"
 
 
 class Scope(models.TextChoices):
-    SITE = "site", _("Toàn trang")
-    PAGE = "page", _("Trang")
-    STORY = "story", _("Bài viết")
-    EXEMPLAR = "exemplar", _("Gương điển hình")
-    COLUMN = "column", _("Chuyên mục")
-    OUTLET = "outlet", _("Đơn vị phát hành")
-    REFERRER = "referrer", _("Nguồn truy cập")
-    REFERRER_HOST = "host", _("Trang giới thiệu")
-    DEVICE = "device", _("Thiết bị")
-    SEARCH = "search", _("Từ khóa tìm kiếm")
+    SITE = "site", _("Whole site")
+    PAGE = "page", _("Page")
+    STORY = "story", _("Stories")
+    EXEMPLAR = "exemplar", _("Exemplars")
+    COLUMN = "column", _("Columns")
+    OUTLET = "outlet", _("Outlets")
+    REFERRER = "referrer", _("Traffic sources")
+    REFERRER_HOST = "host", _("Referring sites")
+    DEVICE = "device", _("Devices")
+    SEARCH = "search", _("Search terms")
 
 
 # What one beacon event records besides its time: the ingest INSERTs these columns (after
@@ -115,28 +116,28 @@ class DailyStat(models.Model):
     returning reader once per day.
     """
 
-    day = models.DateField(_("ngày"))
-    scope = models.CharField(_("loại"), max_length=10, choices=Scope.choices)
-    key = models.CharField(_("mã"), max_length=200)
-    label = models.CharField(_("tên"), max_length=255, blank=True)
-    views = models.PositiveIntegerField(_("lượt xem"), default=0)
-    visitors = models.PositiveIntegerField(_("người xem"), default=0)
-    reads = models.PositiveIntegerField(_("lượt đọc hết"), default=0)
-    audio_plays = models.PositiveIntegerField(_("lượt nghe"), default=0)
+    day = models.DateField(_("date"))
+    scope = models.CharField(_("kind"), max_length=10, choices=Scope.choices)
+    key = models.CharField(_("key"), max_length=200)
+    label = models.CharField(_("name"), max_length=255, blank=True)
+    views = models.PositiveIntegerField(_("views"), default=0)
+    visitors = models.PositiveIntegerField(_("visitors"), default=0)
+    reads = models.PositiveIntegerField(_("full reads"), default=0)
+    audio_plays = models.PositiveIntegerField(_("plays"), default=0)
     share_facebook = models.PositiveIntegerField(default=0)
     share_zalo = models.PositiveIntegerField(default=0)
     share_copy = models.PositiveIntegerField(default=0)
     share_email = models.PositiveIntegerField(default=0)
     share_print = models.PositiveIntegerField(default=0)
-    searches = models.PositiveIntegerField(_("lượt tìm"), default=0)
-    no_results = models.PositiveIntegerField(_("lượt tìm không thấy"), default=0)
-    feed_pulls = models.PositiveIntegerField(_("lượt lấy tin"), default=0)
-    outlet_ids = models.JSONField(_("đơn vị lấy tin"), default=list, blank=True)
-    bot_views = models.PositiveIntegerField(_("lượt xem của bot"), default=0)
+    searches = models.PositiveIntegerField(_("searches"), default=0)
+    no_results = models.PositiveIntegerField(_("no-result searches"), default=0)
+    feed_pulls = models.PositiveIntegerField(_("feed pulls"), default=0)
+    outlet_ids = models.JSONField(_("outlets pulling"), default=list, blank=True)
+    bot_views = models.PositiveIntegerField(_("bot views"), default=0)
 
     class Meta:
-        verbose_name = _("số liệu ngày")
-        verbose_name_plural = _("số liệu ngày")
+        verbose_name = _("daily figures")
+        verbose_name_plural = _("daily figures")
         constraints = [
             models.UniqueConstraint(fields=["scope", "key", "day"], name="unique_daily_stat")
         ]

@@ -30,10 +30,10 @@ def engagement_admin_urls():
 
 @hooks.register("register_admin_menu_item")
 def engagement_menu():
-    items = [MenuItem(_("Tổng quan"), reverse("engagement_overview"), icon_name="view", order=1)]
+    items = [MenuItem(_("Overview"), reverse("engagement_overview"), icon_name="view", order=1)]
     for order, (scope, view) in enumerate(admin_views.REPORTS.items(), start=2):
         items.append(MenuItem(view.page_title, reverse(f"engagement_report_{scope}"), order=order))
-    return SubmenuMenuItem(_("Tương tác bạn đọc"), Menu(items=items), icon_name="view", order=250)
+    return SubmenuMenuItem(_("Reader engagement"), Menu(items=items), icon_name="view", order=250)
 
 
 class EngagementPanel(Component):

@@ -93,14 +93,14 @@ class DashboardView(ObjectScreen):
     """Targets against achieved, the stage funnel and publicity for one year."""
 
     template_name = "campaigns/admin/dashboard.html"
-    page_title = gettext_lazy("Bảng theo dõi phong trào")
+    page_title = gettext_lazy("Campaign dashboard")
     header_icon = "table"
 
     def get_page_subtitle(self) -> str:
         return self.object.title
 
     def get_header_title(self) -> str:
-        return _("Bảng theo dõi: %(title)s") % {"title": self.object.title}
+        return _("Dashboard: %(title)s") % {"title": self.object.title}
 
     def get_context_data(self, **kwargs) -> dict:
         campaign = self.object
@@ -153,7 +153,7 @@ class ReportStatusView(ObjectScreen):
     """Progress of a background report; refreshes itself until the file is ready."""
 
     template_name = "campaigns/admin/report_status.html"
-    page_title = gettext_lazy("Báo cáo phong trào")
+    page_title = gettext_lazy("Campaign report")
     header_icon = "doc-full"
     report_download_url_name = None
 
@@ -167,7 +167,7 @@ class ReportStatusView(ObjectScreen):
         return self.object.campaign.title
 
     def get_header_title(self) -> str:
-        return _("Báo cáo đang lập")
+        return _("Report in progress")
 
     def get_context_data(self, **kwargs) -> dict:
         return super().get_context_data(
@@ -197,7 +197,7 @@ class TimelineView(ObjectScreen):
     """One exemplar in one campaign: stages, recognitions, criteria, stories and reach."""
 
     template_name = "campaigns/admin/timeline.html"
-    page_title = gettext_lazy("Quá trình điển hình")
+    page_title = gettext_lazy("Exemplar timeline")
     header_icon = "history"
 
     def get_queryset(self):
@@ -263,7 +263,7 @@ class CorrectStageEventView(ObjectScreen):
     the event and its first day stay in the history."""
 
     template_name = "campaigns/admin/correct_stage_event.html"
-    page_title = gettext_lazy("Đính chính ngày chuyển giai đoạn")
+    page_title = gettext_lazy("Correct a stage date")
     header_icon = "history"
     permission_required = None  # correcting needs its own permission, checked in dispatch
     timeline_url_name = None
@@ -311,7 +311,7 @@ class CorrectStageEventView(ObjectScreen):
         )
         messages.success(
             request,
-            _("Đã đính chính ngày %(stage)s: %(old)s → %(new)s.")
+            _("Date of %(stage)s corrected: %(old)s → %(new)s.")
             % {
                 "stage": event.get_stage_display(),
                 "old": correction.previous_on.strftime("%d/%m/%Y"),

@@ -10,66 +10,66 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ExemplarKind(models.TextChoices):
-    INDIVIDUAL = "individual", _("Cá nhân")
-    COLLECTIVE = "collective", _("Tập thể")
-    HOUSEHOLD = "household", _("Hộ gia đình")
-    MODEL = "model", _("Mô hình")
+    INDIVIDUAL = "individual", _("Individual")
+    COLLECTIVE = "collective", _("Collective")
+    HOUSEHOLD = "household", _("Household")
+    MODEL = "model", _("Model")
 
 
 class ExemplarField(models.TextChoices):
     """Lĩnh vực: the fields the provincial plans name for exemplars."""
 
-    ECONOMY = "economy", _("Phát triển kinh tế, giảm nghèo bền vững")
-    GOOD_DEEDS = "good_deeds", _("Người tốt, việc tốt")
-    RESIDENTIAL = "residential", _("Thôn, tổ dân phố, khu dân cư")
-    FAMILY = "family", _("Gia đình, dòng họ")
-    NEW_RURAL = "new_rural", _("Xây dựng nông thôn mới")
-    BUSINESS = "business", _("Sản xuất, kinh doanh")
-    ADMINISTRATION = "administration", _("Cơ quan hành chính, sự nghiệp")
-    DEFENCE = "defence", _("Quốc phòng, an ninh")
-    EDUCATION = "education", _("Giáo dục và đào tạo")
-    HEALTH = "health", _("Y tế, chăm sóc sức khỏe")
-    YOUTH = "youth", _("Thanh niên khởi nghiệp, lập nghiệp")
-    OTHER = "other", _("Lĩnh vực khác")
+    ECONOMY = "economy", _("Economic development, sustainable poverty reduction")
+    GOOD_DEEDS = "good_deeds", _("Good people, good deeds")
+    RESIDENTIAL = "residential", _("Villages, neighbourhoods, residential areas")
+    FAMILY = "family", _("Families and clans")
+    NEW_RURAL = "new_rural", _("New rural development")
+    BUSINESS = "business", _("Production and business")
+    ADMINISTRATION = "administration", _("Administrative and public service bodies")
+    DEFENCE = "defence", _("Defence and security")
+    EDUCATION = "education", _("Education and training")
+    HEALTH = "health", _("Health and healthcare")
+    YOUTH = "youth", _("Young entrepreneurs")
+    OTHER = "other", _("Other fields")
 
 
 class LegalDocumentType(models.TextChoices):
-    PLAN = "plan", _("Kế hoạch")
-    OFFICIAL_LETTER = "official_letter", _("Công văn")
-    DECISION = "decision", _("Quyết định")
-    DIRECTIVE = "directive", _("Chỉ thị")
-    RESOLUTION = "resolution", _("Nghị quyết")
-    GUIDANCE = "guidance", _("Hướng dẫn")
-    NOTICE = "notice", _("Thông báo")
-    REPORT = "report", _("Báo cáo")
-    OTHER = "other", _("Văn bản khác")
+    PLAN = "plan", _("Plan")
+    OFFICIAL_LETTER = "official_letter", _("Official letter")
+    DECISION = "decision", _("Decision")
+    DIRECTIVE = "directive", _("Directive")
+    RESOLUTION = "resolution", _("Resolution")
+    GUIDANCE = "guidance", _("Guidance")
+    NOTICE = "notice", _("Notice")
+    REPORT = "report", _("Report")
+    OTHER = "other", _("Other document")
 
 
 class CampaignStatus(models.TextChoices):
-    PLANNED = "planned", _("Dự kiến")
-    RUNNING = "running", _("Đang triển khai")
-    CLOSED = "closed", _("Đã kết thúc")
+    PLANNED = "planned", _("Planned")
+    RUNNING = "running", _("Ongoing")
+    CLOSED = "closed", _("Closed")
 
 
 class CampaignScope(models.TextChoices):
-    PROVINCE = "province", _("Toàn tỉnh")
-    DISTRICT = "district", _("Cấp huyện")
-    SECTOR = "sector", _("Ngành, lĩnh vực")
+    PROVINCE = "province", _("Whole province")
+    DISTRICT = "district", _("District level")
+    SECTOR = "sector", _("Sector")
 
 
 class Stage(models.IntegerChoices):
     """The four steps of the plans; the number orders them (moving back lowers it)."""
 
-    DISCOVERED = 1, _("Phát hiện")
-    NURTURED = 2, _("Bồi dưỡng")
-    SUMMED_UP = 3, _("Tổng kết")
-    REPLICATED = 4, _("Nhân rộng")
+    DISCOVERED = 1, _("Discovered")
+    NURTURED = 2, _("Nurtured")
+    SUMMED_UP = 3, _("Summed up")
+    REPLICATED = 4, _("Replicated")
 
 
 class Half(models.IntegerChoices):
-    WHOLE_YEAR = 0, _("Cả năm")
-    FIRST = 1, _("6 tháng đầu năm")
-    SECOND = 2, _("6 tháng cuối năm")
+    WHOLE_YEAR = 0, _("Whole year")
+    FIRST = 1, _("First half of the year")
+    SECOND = 2, _("Second half of the year")
 
 
 def period_bounds(year: int, half: int = Half.WHOLE_YEAR) -> tuple[date, date]:
@@ -82,26 +82,26 @@ def period_bounds(year: int, half: int = Half.WHOLE_YEAR) -> tuple[date, date]:
 
 
 class RecognitionLevel(models.TextChoices):
-    COMMUNE = "commune", _("Cấp xã")
-    DISTRICT = "district", _("Cấp huyện")
-    PROVINCE = "province", _("Cấp tỉnh")
-    MINISTRY = "ministry", _("Cấp bộ, ngành, đoàn thể trung ương")
-    STATE = "state", _("Cấp Nhà nước")
+    COMMUNE = "commune", _("Commune level")
+    DISTRICT = "district", _("District level")
+    PROVINCE = "province", _("Provincial level")
+    MINISTRY = "ministry", _("Ministry, central agency or mass organisation level")
+    STATE = "state", _("State level")
 
 
 class RecognitionForm(models.TextChoices):
-    CERTIFICATE = "certificate", _("Giấy khen")
-    MERIT = "merit", _("Bằng khen")
-    TITLE = "title", _("Danh hiệu")
-    FLAG = "flag", _("Cờ thi đua")
-    MEDAL = "medal", _("Huân chương, huy chương")
-    OTHER = "other", _("Hình thức khác")
+    CERTIFICATE = "certificate", _("Certificate of commendation")
+    MERIT = "merit", _("Certificate of merit")
+    TITLE = "title", _("Honorary title")
+    FLAG = "flag", _("Emulation flag")
+    MEDAL = "medal", _("Orders and medals")
+    OTHER = "other", _("Other form")
 
 
 class ReportStatus(models.TextChoices):
     """Where a background campaign report is (`CampaignReport.status`)."""
 
-    QUEUED = "queued", _("Đang chờ")
-    RUNNING = "running", _("Đang lập")
-    DONE = "done", _("Hoàn thành")
-    FAILED = "failed", _("Lỗi")
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Being built")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")

@@ -16,8 +16,8 @@ def exemplar_feed(slug: str) -> FeedScope | None:
     if exemplar is None:
         return None
     return FeedScope(
-        _("Gương điển hình: %(title)s") % {"title": exemplar.title},
-        _("Bài viết về %(title)s") % {"title": exemplar.title},
+        _("Exemplar: %(title)s") % {"title": exemplar.title},
+        _("Stories about %(title)s") % {"title": exemplar.title},
         exemplar.url,
         stories_about_exemplar(exemplar.pk),
     )
@@ -28,8 +28,8 @@ def campaign_feed(slug: str) -> FeedScope | None:
     if campaign is None:
         return None
     return FeedScope(
-        _("Phong trào: %(title)s") % {"title": campaign.title},
-        _("Bài viết về các gương điển hình của %(code)s") % {"code": campaign.code},
+        _("Campaign: %(title)s") % {"title": campaign.title},
+        _("Stories about the exemplars of %(code)s") % {"code": campaign.code},
         campaign.url or "/",
         stories_about_any_exemplar(campaign.exemplar_ids),
     )

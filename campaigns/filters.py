@@ -6,6 +6,7 @@ module reads only the choices and the campaign pipeline, never the page models.
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.models import Locality
 
@@ -15,20 +16,22 @@ from .models.pipeline import Campaign
 
 class ExemplarFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
-        label=_("Loại"), choices=ExemplarKind.choices, empty_label=_("Tất cả")
+        label=_("Kind"), choices=ExemplarKind.choices, empty_label=_("All")
     )
     field = django_filters.ChoiceFilter(
-        label=_("Lĩnh vực"), choices=ExemplarField.choices, empty_label=_("Tất cả")
+        label=pgettext_lazy("exemplar field", "Field"),
+        choices=ExemplarField.choices,
+        empty_label=_("All"),
     )
     locality = django_filters.ModelChoiceFilter(
-        label=_("Địa bàn"),
-        empty_label=_("Tất cả"),
+        label=_("Locality"),
+        empty_label=_("All"),
         queryset=Locality.objects.select_related("parent__parent"),
         method="filter_locality",
     )
     campaign = django_filters.ModelChoiceFilter(
-        label=_("Phong trào"),
-        empty_label=_("Tất cả"),
+        label=_("Campaign"),
+        empty_label=_("All"),
         queryset=Campaign.objects.public(),
         field_name="participations__campaign",
     )
@@ -40,10 +43,10 @@ class ExemplarFilter(django_filters.FilterSet):
 
 class LegalDocumentFilter(django_filters.FilterSet):
     document_type = django_filters.ChoiceFilter(
-        label=_("Loại văn bản"), choices=LegalDocumentType.choices, empty_label=_("Tất cả")
+        label=_("Document type"), choices=LegalDocumentType.choices, empty_label=_("All")
     )
     year = django_filters.NumberFilter(
-        label=_("Năm ban hành"),
+        label=_("Year issued"),
         field_name="issue_date",
         lookup_expr="year",
         # A year a document can carry: "1e9", "2147483648" or "1.5" is refused, not a 500.

@@ -13,7 +13,7 @@ from core.forms import LanToaPageForm
 
 from .choices import Stage
 
-STAGE_CHOICES = [("", _("— giữ nguyên —")), *Stage.choices]
+STAGE_CHOICES = [("", _("— unchanged —")), *Stage.choices]
 
 
 class ParentAwareFormMixin:
@@ -46,7 +46,7 @@ class CampaignForm(ParentAwareFormMixin, WagtailAdminModelForm):
             if key in seen:
                 form.add_error(
                     "category",
-                    _("Đã có chỉ tiêu cho loại này trong cùng năm và cùng kỳ."),
+                    _("There is already a target for this kind in the same year and period."),
                 )
                 valid = False
             seen.add(key)
@@ -57,9 +57,12 @@ class ExemplarPageForm(LanToaPageForm):
     """Asks before adding a second exemplar with the same name in the same place."""
 
     confirm_duplicate = forms.BooleanField(
-        label=_("Tôi đã kiểm tra: đây là một điển hình khác, vẫn tạo mới"),
+        label=_("I have checked: this is a different exemplar, create it anyway"),
         required=False,
-        help_text=_("Chỉ cần khi hệ thống báo đã có điển hình cùng tên ở cùng địa bàn."),
+        help_text=_(
+            "Only needed when you are told an exemplar of the same name exists in the same "
+            "locality."
+        ),
     )
 
     def clean(self):
@@ -73,13 +76,13 @@ class ExemplarPageForm(LanToaPageForm):
                 self.add_error(
                     "confirm_duplicate",
                     _(
-                        "Đã có gương điển hình “%(title)s” ở %(place)s. Nếu đây đúng là một "
-                        "người hoặc tập thể khác, hãy đánh dấu ô xác nhận rồi lưu lại; nếu "
-                        "không, hãy sửa hồ sơ đã có."
+                        "There is already an exemplar “%(title)s” in %(place)s. If this really is "
+                        "a different person or collective, tick the confirmation box and save "
+                        "again; otherwise, edit the existing profile."
                     )
                     % {
                         "title": twins[0].title,
-                        "place": locality or _("(chưa ghi địa bàn)"),
+                        "place": locality or _("(no locality given)"),
                     },
                 )
         return cleaned_data
@@ -89,15 +92,15 @@ class ParticipationForm(ParentAwareFormMixin, WagtailAdminModelForm):
     """The stage is changed through an event (who, when, why), never by editing a field."""
 
     new_stage = forms.TypedChoiceField(
-        label=_("Chuyển sang giai đoạn"),
+        label=_("Move to stage"),
         choices=STAGE_CHOICES,
         coerce=int,
         empty_value=None,
         required=False,
     )
-    stage_date = forms.DateField(label=_("Ngày chuyển"), required=False, widget=AdminDateInput)
+    stage_date = forms.DateField(label=_("Date of the move"), required=False, widget=AdminDateInput)
     stage_reason = forms.CharField(
-        label=_("Lý do, căn cứ"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Reason, grounds"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
     def __init__(self, *args, **kwargs):
@@ -117,9 +120,9 @@ class ParticipationForm(ParentAwareFormMixin, WagtailAdminModelForm):
         stage = cleaned_data.get("new_stage")
         day = cleaned_data.get("stage_date")
         if self.instance.pk is None and stage is None:
-            self.add_error("new_stage", _("Hãy chọn giai đoạn khi điển hình tham gia."))
+            self.add_error("new_stage", _("Choose the stage the exemplar joins at."))
         if stage is not None and day is None and not self.has_error("stage_date"):
-            self.add_error("stage_date", _("Hãy ghi ngày chuyển giai đoạn."))
+            self.add_error("stage_date", _("Enter the date of the stage change."))
         if stage is not None and day is not None:
             try:
                 self.instance.check_move(stage, day, cleaned_data.get("stage_reason", ""))
@@ -148,18 +151,23 @@ class StageEventCorrectionForm(forms.Form):
     """The right day for a stage event typed wrong, and why; checked against the history."""
 
     corrected_on = forms.DateField(
-        label=_("Ngày đúng"),
+        label=_("Correct date"),
         widget=AdminDateInput,
-        error_messages={"required": _("Hãy ghi ngày đúng.")},
+        error_messages={"required": _("Enter the correct date.")},
     )
     reason = forms.CharField(
-        label=_("Lý do đính chính"),
+        label=_("Reason for the correction"),
         max_length=2000,
         error_messages={
-            "required": _("Hãy ghi lý do đính chính (ví dụ: nhập nhầm ngày và tháng).")
+            "required": _(
+                "Enter the reason for the correction (for example: day and month typed the wrong "
+                "way round)."
+            )
         },
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Ví dụ: nhập nhầm ngày và tháng; theo biên bản ngày …"),
+        help_text=_(
+            "For example: day and month typed the wrong way round; according to the minutes of …"
+        ),
     )
 
     def __init__(self, *args, event, **kwargs):

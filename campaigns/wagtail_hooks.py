@@ -7,6 +7,7 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views.generic import RedirectView
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
@@ -40,7 +41,7 @@ class CampaignViewSet(SnippetViewSet):
     model = Campaign
     index_view_class = vietnamese_ordering(IndexView)
     icon = "table"
-    menu_label = _("Phong trào")
+    menu_label = _("Campaign")
     list_filter = ["status", "scope"]
     search_fields = ["title", "code", "issuing_body"]
     inspect_view_enabled = True
@@ -54,7 +55,10 @@ class CampaignViewSet(SnippetViewSet):
             "end_date",
             "status",
             LinkColumn(
-                "dashboard", self.get_url_name("dashboard"), _("Bảng theo dõi"), label=_("Theo dõi")
+                "dashboard",
+                self.get_url_name("dashboard"),
+                pgettext_lazy("campaign", "Dashboard"),
+                label=_("Track"),
             ),
         ]
 
@@ -93,7 +97,7 @@ class ParticipationViewSet(SnippetViewSet):
     model = Participation
     index_view_class = vietnamese_ordering(IndexView, exemplar="exemplar__title")
     icon = "user"
-    menu_label = _("Điển hình tham gia")
+    menu_label = _("Participating exemplars")
     list_filter = ["campaign", "stage"]
     inspect_view_enabled = True
 
@@ -104,7 +108,10 @@ class ParticipationViewSet(SnippetViewSet):
             "campaign",
             "stage",
             LinkColumn(
-                "timeline", self.get_url_name("timeline"), _("Quá trình"), label=_("Quá trình")
+                "timeline",
+                self.get_url_name("timeline"),
+                pgettext_lazy("exemplar", "Timeline"),
+                label=pgettext_lazy("exemplar", "Timeline"),
             ),
         ]
 
@@ -131,7 +138,7 @@ class ParticipationViewSet(SnippetViewSet):
 class CampaignGroup(SnippetViewSetGroup):
     items = (CampaignViewSet, ParticipationViewSet)
     menu_icon = "table"
-    menu_label = _("Thi đua")
+    menu_label = _("Campaigns")
     menu_name = "campaigns"
     menu_order = 230
 

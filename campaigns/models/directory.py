@@ -9,6 +9,7 @@ from django.db import models
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -43,7 +44,7 @@ class ExemplarIndexPage(RoutablePageMixin, SectionIndexPage):
     admin_default_ordering = "title"  # officers look exemplars up by name
 
     class Meta:
-        verbose_name = _("danh bạ điển hình")
+        verbose_name = _("exemplar directory")
 
     @property
     def cache_query_params(self) -> tuple[str, ...]:
@@ -77,27 +78,27 @@ class ExemplarIndexPage(RoutablePageMixin, SectionIndexPage):
 class ExemplarPage(LanToaPage):
     """One exemplar's public profile; stories that mention it are listed on it."""
 
-    kind = models.CharField(_("loại"), max_length=20, choices=ExemplarKind.choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=ExemplarKind.choices)
     position = models.CharField(
-        _("chức vụ, nghề nghiệp"), max_length=200, blank=True, help_text=_("Với cá nhân.")
+        _("position, occupation"), max_length=200, blank=True, help_text=_("For individuals.")
     )
-    organisation = models.CharField(_("cơ quan, đơn vị"), max_length=200, blank=True)
+    organisation = models.CharField(_("organisation or unit"), max_length=200, blank=True)
     locality = models.ForeignKey(
         "core.Locality",
-        verbose_name=_("địa bàn"),
+        verbose_name=_("locality"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="exemplars",
     )
-    field = models.CharField(_("lĩnh vực"), max_length=20, choices=ExemplarField.choices)
-    summary = models.TextField(_("tóm tắt"), max_length=600, blank=True)
+    field = models.CharField(_("field"), max_length=20, choices=ExemplarField.choices)
+    summary = models.TextField(_("summary"), max_length=600, blank=True)
     achievements = RichTextField(
-        _("thành tích tiêu biểu"), blank=True, features=["bold", "italic", "ul", "ol", "link"]
+        _("notable achievements"), blank=True, features=["bold", "italic", "ul", "ol", "link"]
     )
     photo = models.ForeignKey(
         get_image_model_string(),
-        verbose_name=_("ảnh"),
+        verbose_name=_("photo"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -109,7 +110,7 @@ class ExemplarPage(LanToaPage):
         FieldRowPanel([FieldPanel("kind"), FieldPanel("field")]),
         MultiFieldPanel(
             [FieldPanel("position"), FieldPanel("organisation"), FieldPanel("locality")],
-            heading=_("Nơi công tác, sinh sống"),
+            heading=_("Workplace, residence"),
         ),
         FieldPanel("summary"),
         FieldPanel("achievements"),
@@ -129,8 +130,8 @@ class ExemplarPage(LanToaPage):
     base_form_class = ExemplarPageForm
 
     class Meta:
-        verbose_name = _("gương điển hình")
-        verbose_name_plural = _("gương điển hình")
+        verbose_name = _("exemplar")
+        verbose_name_plural = _("exemplars")
 
     def search_document(self):
         """What the reader-facing search indexes; the field's label rides along for facets."""
@@ -139,7 +140,7 @@ class ExemplarPage(LanToaPage):
         return page_document(
             self,
             "exemplar",
-            _("Gương điển hình"),
+            pgettext_lazy("full term", "Exemplar"),
             summary=plain_fields(self.summary),
             body=plain_fields(self.position, self.organisation, rich_field(self.achievements)),
             exemplar_field=self.field,
@@ -169,7 +170,7 @@ class LegalDocumentIndexPage(SectionIndexPage):
     max_count = 1
 
     class Meta:
-        verbose_name = _("danh sách văn bản")
+        verbose_name = _("legal document list")
 
     @property
     def cache_query_params(self) -> tuple[str, ...]:
@@ -194,21 +195,23 @@ class LegalDocumentIndexPage(SectionIndexPage):
 class LegalDocumentPage(LanToaPage):
     """A plan, decision or official letter (văn bản); the title is its trích yếu."""
 
-    number = models.CharField(_("số hiệu"), max_length=60, help_text=_("Ví dụ: 60/KH-UBND"))
-    document_type = models.CharField(
-        _("loại văn bản"), max_length=20, choices=LegalDocumentType.choices
+    number = models.CharField(
+        _("reference number"), max_length=60, help_text=_("For example: 60/KH-UBND")
     )
-    issuing_body = models.CharField(_("cơ quan ban hành"), max_length=200)
-    signer = models.CharField(_("người ký"), max_length=120, blank=True)
-    issue_date = models.DateField(_("ngày ban hành"))
-    effective_date = models.DateField(_("ngày có hiệu lực"), null=True, blank=True)
-    field = models.CharField(_("lĩnh vực"), max_length=120, blank=True)
+    document_type = models.CharField(
+        _("document type"), max_length=20, choices=LegalDocumentType.choices
+    )
+    issuing_body = models.CharField(_("issuing body"), max_length=200)
+    signer = models.CharField(_("signed by"), max_length=120, blank=True)
+    issue_date = models.DateField(_("date issued"))
+    effective_date = models.DateField(_("effective date"), null=True, blank=True)
+    field = models.CharField(_("field"), max_length=120, blank=True)
     summary = RichTextField(
-        _("tóm tắt nội dung"), blank=True, features=["bold", "italic", "ul", "ol", "link"]
+        _("summary of contents"), blank=True, features=["bold", "italic", "ul", "ol", "link"]
     )
     document = models.ForeignKey(
         "wagtaildocs.Document",
-        verbose_name=_("tệp đính kèm"),
+        verbose_name=_("attachment"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -236,8 +239,8 @@ class LegalDocumentPage(LanToaPage):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("văn bản")
-        verbose_name_plural = _("văn bản")
+        verbose_name = _("legal document")
+        verbose_name_plural = _("legal documents")
 
     def search_document(self):
         """What the reader-facing search indexes (issued at noon, local time)."""
@@ -246,7 +249,7 @@ class LegalDocumentPage(LanToaPage):
         return page_document(
             self,
             "document",
-            _("Văn bản"),
+            _("Legal document"),
             summary=plain_fields(self.number, self.issuing_body),
             body=plain_fields(rich_field(self.summary), self.signer, self.field),
             date=timezone.make_aware(datetime.combine(self.issue_date, time(12))),
@@ -256,5 +259,5 @@ class LegalDocumentPage(LanToaPage):
         super().clean()
         if self.effective_date and self.issue_date and self.effective_date < self.issue_date:
             raise ValidationError(
-                {"effective_date": _("Ngày có hiệu lực không thể trước ngày ban hành.")}
+                {"effective_date": _("The effective date cannot be before the date issued.")}
             )

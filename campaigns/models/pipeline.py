@@ -44,50 +44,50 @@ class CampaignQuerySet(models.QuerySet):
 class Campaign(ClusterableModel):
     """A plan or emulation campaign (kế hoạch / phong trào thi đua) and what it asks for."""
 
-    title = models.CharField(_("tên phong trào, kế hoạch"), max_length=255)
-    slug = models.SlugField(_("đường dẫn"), max_length=80, unique=True, blank=True)
+    title = models.CharField(_("name of the campaign or plan"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
     code = models.CharField(
-        _("số hiệu"), max_length=60, unique=True, help_text=_("Ví dụ: 60/KH-UBND")
+        _("reference number"), max_length=60, unique=True, help_text=_("For example: 60/KH-UBND")
     )
-    issuing_body = models.CharField(_("cơ quan ban hành"), max_length=200)
+    issuing_body = models.CharField(_("issuing body"), max_length=200)
     legal_basis = ParentalManyToManyField(
         "campaigns.LegalDocumentPage",
-        verbose_name=_("căn cứ pháp lý"),
+        verbose_name=_("legal basis"),
         blank=True,
         related_name="campaigns",
     )
-    start_date = models.DateField(_("ngày bắt đầu"))
-    end_date = models.DateField(_("ngày kết thúc"))
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
     scope = models.CharField(
-        _("phạm vi"), max_length=20, choices=CampaignScope.choices, default=CampaignScope.PROVINCE
+        _("scope"), max_length=20, choices=CampaignScope.choices, default=CampaignScope.PROVINCE
     )
     scope_locality = models.ForeignKey(
         "core.Locality",
-        verbose_name=_("địa bàn"),
+        verbose_name=_("locality"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="campaigns",
     )
-    scope_sector = models.CharField(_("ngành, lĩnh vực"), max_length=200, blank=True)
-    goal = models.TextField(_("mục tiêu"), blank=True, help_text=_("Hiện trên trang công khai."))
+    scope_sector = models.CharField(_("sector"), max_length=200, blank=True)
+    goal = models.TextField(_("goal"), blank=True, help_text=_("Shown on the public page."))
     description = RichTextField(
-        _("nội dung"), blank=True, features=["bold", "italic", "ul", "ol", "link"]
+        _("content"), blank=True, features=["bold", "italic", "ul", "ol", "link"]
     )
     status = models.CharField(
-        _("trạng thái"),
+        _("status"),
         max_length=20,
         choices=CampaignStatus.choices,
         default=CampaignStatus.PLANNED,
     )
     officers = ParentalManyToManyField(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("cán bộ phụ trách"),
+        verbose_name=_("officers in charge"),
         blank=True,
         related_name="campaigns",
     )
     report_place = models.CharField(
-        _("địa danh ghi trên báo cáo"), max_length=100, blank=True, default="Tân Lâm"
+        _("place name on reports"), max_length=100, blank=True, default="Tân Lâm"
     )
 
     objects = CampaignQuerySet.as_manager()
@@ -101,19 +101,19 @@ class Campaign(ClusterableModel):
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
         MultiFieldPanel(
             [FieldPanel("scope"), FieldPanel("scope_locality"), FieldPanel("scope_sector")],
-            heading=_("Phạm vi"),
+            heading=_("Scope"),
         ),
         FieldPanel("goal"),
         FieldPanel("description"),
         FieldRowPanel([FieldPanel("status"), FieldPanel("report_place")]),
         FieldPanel("officers", widget=forms.CheckboxSelectMultiple),
-        InlinePanel("targets", heading=_("Chỉ tiêu"), label=_("chỉ tiêu")),
-        InlinePanel("criteria", heading=_("Tiêu chí"), label=_("tiêu chí")),
+        InlinePanel("targets", heading=_("Targets"), label=_("target")),
+        InlinePanel("criteria", heading=_("Criteria"), label=_("criterion")),
     ]
 
     class Meta:
-        verbose_name = _("phong trào thi đua")
-        verbose_name_plural = _("phong trào thi đua")
+        verbose_name = _("emulation campaign")
+        verbose_name_plural = _("emulation campaigns")
         ordering = ["-start_date", vi_order("title")]
 
     def __str__(self) -> str:
@@ -123,7 +123,7 @@ class Campaign(ClusterableModel):
         super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError(
-                {"end_date": _("Ngày kết thúc không thể trước ngày bắt đầu của phong trào.")}
+                {"end_date": _("The end date cannot be before the campaign's start date.")}
             )
 
     def save(self, *args, **kwargs) -> None:
@@ -148,10 +148,12 @@ class Target(models.Model):
     """A number the plan sets: for one year or half-year, for one category of exemplar."""
 
     campaign = ParentalKey(Campaign, related_name="targets", on_delete=models.CASCADE)
-    year = models.PositiveSmallIntegerField(_("năm"))
-    half = models.PositiveSmallIntegerField(_("kỳ"), choices=Half.choices, default=Half.WHOLE_YEAR)
-    category = models.CharField(_("loại"), max_length=20, choices=ExemplarKind.choices)
-    number = models.IntegerField(_("số lượng"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    half = models.PositiveSmallIntegerField(
+        _("period"), choices=Half.choices, default=Half.WHOLE_YEAR
+    )
+    category = models.CharField(_("kind"), max_length=20, choices=ExemplarKind.choices)
+    number = models.IntegerField(_("number"))
 
     panels = [
         FieldRowPanel(
@@ -160,15 +162,15 @@ class Target(models.Model):
     ]
 
     class Meta:
-        verbose_name = _("chỉ tiêu")
-        verbose_name_plural = _("chỉ tiêu")
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
         ordering = ["year", "half", "category"]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(number__gte=0),
                 name="target_number_not_negative",
                 violation_error_code="negative",
-                violation_error_message=_("Chỉ tiêu không thể là số âm."),
+                violation_error_message=_("A target cannot be negative."),
             ),
             models.UniqueConstraint(
                 fields=["campaign", "year", "half", "category"], name="unique_target"
@@ -190,7 +192,7 @@ class Target(models.Model):
             and not campaign.covers(self.year, self.half)
         ):
             errors["year"] = _(
-                "Chỉ tiêu năm %(year)s nằm ngoài thời gian của phong trào (%(start)s – %(end)s)."
+                "The target year %(year)s is outside the campaign's period (%(start)s – %(end)s)."
             ) % {
                 "year": self.year,
                 "start": campaign.start_date.strftime("%d/%m/%Y"),
@@ -204,13 +206,13 @@ class Criterion(Orderable):
     """One line of the campaign's checklist (tiêu chí), assessed per exemplar."""
 
     campaign = ParentalKey(Campaign, related_name="criteria", on_delete=models.CASCADE)
-    text = models.CharField(_("tiêu chí"), max_length=300)
+    text = models.CharField(_("criterion"), max_length=300)
 
     panels = [FieldPanel("text")]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("tiêu chí")
-        verbose_name_plural = _("tiêu chí")
+        verbose_name = _("criterion")
+        verbose_name_plural = _("criteria")
 
     def __str__(self) -> str:
         return self.text
@@ -221,21 +223,21 @@ class Participation(ClusterableModel):
 
     campaign = models.ForeignKey(
         Campaign,
-        verbose_name=_("phong trào"),
+        verbose_name=_("campaign"),
         on_delete=models.CASCADE,
         related_name="participations",
     )
     exemplar = models.ForeignKey(
         "campaigns.ExemplarPage",
-        verbose_name=_("gương điển hình"),
+        verbose_name=_("exemplar"),
         on_delete=models.CASCADE,
         related_name="participations",
     )
     stage = models.PositiveSmallIntegerField(
-        _("giai đoạn hiện tại"), choices=Stage.choices, default=Stage.DISCOVERED, editable=False
+        _("current stage"), choices=Stage.choices, default=Stage.DISCOVERED, editable=False
     )
-    featured = models.BooleanField(_("giới thiệu trên trang phong trào"), default=False)
-    notes = models.TextField(_("ghi chú"), blank=True)
+    featured = models.BooleanField(_("featured on the campaign page"), default=False)
+    notes = models.TextField(_("notes"), blank=True)
 
     base_form_class = ParticipationForm
     panels = [
@@ -244,25 +246,25 @@ class Participation(ClusterableModel):
             [
                 HelpPanel(
                     content=_(
-                        "Mỗi lần chuyển giai đoạn được ghi lại (ai, khi nào, vì sao) và không "
-                        "sửa được. Lùi giai đoạn phải ghi lý do. Ngày ghi nhầm được đính chính "
-                        "ở trang Quá trình của điển hình."
+                        "Each stage change is recorded (who, when, why) and cannot be edited. "
+                        "Moving back a stage needs a reason. A mistyped date is corrected on the "
+                        "exemplar's Timeline page."
                     )
                 ),
                 FieldRowPanel([FieldPanel("new_stage"), FieldPanel("stage_date")]),
                 FieldPanel("stage_reason"),
             ],
-            heading=_("Chuyển giai đoạn"),
+            heading=_("Stage change"),
         ),
         FieldPanel("featured"),
         FieldPanel("notes"),
-        InlinePanel("assessments", heading=_("Đánh giá theo tiêu chí"), label=_("tiêu chí")),
-        InlinePanel("recognitions", heading=_("Khen thưởng, công nhận"), label=_("khen thưởng")),
+        InlinePanel("assessments", heading=_("Assessment by criterion"), label=_("criterion")),
+        InlinePanel("recognitions", heading=_("Recognitions"), label=_("recognition")),
     ]
 
     class Meta:
-        verbose_name = _("điển hình tham gia phong trào")
-        verbose_name_plural = _("điển hình tham gia phong trào")
+        verbose_name = _("exemplar taking part")
+        verbose_name_plural = _("exemplars taking part")
         ordering = ["campaign", vi_order("exemplar__title")]
         constraints = [
             models.UniqueConstraint(fields=["campaign", "exemplar"], name="unique_participation")
@@ -288,12 +290,12 @@ class Participation(ClusterableModel):
         if last is None:
             if stage != Stage.DISCOVERED:
                 errors["new_stage"] = _(
-                    "Điển hình mới tham gia phải bắt đầu từ giai đoạn Phát hiện."
+                    "A newly participating exemplar must start at the Discovered stage."
                 )
         else:
             if happened_on < last.effective_on:
                 errors["stage_date"] = _(
-                    "Ngày chuyển giai đoạn (%(date)s) không thể trước lần chuyển gần nhất "
+                    "The stage change date (%(date)s) cannot be before the latest change "
                     "(%(last)s, %(stage)s)."
                 ) % {
                     "date": happened_on.strftime("%d/%m/%Y"),
@@ -301,10 +303,10 @@ class Participation(ClusterableModel):
                     "stage": last.get_stage_display(),
                 }
             if stage == last.stage:
-                errors["new_stage"] = _("Điển hình đang ở giai đoạn này rồi.")
+                errors["new_stage"] = _("The exemplar is already at this stage.")
             elif stage < last.stage and not (reason or "").strip():
                 errors["stage_reason"] = _(
-                    "Lùi từ giai đoạn %(from)s về %(to)s phải ghi rõ lý do."
+                    "Moving back from stage %(from)s to %(to)s needs a stated reason."
                 ) % {"from": last.get_stage_display(), "to": Stage(stage).label}
         if errors:
             raise ValidationError(errors)
@@ -360,28 +362,28 @@ class StageEvent(models.Model):
 
     participation = models.ForeignKey(
         Participation,
-        verbose_name=_("điển hình tham gia"),
+        verbose_name=_("participating exemplar"),
         on_delete=models.CASCADE,
         related_name="stage_events",
     )
-    stage = models.PositiveSmallIntegerField(_("giai đoạn"), choices=Stage.choices)
-    happened_on = models.DateField(_("ngày"))
-    reason = models.TextField(_("lý do, căn cứ"), blank=True)
+    stage = models.PositiveSmallIntegerField(_("stage"), choices=Stage.choices)
+    happened_on = models.DateField(_("date"))
+    reason = models.TextField(_("reason, grounds"), blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("người ghi"),
+        verbose_name=_("recorded by"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    recorded_at = models.DateTimeField(_("thời điểm ghi"), auto_now_add=True)
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
     objects = StageEventManager()
 
     class Meta:
-        verbose_name = _("chuyển giai đoạn")
-        verbose_name_plural = _("lịch sử giai đoạn")
+        verbose_name = _("stage change")
+        verbose_name_plural = _("stage history")
         ordering = ["happened_on", "pk"]
 
     def __str__(self) -> str:
@@ -389,11 +391,11 @@ class StageEvent(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         if self.pk is not None:
-            raise ValidationError(_("Lịch sử giai đoạn chỉ được ghi thêm, không được sửa."))
+            raise ValidationError(_("The stage history can only be added to, not edited."))
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        raise ValidationError(_("Lịch sử giai đoạn chỉ được ghi thêm, không được xóa."))
+        raise ValidationError(_("The stage history can only be added to, not deleted."))
 
     @property
     def effective_on(self) -> date:
@@ -409,12 +411,15 @@ class StageEvent(models.Model):
         put right this way: the history must stay in order and recognitions after discovery."""
         errors: dict[str, str] = {}
         if not (reason or "").strip():
-            errors["reason"] = _("Hãy ghi lý do đính chính (ví dụ: nhập nhầm ngày và tháng).")
+            errors["reason"] = _(
+                "Enter the reason for the correction (for example: day and month typed the wrong "
+                "way round)."
+            )
         if day is None:
-            errors["corrected_on"] = _("Hãy ghi ngày đúng.")
+            errors["corrected_on"] = _("Enter the correct date.")
             raise ValidationError(errors)
         if day == self.effective_on:
-            errors["corrected_on"] = _("Ngày này trùng với ngày đang ghi (%(date)s).") % {
+            errors["corrected_on"] = _("This date is the one already recorded (%(date)s).") % {
                 "date": day.strftime("%d/%m/%Y")
             }
         siblings = list(self.participation.stage_events.all())
@@ -423,7 +428,7 @@ class StageEvent(models.Model):
         later = siblings[position + 1] if position + 1 < len(siblings) else None
         if earlier is not None and day < earlier.effective_on:
             errors["corrected_on"] = _(
-                "Ngày đúng (%(date)s) không thể trước lần chuyển giai đoạn liền trước "
+                "The correct date (%(date)s) cannot be before the previous stage change "
                 "(%(other)s, %(stage)s)."
             ) % {
                 "date": day.strftime("%d/%m/%Y"),
@@ -432,8 +437,8 @@ class StageEvent(models.Model):
             }
         elif later is not None and day > later.effective_on:
             errors["corrected_on"] = _(
-                "Ngày đúng (%(date)s) không thể sau lần chuyển giai đoạn liền sau "
-                "(%(other)s, %(stage)s)."
+                "The correct date (%(date)s) cannot be after the next stage change (%(other)s, "
+                "%(stage)s)."
             ) % {
                 "date": day.strftime("%d/%m/%Y"),
                 "other": later.effective_on.strftime("%d/%m/%Y"),
@@ -443,8 +448,8 @@ class StageEvent(models.Model):
             first_recognition = self.participation.recognitions.order_by("decision_date").first()
             if first_recognition is not None and first_recognition.decision_date < day:
                 errors["corrected_on"] = _(
-                    "Ngày phát hiện (%(date)s) không thể sau ngày quyết định khen thưởng "
-                    "%(number)s (%(decided)s)."
+                    "The discovery date (%(date)s) cannot be after the date of recognition "
+                    "decision %(number)s (%(decided)s)."
                 ) % {
                     "date": day.strftime("%d/%m/%Y"),
                     "number": first_recognition.decision_number,
@@ -480,26 +485,26 @@ class StageEventCorrection(models.Model):
 
     event = models.ForeignKey(
         StageEvent,
-        verbose_name=_("lần chuyển giai đoạn"),
+        verbose_name=_("stage change entry"),
         on_delete=models.CASCADE,
         related_name="corrections",
     )
-    previous_on = models.DateField(_("ngày trước khi đính chính"))
-    corrected_on = models.DateField(_("ngày đúng"))
-    reason = models.TextField(_("lý do đính chính"))
+    previous_on = models.DateField(_("date before the correction"))
+    corrected_on = models.DateField(_("correct date"))
+    reason = models.TextField(_("reason for the correction"))
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("người đính chính"),
+        verbose_name=_("corrected by"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    recorded_at = models.DateTimeField(_("thời điểm đính chính"), auto_now_add=True)
+    recorded_at = models.DateTimeField(_("corrected at"), auto_now_add=True)
 
     class Meta:
-        verbose_name = _("đính chính ngày chuyển giai đoạn")
-        verbose_name_plural = _("đính chính ngày chuyển giai đoạn")
+        verbose_name = _("stage date correction")
+        verbose_name_plural = _("stage date corrections")
         ordering = ["recorded_at", "pk"]
 
     def __str__(self) -> str:
@@ -508,12 +513,12 @@ class StageEventCorrection(models.Model):
     def save(self, *args, **kwargs) -> None:
         if self.pk is not None:
             raise ValidationError(
-                _("Đính chính đã ghi không được sửa; hãy ghi một đính chính mới.")
+                _("A recorded correction cannot be edited; record a new correction.")
             )
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        raise ValidationError(_("Đính chính đã ghi không được xóa."))
+        raise ValidationError(_("A recorded correction cannot be deleted."))
 
 
 class CriterionAssessment(models.Model):
@@ -521,16 +526,16 @@ class CriterionAssessment(models.Model):
 
     participation = ParentalKey(Participation, related_name="assessments", on_delete=models.CASCADE)
     criterion = models.ForeignKey(
-        Criterion, verbose_name=_("tiêu chí"), on_delete=models.CASCADE, related_name="+"
+        Criterion, verbose_name=_("criterion"), on_delete=models.CASCADE, related_name="+"
     )
-    met = models.BooleanField(_("đạt"), default=False)
-    evidence = models.TextField(_("minh chứng"), blank=True)
+    met = models.BooleanField(_("met"), default=False)
+    evidence = models.TextField(_("evidence"), blank=True)
 
     panels = [FieldRowPanel([FieldPanel("criterion"), FieldPanel("met")]), FieldPanel("evidence")]
 
     class Meta:
-        verbose_name = _("đánh giá tiêu chí")
-        verbose_name_plural = _("đánh giá tiêu chí")
+        verbose_name = _("criterion assessment")
+        verbose_name_plural = _("criterion assessments")
         constraints = [
             models.UniqueConstraint(fields=["participation", "criterion"], name="unique_assessment")
         ]
@@ -547,7 +552,7 @@ class CriterionAssessment(models.Model):
             and participation.campaign_id
             and self.criterion.campaign_id != participation.campaign_id
         ):
-            raise ValidationError({"criterion": _("Tiêu chí này thuộc một phong trào khác.")})
+            raise ValidationError({"criterion": _("This criterion belongs to another campaign.")})
 
 
 class Recognition(models.Model):
@@ -556,11 +561,13 @@ class Recognition(models.Model):
     participation = ParentalKey(
         Participation, related_name="recognitions", on_delete=models.CASCADE
     )
-    level = models.CharField(_("cấp khen"), max_length=20, choices=RecognitionLevel.choices)
-    form = models.CharField(_("hình thức"), max_length=20, choices=RecognitionForm.choices)
-    decision_number = models.CharField(_("số quyết định"), max_length=60)
-    decision_date = models.DateField(_("ngày quyết định"))
-    year = models.PositiveSmallIntegerField(_("năm khen thưởng"), blank=True)
+    level = models.CharField(
+        _("recognition level"), max_length=20, choices=RecognitionLevel.choices
+    )
+    form = models.CharField(_("form"), max_length=20, choices=RecognitionForm.choices)
+    decision_number = models.CharField(_("decision number"), max_length=60)
+    decision_date = models.DateField(_("decision date"))
+    year = models.PositiveSmallIntegerField(_("year of recognition"), blank=True)
 
     panels = [
         FieldRowPanel([FieldPanel("level"), FieldPanel("form")]),
@@ -570,8 +577,8 @@ class Recognition(models.Model):
     ]
 
     class Meta:
-        verbose_name = _("khen thưởng")
-        verbose_name_plural = _("khen thưởng")
+        verbose_name = _("recognition")
+        verbose_name_plural = _("recognitions")
         ordering = ["decision_date", "pk"]
 
     def __str__(self) -> str:
@@ -594,8 +601,8 @@ class Recognition(models.Model):
             raise ValidationError(
                 {
                     "decision_date": _(
-                        "Ngày quyết định khen thưởng (%(date)s) không thể trước ngày phát hiện "
-                        "điển hình (%(discovered)s)."
+                        "The recognition decision date (%(date)s) cannot be before the exemplar "
+                        "was discovered (%(discovered)s)."
                     )
                     % {
                         "date": self.decision_date.strftime("%d/%m/%Y"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..choices import Half, ReportStatus
 from .pipeline import Campaign
@@ -14,29 +15,29 @@ class CampaignReport(models.Model):
     """A report generated in the background: progress for the waiting officer, then the file."""
 
     campaign = models.ForeignKey(
-        Campaign, verbose_name=_("phong trào"), on_delete=models.CASCADE, related_name="reports"
+        Campaign, verbose_name=_("campaign"), on_delete=models.CASCADE, related_name="reports"
     )
-    year = models.PositiveSmallIntegerField(_("năm"))
-    half = models.PositiveSmallIntegerField(_("kỳ"), choices=Half.choices)
+    year = models.PositiveSmallIntegerField(_("year"))
+    half = models.PositiveSmallIntegerField(_("period"), choices=Half.choices)
     status = models.CharField(
-        _("trạng thái"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.QUEUED
+        _("status"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.QUEUED
     )
-    progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
-    file = models.FileField(_("tệp"), upload_to="campaign-reports/", blank=True)
-    error = models.TextField(_("lỗi"), blank=True)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    file = models.FileField(_("file"), upload_to="campaign-reports/", blank=True)
+    error = models.TextField(_("error"), blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("người yêu cầu"),
+        verbose_name=pgettext_lazy("report", "requested by"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("thời điểm yêu cầu"), auto_now_add=True)
+    created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
 
     class Meta:
-        verbose_name = _("báo cáo phong trào")
-        verbose_name_plural = _("báo cáo phong trào")
+        verbose_name = _("campaign report")
+        verbose_name_plural = _("campaign reports")
         ordering = ["-created_at"]
 
     def __str__(self) -> str:

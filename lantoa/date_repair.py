@@ -63,7 +63,7 @@ Value = date | datetime
 
 
 def confidence_label(confidence: str) -> str:
-    return {CERTAIN: _("chắc chắn"), LIKELY: _("nhiều khả năng"), POSSIBLE: _("có thể")}[confidence]
+    return {CERTAIN: _("certain"), LIKELY: _("likely"), POSSIBLE: _("possible")}[confidence]
 
 
 def show(value: Value | None, tz: tzinfo | None = None) -> str:
@@ -360,8 +360,8 @@ def _candidates_for_page(page, own, children, cutoff, zones, default) -> Iterato
         later_saves = [s for s in steps if typed and s.created_at > typed.created_at]
         evidence = [
             _(
-                "Phiên bản #%(revision)s lưu lúc %(at)s bởi %(user)s, khi biểu mẫu còn đọc "
-                "tháng trước ngày, ghi %(stored)s: người nhập đã gõ %(typed)s."
+                "Revision #%(revision)s saved at %(at)s by %(user)s, while the form still read the "
+                "month before the day, stored %(stored)s: the person typed %(typed)s."
             )
             % {
                 "revision": typed.revision_id,
@@ -373,7 +373,10 @@ def _candidates_for_page(page, own, children, cutoff, zones, default) -> Iterato
         ]
         if later_saves:
             evidence.append(
-                _("Sau đó có %(count)d lần lưu; mỗi lần lưu không sửa, giá trị lại bị đảo.")
+                _(
+                    "%(count)d saves followed; each save that did not correct it swapped the value "
+                    "again."
+                )
                 % {"count": len(later_saves)}
             )
         live_fix = None
@@ -383,7 +386,7 @@ def _candidates_for_page(page, own, children, cutoff, zones, default) -> Iterato
                 live_fix = (live_value, live_meant)
         warnings = _page_warnings(page, item, meant, typed, revisions)
         key = f"page:{page.pk}:{item.key_part(index)}"
-        label = _("%(type)s «%(title)s» (trang %(id)s): %(field)s") % {
+        label = _("%(type)s «%(title)s» (page %(id)s): %(field)s") % {
             "type": type(page)._meta.verbose_name,
             "title": page.get_admin_display_title(),
             "id": page.pk,
@@ -419,9 +422,9 @@ def _page_warnings(page, item: _Tracked, meant: Value, typed, revisions) -> list
     if page.live and published and typed.created_at <= published < meant:
         warnings.append(
             _(
-                "Trang đã lên mạng lúc %(published)s, trước giờ lên trang đúng (%(go_live)s): "
-                "lệnh không gỡ trang; nếu cần giữ lệnh cấm đăng, hãy gỡ xuất bản trong trang "
-                "quản trị."
+                "The page went live at %(published)s, before its correct go-live time "
+                "(%(go_live)s): the command does not unpublish it; if the embargo must hold, "
+                "unpublish it in the admin."
             )
             % {"published": show(published), "go_live": show(meant)}
         )
@@ -429,8 +432,8 @@ def _page_warnings(page, item: _Tracked, meant: Value, typed, revisions) -> list
         if revision.approved_go_live_at is not None:
             warnings.append(
                 _(
-                    "Phiên bản #%(id)s đang hẹn giờ xuất bản lúc %(at)s; lệnh không đổi lịch "
-                    "đó: hãy đặt lại lịch trong trang quản trị."
+                    "Revision #%(id)s is scheduled to publish at %(at)s; the command does not "
+                    "change that schedule: reschedule it in the admin."
                 )
                 % {"id": revision.pk, "at": show(revision.approved_go_live_at)}
             )
@@ -483,16 +486,16 @@ def _page_fix(page_id, item: _Tracked, current, meant, live_fix, key) -> Callabl
                     Revision.objects.filter(pk=latest.pk).update(approved_go_live_at=None)
                 if in_step:
                     Page.objects.filter(pk=page_id).update(live_revision=revision)
-                done.append(_("phiên bản mới #%(id)s") % {"id": revision.pk})
+                done.append(_("new revision #%(id)s") % {"id": revision.pk})
             # A live page's row holds the live revision; a draft's row follows its latest one.
             row = live_fix if page.live else (current, meant)
             if row is not None and _fix_row(page, item, *row):
-                done.append(_("bản đang lưu của trang"))
+                done.append(_("the page's stored copy"))
                 if page.live:
                     published_again = page
             if not done:
                 raise ValidationError(
-                    _("Giá trị đã thay đổi từ khi lập danh sách; hãy chạy lại lệnh.")
+                    _("The value has changed since the list was made; run the command again.")
                 )
             log(
                 instance=page,
@@ -603,14 +606,14 @@ def _stage_event_candidate(event: StageEvent, tz: tzinfo) -> Candidate | None:
     if stored > recorded >= other:
         confidence = LIKELY
         evidence = _(
-            "Ghi lúc %(recorded)s nhưng mang ngày %(stored)s (sau ngày ghi); đọc ngược lại là "
-            "%(other)s."
+            "Recorded at %(recorded)s but dated %(stored)s (after it was recorded); read the other "
+            "way round it is %(other)s."
         )
     elif abs((recorded - other).days) <= NEAR_DAYS < abs((recorded - stored).days):
         confidence = POSSIBLE
         evidence = _(
-            "Ghi lúc %(recorded)s; ngày %(other)s (đọc ngược lại) gần ngày ghi, còn "
-            "%(stored)s cách xa."
+            "Recorded at %(recorded)s; the date %(other)s (read the other way round) is close to "
+            "it, while %(stored)s is far away."
         )
     else:
         return None
@@ -618,7 +621,7 @@ def _stage_event_candidate(event: StageEvent, tz: tzinfo) -> Candidate | None:
     key = f"stage-event:{event.pk}"
     return Candidate(
         key=key,
-        label=_("Giai đoạn %(stage)s của %(exemplar)s trong %(campaign)s")
+        label=_("Stage %(stage)s of %(exemplar)s in %(campaign)s")
         % {
             "stage": event.get_stage_display(),
             "exemplar": participation.exemplar.title,
@@ -635,7 +638,7 @@ def _stage_event_candidate(event: StageEvent, tz: tzinfo) -> Candidate | None:
                 "other": show(other),
             }
         ],
-        warnings=[_("Sửa bằng một lần đính chính (lịch sử giai đoạn không bị ghi đè).")],
+        warnings=[_("Fixed by a correction (the stage history is not overwritten).")],
         fix=_stage_event_fix(event.pk, other),
     )
 
@@ -653,7 +656,7 @@ def _stage_event_fix(event_id: int, day: date) -> Callable[[], list[str]]:
                 "new": day.isoformat(),
             },
         )
-        return [_("đính chính #%(id)s") % {"id": correction.pk}]
+        return [_("correction #%(id)s") % {"id": correction.pk}]
 
     return fix
 
@@ -672,15 +675,15 @@ def _recognition_candidate(recognition: Recognition, last_save: datetime, tz) ->
         return None
     return Candidate(
         key=f"recognition:{recognition.pk}",
-        label=_("Khen thưởng %(number)s của %(exemplar)s: ngày quyết định")
+        label=_("Recognition %(number)s of %(exemplar)s: decision date")
         % {"number": recognition.decision_number, "exemplar": participation.exemplar.title},
         current=stored,
         proposed=other,
         confidence=LIKELY,
         evidence=[
             _(
-                "Lần lưu cuối qua trang quản trị là %(saved)s, vậy mà quyết định mang ngày "
-                "%(stored)s (về sau); đọc ngược lại là %(other)s."
+                "The last save through the admin was %(saved)s, yet the decision is dated "
+                "%(stored)s (later); read the other way round it is %(other)s."
             )
             % {"saved": show(last_save, tz), "stored": show(stored), "other": show(other)}
         ],
@@ -714,8 +717,9 @@ def _campaign_period_candidates(campaign: Campaign, tz) -> list[Candidate]:
         if outside_now and not outside_then:
             confidence = LIKELY
             evidence = _(
-                "%(count)d ngày chuyển giai đoạn hoặc quyết định khen thưởng của phong trào nằm "
-                "ngoài thời gian đang lưu (%(start)s – %(end)s); đọc ngược lại thì nằm trong."
+                "%(count)d stage change or recognition decision dates of the campaign fall outside "
+                "its stored period (%(start)s – %(end)s); read the other way round, they fall "
+                "inside."
             ) % {
                 "count": len(outside_now),
                 "start": show(campaign.start_date),
@@ -723,15 +727,15 @@ def _campaign_period_candidates(campaign: Campaign, tz) -> list[Candidate]:
             }
         elif name == "start_date" and other.day == 1 and stored.day != 1 and not outside_then:
             confidence = POSSIBLE
-            evidence = _("Đọc ngược lại, phong trào bắt đầu từ ngày đầu tháng (%(other)s).") % {
-                "other": show(other)
-            }
+            evidence = _(
+                "Read the other way round, the campaign starts on the first of a month (%(other)s)."
+            ) % {"other": show(other)}
         else:
             continue
         found.append(
             Candidate(
                 key=f"campaign:{campaign.pk}:{name}",
-                label=_("Phong trào %(code)s: %(field)s")
+                label=_("Campaign %(code)s: %(field)s")
                 % {"code": campaign.code, "field": Campaign._meta.get_field(name).verbose_name},
                 current=stored,
                 proposed=other,
@@ -749,7 +753,7 @@ def _model_fix(model, pk, name, old, new, log_on) -> Callable[[], list[str]]:
             obj = model.objects.select_for_update().get(pk=pk)
             if getattr(obj, name) != old:
                 raise ValidationError(
-                    _("Giá trị đã thay đổi từ khi lập danh sách; hãy chạy lại lệnh.")
+                    _("The value has changed since the list was made; run the command again.")
                 )
             setattr(obj, name, new)
             obj.full_clean()
@@ -763,6 +767,6 @@ def _model_fix(model, pk, name, old, new, log_on) -> Callable[[], list[str]]:
                     "new": new.isoformat(),
                 },
             )
-        return [_("đã lưu")]
+        return [_("saved")]
 
     return fix

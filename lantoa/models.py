@@ -18,15 +18,15 @@ HOME_PAGE_CONTEXT_HOOK = "home_page_context"
 class HomePage(LanToaPage):
     """Front page: featured stories, the latest per column, series and the exemplar directory."""
 
-    intro = RichTextField(_("lời giới thiệu"), blank=True, features=["bold", "italic", "link"])
-    latest_per_column = models.PositiveSmallIntegerField(_("số bài mới mỗi chuyên mục"), default=4)
+    intro = RichTextField(_("introductory text"), blank=True, features=["bold", "italic", "link"])
+    latest_per_column = models.PositiveSmallIntegerField(_("latest stories per column"), default=4)
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
         MultiFieldPanel(
-            [InlinePanel("featured_stories", label=_("bài nổi bật"), max_num=6)],
-            heading=_("Bài nổi bật"),
+            [InlinePanel("featured_stories", label=_("featured story"), max_num=6)],
+            heading=_("Featured stories"),
         ),
         FieldPanel("latest_per_column"),
     ]
@@ -41,7 +41,7 @@ class HomePage(LanToaPage):
     max_count = 1
 
     class Meta:
-        verbose_name = _("trang chủ")
+        verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
         """Stories' sections, then what each app adds through the `home_page_context` hook
@@ -57,7 +57,7 @@ class HomeFeaturedStory(Orderable):
     home = ParentalKey(HomePage, related_name="featured_stories", on_delete=models.CASCADE)
     story = models.ForeignKey(
         "stories.StoryPage",
-        verbose_name=_("bài viết"),
+        verbose_name=_("story"),
         on_delete=models.CASCADE,
         related_name="+",
     )
@@ -65,7 +65,7 @@ class HomeFeaturedStory(Orderable):
     panels = [FieldPanel("story")]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("bài nổi bật")
+        verbose_name = _("featured story")
         constraints = [
             models.UniqueConstraint(fields=["home", "story"], name="unique_featured_story")
         ]

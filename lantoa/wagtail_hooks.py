@@ -21,8 +21,8 @@ def register_date_repair_action(actions) -> None:
 
     actions.register_action(
         REPAIRED_ACTION,
-        _("Sửa ngày bị đảo ngày/tháng"),
-        _("Đã sửa ngày bị đảo ngày/tháng khi nhập"),
+        _("Fix a swapped day/month"),
+        _("Fixed a day/month swapped on entry"),
     )
 
 

@@ -34,23 +34,23 @@ class Command(BaseCommand):
             nargs="+",
             metavar="KHÓA",
             default=[],
-            help=_("Sửa các giá trị có khóa này (khóa in ở đầu mỗi dòng của danh sách)."),
+            help=_("Fix the values with these keys (the key begins each line of the list)."),
         )
         parser.add_argument(
             "--apply-certain",
             action="store_true",
-            help=_("Sửa mọi giá trị có căn cứ “chắc chắn” (lịch sử phiên bản của trang)."),
+            help=_("Fix every value whose evidence is “certain” (the page's revision history)."),
         )
         parser.add_argument(
             "--fixed-at",
             metavar="dd/mm/yyyy HH:MM",
             help=_(
-                "Thời điểm bản sửa định dạng ngày được triển khai; lần lưu trước đó được coi là "
-                "đọc tháng trước ngày (mặc định: lúc chạy migration campaigns.0006)."
+                "When the date format fix was deployed; saves before it are taken to have read the "
+                "month before the day (default: when migration campaigns.0006 ran)."
             ),
         )
         parser.add_argument(
-            "--no-progress", action="store_true", help=_("Không hiển thị thanh tiến trình.")
+            "--no-progress", action="store_true", help=_("Do not show a progress bar.")
         )
 
     def handle(self, *args, **options) -> None:
@@ -69,7 +69,7 @@ class Command(BaseCommand):
         unknown = sorted(wanted - known)
         if unknown:
             raise CommandError(
-                _("Không có trong danh sách (hãy chạy lại lệnh không kèm --apply để xem): %s")
+                _("Not in the list (run the command again without --apply to see it): %s")
                 % ", ".join(unknown)
             )
         chosen = [
@@ -78,7 +78,7 @@ class Command(BaseCommand):
             if c.key in wanted or (options["apply_certain"] and c.confidence == CERTAIN)
         ]
         self.stdout.write(
-            _("Lần lưu trước %(cutoff)s được coi là đọc tháng trước ngày.")
+            _("Saves before %(cutoff)s are taken to have read the month before the day.")
             % {"cutoff": show(cutoff)}
         )
         if not chosen:
@@ -93,12 +93,12 @@ class Command(BaseCommand):
             except ValidationError as error:
                 failed += 1
                 self.stderr.write(
-                    _("Không sửa được %(key)s: %(reason)s")
+                    _("Could not fix %(key)s: %(reason)s")
                     % {"key": candidate.key, "reason": " ".join(error.messages)}
                 )
                 continue
             self.stdout.write(
-                _("Đã sửa %(key)s: %(old)s → %(new)s (%(changes)s)")
+                _("Fixed %(key)s: %(old)s → %(new)s (%(changes)s)")
                 % {
                     "key": candidate.key,
                     "old": show(candidate.current, candidate.tz),
@@ -109,11 +109,11 @@ class Command(BaseCommand):
             for warning in candidate.warnings:
                 self.stdout.write(f"    ! {warning}")
         self.stdout.write(
-            _("Đã sửa %(done)d giá trị, %(failed)d không sửa được.")
+            _("Fixed %(done)d values, %(failed)d could not be fixed.")
             % {"done": len(chosen) - failed, "failed": failed}
         )
         if failed:
-            raise CommandError(_("Có giá trị không sửa được (xem ở trên)."))
+            raise CommandError(_("Some values could not be fixed (see above)."))
 
     def _cutoff(self, typed: str | None):
         if not typed:
@@ -122,7 +122,7 @@ class Command(BaseCommand):
             return forms.DateTimeField().clean(typed)
         except ValidationError as error:
             raise CommandError(
-                _("--fixed-at: %(error)s Ví dụ: 01/12/2026 14:50.")
+                _("--fixed-at: %(error)s For example: 01/12/2026 14:50.")
                 % {"error": " ".join(error.messages)}
             ) from error
 
@@ -131,14 +131,14 @@ class Command(BaseCommand):
         self.stdout.write(f"    {candidate.label}")
         self.stdout.write(
             "    "
-            + _("đang lưu: %(current)s → đề xuất: %(proposed)s")
+            + _("stored: %(current)s → proposed: %(proposed)s")
             % {
                 "current": show(candidate.current, candidate.tz),
                 "proposed": show(candidate.proposed, candidate.tz),
             }
         )
         for line in candidate.evidence:
-            self.stdout.write("    " + _("căn cứ: %s") % line)
+            self.stdout.write("    " + _("evidence: %s") % line)
         for warning in candidate.warnings:
             self.stdout.write(f"    ! {warning}")
 
@@ -147,12 +147,12 @@ class Command(BaseCommand):
         for candidate in candidates:
             counts[candidate.confidence] += 1
         if not candidates:
-            self.stdout.write(_("Không tìm thấy ngày nào có dấu hiệu bị đảo ngày và tháng."))
+            self.stdout.write(_("No date shows signs of a swapped day and month."))
             return
         self.stdout.write(
             _(
-                "%(total)d giá trị có thể bị đảo: %(certain)d chắc chắn, %(likely)d nhiều khả "
-                "năng, %(possible)d có thể. Chưa sửa gì. Sửa bằng --apply KHÓA … hoặc "
+                "%(total)d values may be swapped: %(certain)d certain, %(likely)d likely, "
+                "%(possible)d possible. Nothing fixed yet. Fix them with --apply KEY … or "
                 "--apply-certain."
             )
             % {

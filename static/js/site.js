@@ -2,6 +2,12 @@
 // copy link, print. Everything works without JavaScript except these conveniences.
 (function () {
   "use strict";
+  // What the status line and the prompt say is written by the page in its language
+  // (templates/includes/share.html: data-copied, data-copy-prompt, data-zalo-…): no text here.
+  function say(button, name) {
+    var box = button.closest(".share");
+    return (box && box.getAttribute("data-" + name)) || "";
+  }
   function announce(button, message) {
     var status = button.closest(".share") && button.closest(".share").querySelector(".share__status");
     if (status) { status.textContent = message; }
@@ -9,8 +15,8 @@
   // `done` is said once the link is really on the clipboard (the copy finishes later), so a
   // caller's own hint is passed in rather than announced after the call.
   function copy(button, url, done, label) {
-    done = done || "Đã sao chép liên kết.";
-    label = label || "Sao chép liên kết:";
+    done = done || say(button, "copied");
+    label = label || say(button, "copy-prompt");
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(url).then(
         function () { announce(button, done); },
@@ -30,8 +36,7 @@
       navigator.share({ title: button.getAttribute("data-share-title"), url: url }).catch(function () {});
     } else {
       // No share sheet (a desktop browser): copy the link and say where to paste it.
-      copy(button, url, "Đã sao chép liên kết, hãy dán vào Zalo để chia sẻ.",
-        "Sao chép liên kết rồi dán vào Zalo để chia sẻ:");
+      copy(button, url, say(button, "zalo-copied"), say(button, "zalo-prompt"));
     }
   });
 })();

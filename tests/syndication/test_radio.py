@@ -71,3 +71,61 @@ def test_admin_live_counter_agrees_with_the_server():
     )
     assert json.loads(result.stdout) == [syllable_count(text) for text in SAMPLES]
     assert "data-syllables-per-minute" in source or "syllablesPerMinute" in source
+
+
+# Runs the admin's JavaScript catalogue (as /admin/jsi18n/ serves it) and then read_time.js
+# against a minimal editor page holding one radio script field; prints what the field says.
+READ_TIME_HARNESS = r"""
+const fs = require("fs");
+const vm = require("vm");
+const [catalogue, script, text] = process.argv.slice(1);
+let output = null;
+const field = {
+  value: text,
+  dataset: {},
+  addEventListener() {},
+  insertAdjacentElement(position, element) { output = element; },
+};
+globalThis.window = globalThis;
+globalThis.document = {
+  currentScript: { dataset: { syllablesPerMinute: "220" } },
+  readyState: "complete",
+  createElement() { return { setAttribute() {}, textContent: "" }; },
+  querySelectorAll() { return [field]; },
+};
+if (catalogue) { vm.runInThisContext(fs.readFileSync(catalogue, "utf8")); }
+vm.runInThisContext(fs.readFileSync(script, "utf8"));
+console.log(JSON.stringify(output.textContent));
+"""
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(not shutil.which("node"), reason="Node.js is not installed")
+def test_admin_live_counter_speaks_vietnamese(client, journalist, tmp_path):
+    """The counter's words come from the djangojs catalogue the admin loads before it: the
+    journalist reads Vietnamese; the English source strings show only without a catalogue."""
+    from django.urls import reverse
+
+    client.force_login(journalist)
+    catalogue = tmp_path / "jsi18n.js"
+    catalogue.write_bytes(client.get(reverse("wagtailadmin_javascript_catalog")).content)
+    source = settings.BASE_DIR / "static/syndication/js/read_time.js"
+
+    def shown(text: str, with_catalogue: bool = True) -> str:
+        arguments = [str(catalogue) if with_catalogue else "", str(source), text]
+        result = subprocess.run(
+            ["node", "-e", READ_TIME_HARNESS, *arguments],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=30,
+        )
+        return json.loads(result.stdout)
+
+    assert shown("") == "Để trống: kịch bản được tạo tự động từ nội dung bài."
+    assert shown("một " * 10) == "10 âm tiết · đọc khoảng 3 giây (220 âm tiết/phút)"
+    assert shown("một " * 220) == "220 âm tiết · đọc khoảng 1 phút (220 âm tiết/phút)"
+    assert shown("một " * 300) == "300 âm tiết · đọc khoảng 1 phút 22 giây (220 âm tiết/phút)"
+    assert shown("một", with_catalogue=False) == (
+        "1 syllable · about 1 sec to read (220 syllables/min)"
+    )

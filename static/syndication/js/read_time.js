@@ -4,6 +4,13 @@
   "use strict";
   var script = document.currentScript;
   var perMinute = parseInt((script && script.dataset.syllablesPerMinute) || "220", 10);
+  // The admin's JavaScript catalogue (/admin/jsi18n/, locale/vi/LC_MESSAGES/djangojs.po) is
+  // loaded before this script; without it the English source strings show.
+  var gettext = window.gettext || function (text) { return text; };
+  var ngettext = window.ngettext || function (one, many, n) { return n === 1 ? one : many; };
+  var interpolate = window.interpolate || function (format, values) {
+    return format.replace(/%\((\w+)\)s/g, function (_, name) { return String(values[name]); });
+  };
 
   function syllables(text) {
     var tokens = (text || "").match(/[\p{L}\p{N}\p{M}_]+/gu) || [];
@@ -15,8 +22,11 @@
   function duration(seconds) {
     var minutes = Math.floor(seconds / 60);
     var rest = seconds % 60;
-    if (!minutes) return rest + " giây";
-    return rest ? minutes + " phút " + rest + " giây" : minutes + " phút";
+    var values = { minutes: minutes, seconds: rest };
+    if (!minutes) return interpolate(gettext("%(seconds)s sec"), values, true);
+    return interpolate(
+      rest ? gettext("%(minutes)s min %(seconds)s sec") : gettext("%(minutes)s min"), values, true
+    );
   }
 
   function attach(field) {
@@ -30,8 +40,16 @@
       var count = syllables(field.value);
       var seconds = Math.ceil((count * 60) / perMinute);
       output.textContent = count
-        ? count + " âm tiết · đọc khoảng " + duration(seconds) + " (" + perMinute + " âm tiết/phút)"
-        : "Để trống: kịch bản được tạo tự động từ nội dung bài.";
+        ? interpolate(
+          ngettext(
+            "%(count)s syllable · about %(duration)s to read (%(rate)s syllables/min)",
+            "%(count)s syllables · about %(duration)s to read (%(rate)s syllables/min)",
+            count
+          ),
+          { count: count, duration: duration(seconds), rate: perMinute },
+          true
+        )
+        : gettext("Leave empty: the script is made from the story's text.");
     }
     field.addEventListener("input", update);
     update();

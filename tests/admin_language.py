@@ -48,6 +48,13 @@ ALLOWED = {
     "referer",
     "referrer",
     "txt",  # a file extension ("Tải kịch bản (.txt)")
+    "html",
+    # Names the commands and feeds take as they are: `import_articles` asks for a column's
+    # slug, a feed for its ?token= and ?limit=, `repair_swapped_dates` cites a migration.
+    "slug",
+    "token",
+    "limit",
+    "migration",
     # The demo's usernames.
     "admin",
     "phongvien",
@@ -123,6 +130,8 @@ def english_words(phrase: str) -> list[str]:
     for raw in phrase.split():
         token = raw.strip(_EDGE_PUNCTUATION)
         if not token or _CODE.search(raw) or _TECHNICAL.search(token):
+            continue
+        if raw.lstrip("(“\"'").startswith("--"):  # a command-line option: --dry-run, --apply
             continue
         parts = re.split(r"[-'’]", token)
         if (

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CampaignsConfig(AppConfig):
     name = "campaigns"
-    verbose_name = "Thi đua – khen thưởng"
+    verbose_name = _("Campaigns and recognition")
 
     def ready(self) -> None:
         from . import signals  # noqa: F401

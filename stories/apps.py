@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class StoriesConfig(AppConfig):
     name = "stories"
-    verbose_name = "Bài viết"
+    verbose_name = _("Stories")
 
     def ready(self) -> None:
         from core.cache import invalidate_on_change

@@ -69,6 +69,9 @@ class Event(models.Model):
     device = models.CharField(max_length=8, choices=DeviceClass.choices)
     visitor_key = models.CharField(max_length=16, blank=True)
     is_bot = models.BooleanField(default=False)
+    # The same daily salted hash of the address alone (an IPv6 address's /64): distinct
+    # addresses behind "popular searches". Blank where the visitor key is.
+    address_key = models.CharField(max_length=16, blank=True)
 
     class Meta:
         verbose_name = _("sự kiện")
@@ -104,6 +107,7 @@ EVENT_FIELDS = (
     "device",
     "visitor_key",
     "is_bot",
+    "address_key",
 )
 
 
@@ -133,6 +137,9 @@ class DailyStat(models.Model):
     feed_pulls = models.PositiveIntegerField(_("lượt lấy tin"), default=0)
     outlet_ids = models.JSONField(_("đơn vị lấy tin"), default=list, blank=True)
     bot_views = models.PositiveIntegerField(_("lượt xem của bot"), default=0)
+    # Distinct address keys that day (search rows): a forger rotating user agents from one
+    # address counts once (engagement.selectors.popular_searches).
+    addresses = models.PositiveIntegerField(_("Addresses"), default=0)
 
     class Meta:
         verbose_name = _("số liệu ngày")

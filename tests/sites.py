@@ -180,3 +180,41 @@ def _wait_until_up(process: subprocess.Popen, url: str, timeout: float = 120) ->
         except (OSError, urllib.error.HTTPError):
             time.sleep(0.2)
     raise RuntimeError(f"{url} did not answer within {timeout:.0f} s")
+
+
+def admin_login(base: str, username: str, password: str):
+    """A real admin login on the server at `base` (CSRF token from the form): a requests
+    Session holding the staff member's cookies."""
+    import requests
+    from bs4 import BeautifulSoup
+
+    session = requests.Session()
+    form = session.get(base + "/admin/login/", timeout=30)
+    token = BeautifulSoup(form.text, "html.parser").select_one("input[name=csrfmiddlewaretoken]")
+    response = session.post(
+        base + "/admin/login/",
+        data={"username": username, "password": password, "csrfmiddlewaretoken": token["value"]},
+        headers={"Referer": base + "/admin/login/"},
+        timeout=30,
+    )
+    assert response.url.rstrip("/").endswith("/admin"), response.url
+    return session
+
+
+def submit_admin_form(session, base: str, path: str, data: dict | None = None):
+    """Fills in the form found at `path` as a person would (its CSRF token plus `data`) and
+    submits it; redirects are followed, so `history` shows them."""
+    from bs4 import BeautifulSoup
+
+    form = session.get(base + path, timeout=30)
+    assert form.status_code == 200, (path, form.status_code)
+    token = BeautifulSoup(form.text, "html.parser").select_one(
+        "form[method=POST] input[name=csrfmiddlewaretoken], "
+        "form[method=post] input[name=csrfmiddlewaretoken]"
+    )["value"]
+    return session.post(
+        base + path,
+        data={"csrfmiddlewaretoken": token, **(data or {})},
+        headers={"Referer": base + path},
+        timeout=30,
+    )

@@ -28,7 +28,15 @@ import requests
 from bs4 import BeautifulSoup
 from django.db import connection
 
-from tests.sites import ROOT, Gunicorns, ScriptProcess, environment, manage
+from tests.sites import (
+    ROOT,
+    Gunicorns,
+    ScriptProcess,
+    admin_login,
+    environment,
+    manage,
+    submit_admin_form,
+)
 
 # django_db: pytest-django then creates the test database, which `migrated_database` copies.
 pytestmark = [pytest.mark.slow, pytest.mark.cross_process, pytest.mark.django_db]
@@ -181,36 +189,11 @@ class Site:
 
     def login(self, index: int, username: str, password: str) -> requests.Session:
         """A real admin login on process `index` (CSRF token from the form)."""
-        session = requests.Session()
-        base = self.bases[index]
-        form = session.get(base + "/admin/login/", timeout=30)
-        token = BeautifulSoup(form.text, "html.parser").select_one(
-            "input[name=csrfmiddlewaretoken]"
-        )["value"]
-        response = session.post(
-            base + "/admin/login/",
-            data={"username": username, "password": password, "csrfmiddlewaretoken": token},
-            headers={"Referer": base + "/admin/login/"},
-            timeout=30,
-        )
-        assert response.url.rstrip("/").endswith("/admin"), response.url
-        return session
+        return admin_login(self.bases[index], username, password)
 
     def admin_post(self, session: requests.Session, index: int, path: str) -> requests.Response:
         """Submits the confirmation form found at `path` (e.g. a page's unpublish view)."""
-        base = self.bases[index]
-        form = session.get(base + path, timeout=30)
-        assert form.status_code == 200, (path, form.status_code)
-        token = BeautifulSoup(form.text, "html.parser").select_one(
-            "form[method=POST] input[name=csrfmiddlewaretoken], "
-            "form[method=post] input[name=csrfmiddlewaretoken]"
-        )["value"]
-        return session.post(
-            base + path,
-            data={"csrfmiddlewaretoken": token},
-            headers={"Referer": base + path},
-            timeout=30,
-        )
+        return submit_admin_form(session, self.bases[index], path)
 
 
 @pytest.fixture(scope="module", params=_backends())

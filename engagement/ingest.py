@@ -164,41 +164,52 @@ def _increment(key: str, timeout: int) -> int:
         return cache.incr(key)
 
 
-def _count(name: str, window: int) -> int:
-    """One more event for `name` in the current window."""
-    return _increment(f"{RATE_KEY}:{int(time.time() // window)}:{name}", window * 2)
+def _window_key(name: str, window: int) -> str:
+    return f"{RATE_KEY}:{int(time.time() // window)}:{name}"
 
 
 def over_limit(request: HttpRequest) -> str | None:
     """Which flood limit this event is over (VISITOR_LIMIT, ADDRESS_LIMIT) or None to accept.
 
-    The visitor key (address + user agent) is limited first; only events within it count
-    against the address, so one reader's flood does not use up the neighbours' share of a
-    commune's NAT. A forger who rotates user agents gets new visitor keys but keeps the
-    address (an IPv6 address's /64). A dropped event is counted for the dashboard and the
-    first one of a window is logged; if the cache cannot answer, nothing is limited.
+    Every event counts against its address (an IPv6 address's /64): a forger who rotates
+    user agents gets new visitor keys but keeps the address. A visitor key (address + user
+    agent) cannot send more than its address, so keys are counted only once their address
+    has sent half the per-key limit in the window, and then may send the other half: no key
+    ever gets more than its limit, nearly every reader costs one shared increment, and behind
+    a busy address (a commune's NAT) a key may be stopped at half its limit. An event dropped
+    by its key's limit is taken off the address again, so one flooding browser does not use
+    up its neighbours' share. A dropped event is counted for the dashboard and the first one
+    of a window is logged; if the cache cannot answer, nothing is limited.
     """
     per_visitor, per_address, window = limits()
     day = timezone.localdate()
     try:
-        for kind, key, limit in (
-            (VISITOR_LIMIT, visitors.raw_key(request, day), per_visitor),
-            (ADDRESS_LIMIT, visitors.raw_address_key(request, day), per_address),
-        ):
-            count = _count(f"{kind}:{key}", window)
-            if count > limit:
-                _dropped(kind, key, count, limit, window, day)
-                return kind
+        address = visitors.raw_address_key(request, day)
+        address_entry = _window_key(f"{ADDRESS_LIMIT}:{address}", window)
+        count = _increment(address_entry, window * 2)
+        if count > per_address:
+            _dropped(ADDRESS_LIMIT, address, count == per_address + 1, per_address, window, day)
+            return ADDRESS_LIMIT
+        uncounted = per_visitor // 2
+        if count > uncounted:
+            visitor = visitors.raw_key(request, day)
+            own = _increment(_window_key(f"{VISITOR_LIMIT}:{visitor}", window), window * 2)
+            if own > per_visitor - uncounted:
+                with contextlib.suppress(ValueError):
+                    cache.decr(address_entry)
+                first = own == per_visitor - uncounted + 1
+                _dropped(VISITOR_LIMIT, visitor, first, per_visitor, window, day)
+                return VISITOR_LIMIT
     except Exception:  # a cache outage must not cost readers their views
         logger.exception("engagement flood limit: the shared cache did not answer")
     return None
 
 
-def _dropped(kind: str, key: str, count: int, limit: int, window: int, day) -> None:
+def _dropped(kind: str, key: str, first: bool, limit: int, window: int, day) -> None:
     _increment(f"{DROPPED_KEY}:{day.isoformat()}", DROPPED_KEEP_SECONDS)
-    if count == limit + 1:
+    if first:
         logger.warning(
-            "engagement flood limit: %s key %s sent more than %d events in %d s; "
+            "engagement flood limit: %s key %s is over %d events in %d s; "
             "its events are dropped until the window ends",
             kind,
             key,

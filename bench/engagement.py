@@ -153,7 +153,8 @@ def main() -> str:
         f"SQLite file in WAL mode; an asyncio load generator in the same machine with "
         f"{CONCURRENCY} concurrent clients, one event per connection, {VISITORS} simulated "
         f"visitors behind {ADDRESSES} addresses (X-Forwarded-For; the flood limits per visitor "
-        f"key and per address counted in the shared cache), each endpoint for {SECONDS:.0f} s or {MAX_REQUESTS // 2} requests in "
+        f"key and per address counted in the shared cache), each endpoint for {SECONDS:.0f} s "
+        f"or {MAX_REQUESTS // 2} requests in "
         f"{ROUNDS} alternating rounds. The machine's {os.cpu_count()} "
         "cores are shared by the server, the load generator (and whatever else runs).",
         "",

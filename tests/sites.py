@@ -41,6 +41,56 @@ for line in sys.stdin:
 """
 
 
+# The start of a seed for ScriptProcess.run (see `seed`): the home page, a photo, a column and
+# stories published the way the admin publishes them, and staff in the newsroom's groups.
+_SEED_START = """
+import io
+from django.contrib.auth.models import Group, User
+from django.core.files.images import ImageFile
+from PIL import Image
+from core import roles
+from lantoa.models import HomePage
+from media_pipeline.models import LanToaImage
+from stories.models import ColumnIndexPage, StoryPage
+
+home = HomePage.objects.get()
+buffer = io.BytesIO()
+Image.new("RGB", (320, 180), "#2a6f97").save(buffer, format="JPEG")
+image = LanToaImage.objects.create(
+    title="Con đường bê tông", file=ImageFile(io.BytesIO(buffer.getvalue()), name="duong.jpg")
+)
+
+def column(title):
+    page = ColumnIndexPage(title=title, show_in_menus=True)
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+def story(parent, title, publish=True, text=STORY_TEXT, **fields):
+    page = StoryPage(
+        title=title, sapo="Một câu chuyện về người tốt việc tốt.", hero_image=image,
+        body=[("paragraph", "<p>" + text + "</p>")], live=False, **fields,
+    )
+    parent.add_child(instance=page)
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+    return {"id": page.pk, "title": page.title, "url": page.url}
+
+def staff(username, password, group):
+    user = User.objects.create_user(username, password=password)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+"""
+
+
+def seed(code: str, story_text: str) -> str:
+    """A seed script: `column(title)`, `story(parent, title, publish=True, text=story_text,
+    **fields)` (returns its id, title and url), `staff(username, password, group)`, `home` and
+    `image` defined, then `code`, which sets `result`."""
+    return _SEED_START.replace("STORY_TEXT", repr(story_text)) + code
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -126,6 +176,22 @@ class ScriptProcess:
             self.process.kill()
             self.process.wait()
         self._log.close()
+
+
+class RunningSite:
+    """A seeded site in real processes: a script process (the seed ran there; `seed_result`)
+    and `count` gunicorn processes of one worker each (`bases`)."""
+
+    def __init__(self, workdir: Path, env: dict, seed_code: str, count: int) -> None:
+        self.workdir, self.env = workdir, env
+        self.script = ScriptProcess(env, workdir / "script.log")
+        self.seed = self.script.run(seed_code)
+        self.servers = Gunicorns(env, workdir, count=count, workers=1)
+        self.bases = self.servers.bases
+
+    def close(self) -> None:
+        self.servers.stop()
+        self.script.close()
 
 
 class Gunicorns:

@@ -19,7 +19,7 @@ import requests
 from bs4 import BeautifulSoup
 
 from tests.core.test_cross_process import migrated_database  # noqa: F401  (the fixture)
-from tests.sites import Gunicorns, ScriptProcess, admin_login, environment, submit_admin_form
+from tests.sites import RunningSite, admin_login, environment, seed, submit_admin_form
 
 pytestmark = [pytest.mark.slow, pytest.mark.cross_process, pytest.mark.django_db]
 
@@ -30,44 +30,18 @@ RUMOUR = "Tin đồn lãnh đạo tỉnh bị bắt"
 FESTIVAL = "lễ hội hoa ban"
 HIDDEN_ADD = "/admin/snippets/lantoa_search/hiddensearchterm/add/"
 
-SEED = f"""
-import io
-from django.contrib.auth.models import Group, User
-from django.core.files.images import ImageFile
-from PIL import Image
-from core import roles
-from lantoa.models import HomePage
-from media_pipeline.models import LanToaImage
-from stories.models import ColumnIndexPage, StoryPage
-
-home = HomePage.objects.get()
-buffer = io.BytesIO()
-Image.new("RGB", (320, 180), "#2a6f97").save(buffer, format="JPEG")
-image = LanToaImage.objects.create(
-    title="Hoa ban", file=ImageFile(io.BytesIO(buffer.getvalue()), name="hoa-ban.jpg")
-)
-column = ColumnIndexPage(title="Gương sáng đời thường")
-home.add_child(instance=column)
-column.save_revision().publish()
-
-def story(title):
-    page = StoryPage(
-        title=title, sapo="Một câu chuyện về người tốt việc tốt.", hero_image=image,
-        body=[("paragraph", "<p>Bà con cả bản cùng làm đường, trồng rừng và giữ lễ hội.</p>")],
-        live=False,
-    )
-    column.add_child(instance=page)
-    page.save_revision().publish()
-    return {{"id": page.pk, "url": page.url}}
-
-editor = User.objects.create_user("bientap", password={PASSWORD!r})
-editor.groups.add(Group.objects.get(name=roles.EDITOR))
+SEED = seed(
+    f"""
+main = column("Gương sáng đời thường")
+staff("bientap", {PASSWORD!r}, roles.EDITOR)
 result = {{
-    "flooded": story("Người giữ rừng ở Nậm Mơ"),
-    "nat": story("Con đường bê tông của bản Phiêng"),
-    "festival": story("Lễ hội hoa ban ở bản Nậm Mơ"),
+    "flooded": story(main, "Người giữ rừng ở Nậm Mơ"),
+    "nat": story(main, "Con đường bê tông của bản Phiêng"),
+    "festival": story(main, "Lễ hội hoa ban ở bản Nậm Mơ"),
 }}
-"""
+""",
+    "Bà con cả bản cùng làm đường, trồng rừng và giữ lễ hội.",
+)
 
 ROLLUP = """
 from django.utils import timezone
@@ -78,17 +52,9 @@ result = dropped_events(timezone.localdate(), timezone.localdate())
 """
 
 
-class Site:
+class Site(RunningSite):
     def __init__(self, workdir: Path, env: dict) -> None:
-        self.workdir = workdir
-        self.script = ScriptProcess(env, workdir / "script.log")
-        self.seed = self.script.run(SEED)
-        self.servers = Gunicorns(env, workdir, count=2, workers=1)
-        self.bases = self.servers.bases
-
-    def close(self) -> None:
-        self.servers.stop()
-        self.script.close()
+        super().__init__(workdir, env, SEED, count=2)
 
     def beacon(self, index: int, payload: dict, *, address: str, agent: str) -> int:
         """One beacon as a browser at `address` sends it (sendBeacon: a text/plain POST)."""

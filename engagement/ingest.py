@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import json
+import logging
 import os
 import re
 import threading
@@ -20,6 +21,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import connection
 from django.http import HttpRequest
@@ -29,6 +31,7 @@ from wagtail.models import Page
 from . import classify, visitors
 from .models import EVENT_FIELDS, Event, EventKind, ShareChannel
 
+logger = logging.getLogger(__name__)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 MAX_BODY_BYTES = 1024
@@ -133,36 +136,91 @@ def forget_page_ids() -> None:
     _page_ids_at = 0.0
 
 
-# --- Rate limit per visitor key ---------------------------------------------------------------
+# --- Flood limits per visitor key and per address, shared by every server process -----------
 
-_rate_lock = threading.Lock()
-_windows: dict[str, tuple[int, int]] = {}
+RATE_KEY = "engagement:rate"
+DROPPED_KEY = "engagement:dropped"
+DROPPED_KEEP_SECONDS = 8 * 24 * 3600  # the dashboard shows today and the last 7 days
+VISITOR_LIMIT, ADDRESS_LIMIT = "visitor", "address"
 
 
-def rate_limited(key: str) -> bool:
-    """More than ENGAGEMENT_RATE_LIMIT events in ENGAGEMENT_RATE_WINDOW seconds from one key.
+def limits() -> tuple[int, int, int]:
+    """(events per visitor key, events per address, window in seconds), from the settings."""
+    return (
+        getattr(settings, "ENGAGEMENT_RATE_LIMIT", 120),
+        getattr(settings, "ENGAGEMENT_ADDRESS_RATE_LIMIT", 1200),
+        getattr(settings, "ENGAGEMENT_RATE_WINDOW", 60),
+    )
 
-    Counted in the process's memory: cheap, and nothing about the visitor reaches the disk.
-    Each server process counts on its own, so with W processes a flood gets at most W times
-    the limit through.
+
+def _increment(key: str, timeout: int) -> int:
+    """One more in the shared cache (an atomic increment in diskcache, Redis and memcached),
+    so every worker sees the same number."""
+    try:
+        return cache.incr(key)
+    except ValueError:  # the first one
+        if cache.add(key, 1, timeout):
+            return 1
+        return cache.incr(key)
+
+
+def _window_key(name: str, window: int) -> str:
+    return f"{RATE_KEY}:{int(time.time() // window)}:{name}"
+
+
+def over_limit(request: HttpRequest) -> str | None:
+    """Which flood limit this event is over (VISITOR_LIMIT, ADDRESS_LIMIT) or None to accept.
+
+    Every event counts against its address (an IPv6 address's /64): a forger who rotates
+    user agents gets new visitor keys but keeps the address. A visitor key (address + user
+    agent) cannot send more than its address, so keys are counted only once their address
+    has sent half the per-key limit in the window, and then may send the other half: no key
+    ever gets more than its limit, nearly every reader costs one shared increment, and behind
+    a busy address (a commune's NAT) a key may be stopped at half its limit. An event dropped
+    by its key's limit is taken off the address again, so one flooding browser does not use
+    up its neighbours' share. A dropped event is counted for the dashboard and the first one
+    of a window is logged; if the cache cannot answer, nothing is limited.
     """
-    limit = getattr(settings, "ENGAGEMENT_RATE_LIMIT", 120)
-    window = getattr(settings, "ENGAGEMENT_RATE_WINDOW", 60)
-    slot = int(time.time() // window)
-    with _rate_lock:
-        if len(_windows) > 100_000:
-            _windows.clear()
-        start, count = _windows.get(key, (slot, 0))
-        if start != slot:
-            start, count = slot, 0
-        count += 1
-        _windows[key] = (start, count)
-    return count > limit
+    per_visitor, per_address, window = limits()
+    day = timezone.localdate()
+    try:
+        address = visitors.raw_address_key(request, day)
+        address_entry = _window_key(f"{ADDRESS_LIMIT}:{address}", window)
+        count = _increment(address_entry, window * 2)
+        if count > per_address:
+            _dropped(ADDRESS_LIMIT, address, count == per_address + 1, per_address, window, day)
+            return ADDRESS_LIMIT
+        uncounted = per_visitor // 2
+        if count > uncounted:
+            visitor = visitors.raw_key(request, day)
+            own = _increment(_window_key(f"{VISITOR_LIMIT}:{visitor}", window), window * 2)
+            if own > per_visitor - uncounted:
+                with contextlib.suppress(ValueError):
+                    cache.decr(address_entry)
+                first = own == per_visitor - uncounted + 1
+                _dropped(VISITOR_LIMIT, visitor, first, per_visitor, window, day)
+                return VISITOR_LIMIT
+    except Exception:  # a cache outage must not cost readers their views
+        logger.exception("engagement flood limit: the shared cache did not answer")
+    return None
 
 
-def reset_rate_limits() -> None:
-    with _rate_lock:
-        _windows.clear()
+def _dropped(kind: str, key: str, first: bool, limit: int, window: int, day) -> None:
+    _increment(f"{DROPPED_KEY}:{day.isoformat()}", DROPPED_KEEP_SECONDS)
+    if first:
+        logger.warning(
+            "engagement flood limit: %s key %s is over %d events in %d s; "
+            "its events are dropped until the window ends",
+            kind,
+            key,
+            limit,
+            window,
+        )
+
+
+def dropped_on(day) -> int:
+    """Events the flood limits dropped on `day` (every process; kept for 8 days)."""
+    return cache.get(f"{DROPPED_KEY}:{day.isoformat()}") or 0
 
 
 # --- Recording --------------------------------------------------------------------------------
@@ -206,6 +264,7 @@ def record(request: HttpRequest, payload: Payload, *, referrer_known: bool = Tru
         classify.device_class(user_agent),
         "" if bot else visitors.visitor_key(request, day),
         bot,
+        "" if bot else visitors.address_key(request, day),
     )
     _insert(values)
 

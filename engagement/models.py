@@ -70,6 +70,9 @@ class Event(models.Model):
     device = models.CharField(max_length=8, choices=DeviceClass.choices)
     visitor_key = models.CharField(max_length=16, blank=True)
     is_bot = models.BooleanField(default=False)
+    # The same daily salted hash of the address alone (an IPv6 address's /64): distinct
+    # addresses behind "popular searches". Blank where the visitor key is.
+    address_key = models.CharField(max_length=16, blank=True)
 
     class Meta:
         verbose_name = _("event")
@@ -105,6 +108,7 @@ EVENT_FIELDS = (
     "device",
     "visitor_key",
     "is_bot",
+    "address_key",
 )
 
 
@@ -134,6 +138,9 @@ class DailyStat(models.Model):
     feed_pulls = models.PositiveIntegerField(_("feed pulls"), default=0)
     outlet_ids = models.JSONField(_("outlets pulling"), default=list, blank=True)
     bot_views = models.PositiveIntegerField(_("bot views"), default=0)
+    # Distinct address keys that day (search rows): a forger rotating user agents from one
+    # address counts once (engagement.selectors.popular_searches).
+    addresses = models.PositiveIntegerField(_("Addresses"), default=0)
 
     class Meta:
         verbose_name = _("daily figures")

@@ -41,6 +41,7 @@ class Tally:
     feed_pulls: int = 0
     outlets: set = field(default_factory=set)
     bot_views: int = 0
+    addresses: set = field(default_factory=set)
 
     def row(self, day: date, scope: str, key: str) -> DailyStat:
         return DailyStat(
@@ -62,6 +63,7 @@ class Tally:
             feed_pulls=self.feed_pulls,
             outlet_ids=sorted(self.outlets),
             bot_views=self.bot_views,
+            addresses=len(self.addresses),
         )
 
 
@@ -114,7 +116,19 @@ def compute_day(day: date) -> list[DailyStat]:
     events = list(Event.objects.filter(day=day).values_list(*EVENT_FIELDS))
     targets, labels = _page_targets({event[1] for event in events if event[1]})
     site = (Scope.SITE, "")
-    for kind, page_id, channel, query, no_results, category, host, device, key, bot in events:
+    for (
+        kind,
+        page_id,
+        channel,
+        query,
+        no_results,
+        category,
+        host,
+        device,
+        key,
+        bot,
+        address,
+    ) in events:
         rows = [site, *targets.get(page_id, [])]
         if bot:  # counted apart, never in reader figures
             if kind == "view":
@@ -140,10 +154,15 @@ def compute_day(day: date) -> list[DailyStat]:
             for row in rows:
                 tallies[row].audio_plays += 1
         elif kind == "search":
-            for row in (site, (Scope.SEARCH, query.lower())):
+            searched = (Scope.SEARCH, query.lower())
+            for row in (site, searched):
                 tallies[row].searches += 1
                 tallies[row].no_results += 1 if no_results else 0
-                labels.setdefault((Scope.SEARCH, query.lower()), query)
+            labels.setdefault(searched, query)
+            if key:  # who asked (not in the site row, whose visitors are readers of pages)
+                tallies[searched].visitors.add(key)
+            if address:
+                tallies[searched].addresses.add(address)
 
     start, end = day_bounds(day)
     for outlet_id, count in syndication_reach.pulls_per_outlet(start, end).items():

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, F, Max, Q, Sum
 from django.utils import timezone
@@ -12,6 +13,7 @@ from django.utils import timezone
 from stories.selectors import live_stories, live_stories_by_ids
 from syndication.reach import outlets_reached, pulls_per_outlet
 
+from .ingest import dropped_on
 from .models import DailyStat, Event, Scope
 from .rollups import VERSION_KEY, day_bounds
 
@@ -74,18 +76,32 @@ def most_viewed_ids(parent=None, days: int = MOST_VIEWED_DAYS) -> list[int]:
     return ids
 
 
-def popular_searches(days: int = 30, limit: int = 8) -> list[str]:
-    """What readers searched most in the last `days` days, among searches that found something."""
-    key = f"engagement:popular_searches:{_version()}:{days}:{limit}"
+def popular_searches(days: int | None = None, limit: int = 8) -> list[str]:
+    """What readers searched most in the last `days` days, among searches that found something.
+
+    A query is shown only when at least ENGAGEMENT_POPULAR_MIN_VISITORS visitor keys and as
+    many addresses asked it, and queries rank by addresses: forged beacons from one address,
+    whatever user agents they rotate, count once a day. Keys rotate daily, so both are summed
+    over the days (one address asking on five days counts five times).
+    """
+    days = days or getattr(settings, "ENGAGEMENT_POPULAR_DAYS", 30)
+    least = max(getattr(settings, "ENGAGEMENT_POPULAR_MIN_VISITORS", 5), 1)
+    key = f"engagement:popular_searches:{_version()}:{days}:{limit}:{least}"
     queries = cache.get(key)
     if queries is None:
         since = timezone.localdate() - timedelta(days=days - 1)
         rows = (
             DailyStat.objects.filter(scope=Scope.SEARCH, day__gte=since)
             .values("key")
-            .annotate(asked=Sum("searches"), empty=Sum("no_results"), label=Max("label"))
-            .filter(asked__gt=F("empty"))
-            .order_by("-asked", "key")
+            .annotate(
+                asked=Sum("searches"),
+                empty=Sum("no_results"),
+                people=Sum("visitors"),
+                places=Sum("addresses"),
+                label=Max("label"),
+            )
+            .filter(asked__gt=F("empty"), people__gte=least, places__gte=least)
+            .order_by("-places", "-people", "-asked", "key")
         )
         queries = [row["label"] or row["key"] for row in rows[:limit]]
         cache.set(key, queries, PUBLIC_CACHE_SECONDS)
@@ -243,3 +259,8 @@ def site_series(start: date, end: date) -> list[tuple[date, int, int]]:
         series.append((day, row.views if row else 0, row.visitors if row else 0))
         day += timedelta(days=1)
     return series
+
+
+def dropped_events(start: date, end: date) -> int:
+    """Beacon events the flood limits dropped, days start..end (the shared cache keeps 8 days)."""
+    return sum(dropped_on(start + timedelta(days=n)) for n in range((end - start).days + 1))

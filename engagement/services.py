@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
-from . import ingest, visitors
+from . import ingest
 
 
 def record_search(
     request: HttpRequest, query: str, result_count: int | None = None, page_id=None
 ) -> bool:
     """Records one reader search (server side); False when refused (empty, bad page, flood)."""
-    if ingest.rate_limited(visitors.raw_key(request)):
+    if ingest.over_limit(request):
         return False
     data = {"t": "search", "q": (query or "")[:200]}
     if result_count is not None:

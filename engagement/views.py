@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from core.params import whole_number
 
-from . import ingest, visitors
+from . import ingest
 
 # The smallest transparent GIF (43 bytes).
 PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
@@ -25,12 +25,16 @@ def _answer(status: int, body: bytes = b"", content_type: str = "text/plain") ->
 @csrf_exempt  # a beacon carries no cookie or token; nothing it sends can act for a user
 @require_POST
 def beacon(request: HttpRequest) -> HttpResponse:
-    """One event as a small JSON object; 204 once it is stored, 400 or 429 when refused."""
+    """One event as a small JSON object; 204 once it is stored, 400 when refused.
+
+    Over a flood limit the event is dropped and still answered 204: the reader's page has
+    nothing to do about it, and a forger learns nothing about where the limit lies.
+    """
     length = request.META.get("CONTENT_LENGTH") or "0"
     if whole_number(length, high=ingest.MAX_BODY_BYTES) is None:
         return _answer(400, b"too large")
-    if ingest.rate_limited(visitors.raw_key(request)):
-        return _answer(429, b"slow down")
+    if ingest.over_limit(request):
+        return _answer(204)
     try:
         payload = ingest.parse_body(request.body)
     except ingest.Invalid as error:
@@ -44,9 +48,10 @@ def pixel(request: HttpRequest) -> HttpResponse:
     """A page view without JavaScript: `<img src="/e.gif?p=<page id>">` inside <noscript>.
 
     The image request's Referer is the page itself, so the outside referrer is unknown ("other").
+    Over a flood limit the image is answered and the view dropped, as in `beacon`.
     """
-    if ingest.rate_limited(visitors.raw_key(request)):
-        return _answer(429, b"slow down")
+    if ingest.over_limit(request):
+        return _answer(200, PIXEL, "image/gif")
     page_id = whole_number(request.GET.get("p"), low=1)
     if set(request.GET) != {"p"} or page_id is None:
         return _answer(400, b"invalid p")

@@ -2,12 +2,15 @@
 
 The salt lives in the database (shared by every server process) and is replaced each day;
 salts of earlier days are deleted when a new one is made, so a key cannot be recomputed later
-and a reader cannot be followed from one day to the next. No IP is ever stored.
+and a reader cannot be followed from one day to the next. No IP is ever stored: the address
+key (the same salted hash of the address alone, an IPv6 address's /64) is what the flood limit
+and "popular searches" count distinct addresses by.
 """
 
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import secrets
 import threading
 from datetime import date, timedelta
@@ -61,21 +64,50 @@ def opted_out(request: HttpRequest) -> bool:
     return request.META.get("HTTP_DNT") == "1" or request.META.get("HTTP_SEC_GPC") == "1"
 
 
-def raw_key(request: HttpRequest, day: date | None = None) -> str:
-    """The salted hash for this request (16 hex digits); used in memory for rate limiting."""
-    day = day or timezone.localdate()
-    user_agent = request.META.get("HTTP_USER_AGENT", "")
+def client_network(request: HttpRequest) -> str:
+    """The client's address as the flood limit sees it: an IPv4 address, or an IPv6 address's
+    /64 (one subscriber's prefix: a device may change the rest at will)."""
+    address = client_ip(request)
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:  # not an address (a proxy header gone wrong): keyed as it is
+        return address
+    if parsed.version == 6:
+        if parsed.ipv4_mapped:
+            return str(parsed.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+    return str(parsed)
+
+
+def _salted(text: str, day: date | None) -> str:
     digest = hashlib.blake2b(
-        f"{client_ip(request)}\n{user_agent}".encode(errors="replace"),
-        key=salt_for(day)[:64],
+        text.encode(errors="replace"),
+        key=salt_for(day or timezone.localdate())[:64],
         digest_size=8,
     )
     return digest.hexdigest()
 
 
+def raw_key(request: HttpRequest, day: date | None = None) -> str:
+    """The salted hash for this request (16 hex digits); used in memory for rate limiting."""
+    user_agent = request.META.get("HTTP_USER_AGENT", "")
+    return _salted(f"{client_ip(request)}\n{user_agent}", day)
+
+
+def raw_address_key(request: HttpRequest, day: date | None = None) -> str:
+    """The salted hash of the client's network (client_network): shared by everyone behind
+    one address, a commune's NAT included."""
+    return _salted(f"address\n{client_network(request)}", day)
+
+
 def visitor_key(request: HttpRequest, day: date | None = None) -> str:
     """The key stored with an event: blank when the reader asked not to be tracked."""
     return "" if opted_out(request) else raw_key(request, day)
+
+
+def address_key(request: HttpRequest, day: date | None = None) -> str:
+    """The address key stored with an event: blank when the reader asked not to be tracked."""
+    return "" if opted_out(request) else raw_address_key(request, day)
 
 
 def forget_cached_salt() -> None:

@@ -52,6 +52,8 @@ class EngagementPanel(Component):
         return {
             "today": live,
             "week": week,
+            "dropped_today": selectors.dropped_events(today, today),
+            "dropped_week": selectors.dropped_events(today - timedelta(days=6), today),
             "top": admin_views._top(Scope.STORY, today - timedelta(days=6), today, limit=5),
             "overview_url": reverse("engagement_overview"),
         }

@@ -393,6 +393,11 @@ ENGAGEMENT_READ_AT_END = env_bool("ENGAGEMENT_READ_AT_END", default=True)
 ENGAGEMENT_RETENTION_DAYS = int(os.environ.get("ENGAGEMENT_RETENTION_DAYS", "30"))
 ENGAGEMENT_RATE_LIMIT = int(os.environ.get("ENGAGEMENT_RATE_LIMIT", "120"))
 ENGAGEMENT_RATE_WINDOW = int(os.environ.get("ENGAGEMENT_RATE_WINDOW", "60"))
+# Per address (an IPv6 /64) too, far above one reader's: a commune's NAT is many readers.
+ENGAGEMENT_ADDRESS_RATE_LIMIT = int(os.environ.get("ENGAGEMENT_ADDRESS_RATE_LIMIT", "1200"))
+# "Popular searches" show a query only when this many visitors from as many addresses asked it.
+ENGAGEMENT_POPULAR_MIN_VISITORS = int(os.environ.get("ENGAGEMENT_POPULAR_MIN_VISITORS", "5"))
+ENGAGEMENT_POPULAR_DAYS = int(os.environ.get("ENGAGEMENT_POPULAR_DAYS", "30"))
 ENGAGEMENT_TRUST_X_FORWARDED_FOR = env_bool("ENGAGEMENT_TRUST_X_FORWARDED_FOR")
 ENGAGEMENT_PRUNE_FEED_PULLS = env_bool("ENGAGEMENT_PRUNE_FEED_PULLS")
 

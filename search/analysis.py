@@ -29,6 +29,18 @@ def terms(text: str) -> list[str]:
     return [word.lower() for word in WORD.findall(normalize(text or "")) if word.strip("_")]
 
 
+def folded_terms(text: str | None) -> str:
+    """The syllables folded (no diacritics, lower case), one space apart: "Tin  đồn!" and
+    "tin don" both give "tin don"."""
+    return " ".join(fold(term) for term in terms(text or ""))
+
+
+def contains_terms(text: str | None, folded: str) -> bool:
+    """Whether `text` has the syllables of `folded` (a folded_terms result) in a row, compared
+    folded and word by word: "tin don" is in "Tin đồn về lãnh đạo", not in "tin dong"."""
+    return bool(folded) and f" {folded} " in f" {folded_terms(text)} "
+
+
 def parse_query(text: str) -> tuple[list[str], list[list[str]]]:
     """Loose terms and quoted phrases ("điển hình" keeps its syllables in order)."""
     phrases = [terms(p) for p in _PHRASE.findall(text)]

@@ -9,4 +9,9 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from core.cache import invalidate_on_change
+
         from . import checks, signals  # noqa: F401
+        from .models import HiddenSearchTerm
+
+        invalidate_on_change(HiddenSearchTerm)  # "popular searches" on every cached page

@@ -5,9 +5,14 @@ results page counts); the SQLite backend adds its own FTS5 table beside it and t
 backend adds tsvector columns to it, both by migrations that only run on their database.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+from core.cache import remember
+
+from .analysis import contains_terms, folded_terms
 
 
 class DocumentKind(models.TextChoices):
@@ -74,3 +79,61 @@ class IndexFailure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.page_id}: {self.error[:80]}"
+
+
+class HiddenSearchTerm(models.Model):
+    """A phrase that never shows under "popular searches", kept by editors ("Từ khóa không
+    hiển thị"): a query is hidden when it contains the phrase's syllables in a row, compared
+    without diacritics, so "tin don" hides "Tin đồn về lãnh đạo tỉnh". Saving or deleting one
+    retires the cached pages in every process (core.cache, search/apps.py)."""
+
+    phrase = models.CharField(
+        _("Word or phrase"),
+        max_length=200,
+        help_text=_(
+            "Searches containing it are not shown under popular searches, with or without "
+            "diacritics."
+        ),
+    )
+    folded = models.CharField(max_length=200, unique=True, editable=False)
+    reason = models.TextField(
+        _("Reason"), blank=True, help_text=_("For the newsroom only; readers never see it.")
+    )
+    created_at = models.DateTimeField(_("Added at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("Changed at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("hidden search term")
+        verbose_name_plural = _("hidden search terms")
+        ordering = ["folded"]
+
+    def __str__(self) -> str:
+        return self.phrase
+
+    def save(self, *args, **kwargs) -> None:
+        self.folded = folded_terms(self.phrase)[:200]
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        self.phrase = " ".join((self.phrase or "").split())
+        self.folded = folded_terms(self.phrase)[:200]
+        if not self.folded:
+            raise ValidationError({"phrase": _("Enter at least one word.")})
+        taken = HiddenSearchTerm.objects.filter(folded=self.folded).exclude(pk=self.pk)
+        if taken.exists():
+            raise ValidationError(
+                {"phrase": _("This phrase is already hidden (perhaps written with diacritics).")}
+            )
+
+    @classmethod
+    def folded_phrases(cls) -> tuple[str, ...]:
+        """Every hidden phrase, folded; cached under the site generation."""
+        return remember(
+            "search:hidden_terms", lambda: tuple(cls.objects.values_list("folded", flat=True))
+        )
+
+    @classmethod
+    def hides(cls, query: str, phrases: tuple[str, ...] | None = None) -> bool:
+        """Whether a hidden phrase is in `query`."""
+        phrases = cls.folded_phrases() if phrases is None else phrases
+        return any(contains_terms(query, phrase) for phrase in phrases)

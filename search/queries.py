@@ -26,7 +26,7 @@ from .backends.base import (
     SearchResults,
     SearchUnavailable,
 )
-from .models import DocumentKind
+from .models import DocumentKind, HiddenSearchTerm
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -34,6 +34,7 @@ T = TypeVar("T")
 PER_PAGE = 10
 MAX_PAGE = 100  # deeper pages are not useful to readers and cost the engine
 POPULAR_COUNT = 8
+POPULAR_CANDIDATES = 50  # asked of the hooks, so hidden queries leave room for others
 MAX_PROBES = 6  # looser queries tried for "did you mean"
 POPULAR_SEARCHES_HOOK = "register_popular_searches"
 
@@ -144,10 +145,13 @@ def did_you_mean(query: SearchQuery) -> str:
 def popular_searches() -> list[str]:
     """What readers search most, from the app that counts searches (engagement's roll-ups,
     through the `register_popular_searches` hook): the results page stays a read, and
-    cacheable."""
+    cacheable. Queries with a phrase editors hid (HiddenSearchTerm) are left out."""
+    hidden = HiddenSearchTerm.folded_phrases()
     found: list[str] = []
     for hook in hooks.get_hooks(POPULAR_SEARCHES_HOOK):
-        found += [text for text in hook(limit=POPULAR_COUNT) if text not in found]
+        for text in hook(limit=POPULAR_CANDIDATES):
+            if text not in found and not HiddenSearchTerm.hides(text, hidden):
+                found.append(text)
     return found[:POPULAR_COUNT]
 
 

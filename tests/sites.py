@@ -41,6 +41,56 @@ for line in sys.stdin:
 """
 
 
+# The start of a seed for ScriptProcess.run (see `seed`): the home page, a photo, a column and
+# stories published the way the admin publishes them, and staff in the newsroom's groups.
+_SEED_START = """
+import io
+from django.contrib.auth.models import Group, User
+from django.core.files.images import ImageFile
+from PIL import Image
+from core import roles
+from lantoa.models import HomePage
+from media_pipeline.models import LanToaImage
+from stories.models import ColumnIndexPage, StoryPage
+
+home = HomePage.objects.get()
+buffer = io.BytesIO()
+Image.new("RGB", (320, 180), "#2a6f97").save(buffer, format="JPEG")
+image = LanToaImage.objects.create(
+    title="Con đường bê tông", file=ImageFile(io.BytesIO(buffer.getvalue()), name="duong.jpg")
+)
+
+def column(title):
+    page = ColumnIndexPage(title=title, show_in_menus=True)
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+def story(parent, title, publish=True, text=STORY_TEXT, **fields):
+    page = StoryPage(
+        title=title, sapo="Một câu chuyện về người tốt việc tốt.", hero_image=image,
+        body=[("paragraph", "<p>" + text + "</p>")], live=False, **fields,
+    )
+    parent.add_child(instance=page)
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+    return {"id": page.pk, "title": page.title, "url": page.url}
+
+def staff(username, password, group):
+    user = User.objects.create_user(username, password=password)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+"""
+
+
+def seed(code: str, story_text: str) -> str:
+    """A seed script: `column(title)`, `story(parent, title, publish=True, text=story_text,
+    **fields)` (returns its id, title and url), `staff(username, password, group)`, `home` and
+    `image` defined, then `code`, which sets `result`."""
+    return _SEED_START.replace("STORY_TEXT", repr(story_text)) + code
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -128,6 +178,22 @@ class ScriptProcess:
         self._log.close()
 
 
+class RunningSite:
+    """A seeded site in real processes: a script process (the seed ran there; `seed_result`)
+    and `count` gunicorn processes of one worker each (`bases`)."""
+
+    def __init__(self, workdir: Path, env: dict, seed_code: str, count: int) -> None:
+        self.workdir, self.env = workdir, env
+        self.script = ScriptProcess(env, workdir / "script.log")
+        self.seed = self.script.run(seed_code)
+        self.servers = Gunicorns(env, workdir, count=count, workers=1)
+        self.bases = self.servers.bases
+
+    def close(self) -> None:
+        self.servers.stop()
+        self.script.close()
+
+
 class Gunicorns:
     """`count` gunicorn processes, each with `workers` sync workers, on their own ports."""
 
@@ -180,3 +246,41 @@ def _wait_until_up(process: subprocess.Popen, url: str, timeout: float = 120) ->
         except (OSError, urllib.error.HTTPError):
             time.sleep(0.2)
     raise RuntimeError(f"{url} did not answer within {timeout:.0f} s")
+
+
+def admin_login(base: str, username: str, password: str):
+    """A real admin login on the server at `base` (CSRF token from the form): a requests
+    Session holding the staff member's cookies."""
+    import requests
+    from bs4 import BeautifulSoup
+
+    session = requests.Session()
+    form = session.get(base + "/admin/login/", timeout=30)
+    token = BeautifulSoup(form.text, "html.parser").select_one("input[name=csrfmiddlewaretoken]")
+    response = session.post(
+        base + "/admin/login/",
+        data={"username": username, "password": password, "csrfmiddlewaretoken": token["value"]},
+        headers={"Referer": base + "/admin/login/"},
+        timeout=30,
+    )
+    assert response.url.rstrip("/").endswith("/admin"), response.url
+    return session
+
+
+def submit_admin_form(session, base: str, path: str, data: dict | None = None):
+    """Fills in the form found at `path` as a person would (its CSRF token plus `data`) and
+    submits it; redirects are followed, so `history` shows them."""
+    from bs4 import BeautifulSoup
+
+    form = session.get(base + path, timeout=30)
+    assert form.status_code == 200, (path, form.status_code)
+    token = BeautifulSoup(form.text, "html.parser").select_one(
+        "form[method=POST] input[name=csrfmiddlewaretoken], "
+        "form[method=post] input[name=csrfmiddlewaretoken]"
+    )["value"]
+    return session.post(
+        base + path,
+        data={"csrfmiddlewaretoken": token, **(data or {})},
+        headers={"Referer": base + path},
+        timeout=30,
+    )

@@ -28,7 +28,15 @@ import requests
 from bs4 import BeautifulSoup
 from django.db import connection
 
-from tests.sites import ROOT, Gunicorns, ScriptProcess, environment, manage
+from tests.sites import (
+    ROOT,
+    RunningSite,
+    admin_login,
+    environment,
+    manage,
+    seed,
+    submit_admin_form,
+)
 
 # django_db: pytest-django then creates the test database, which `migrated_database` copies.
 pytestmark = [pytest.mark.slow, pytest.mark.cross_process, pytest.mark.django_db]
@@ -79,42 +87,11 @@ def migrated_database(django_db_setup, django_db_blocker, tmp_path_factory) -> P
     return path
 
 
-SEED = f"""
-import io
+SEED = seed(
+    f"""
 from datetime import timedelta
-from django.contrib.auth.models import Group, User
-from django.core.files.images import ImageFile
 from django.utils import timezone
-from PIL import Image
-from core import roles
-from lantoa.models import HomePage
-from media_pipeline.models import LanToaImage
-from stories.models import ColumnIndexPage, StoryPage
 from syndication.models import Outlet
-
-home = HomePage.objects.get()
-buffer = io.BytesIO()
-Image.new("RGB", (320, 180), "#2a6f97").save(buffer, format="JPEG")
-image = LanToaImage.objects.create(
-    title="Con đường bê tông", file=ImageFile(io.BytesIO(buffer.getvalue()), name="duong.jpg")
-)
-
-def column(title):
-    page = ColumnIndexPage(title=title, show_in_menus=True)
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-def story(parent, title, publish=True, text={BODY!r}, **fields):
-    page = StoryPage(
-        title=title, sapo="Một câu chuyện về người tốt việc tốt.", hero_image=image,
-        body=[("paragraph", "<p>" + text + "</p>")], live=False, **fields,
-    )
-    parent.add_child(instance=page)
-    revision = page.save_revision()
-    if publish:
-        revision.publish()
-    return {{"id": page.pk, "title": page.title, "url": page.url}}
 
 main = column("Gương sáng đời thường")
 other = column("Người tốt việc tốt")
@@ -125,8 +102,7 @@ scheduled.save_revision().publish()
 outlet = Outlet(name="Đài truyền thanh xã Nậm Mơ", kind="loudspeaker")
 outlet.regenerate_token()
 outlet.save()
-chief = User.objects.create_user("lanhdao", password={PASSWORD!r})
-chief.groups.add(Group.objects.get(name=roles.EDITOR_IN_CHIEF))
+staff("lanhdao", {PASSWORD!r}, roles.EDITOR_IN_CHIEF)
 result = {{
     "admin": story(main, "Bài gỡ trong trang quản trị"),
     "script": story(main, "Bài gỡ bằng lệnh"),
@@ -137,22 +113,16 @@ result = {{
     "outlet": {{"id": outlet.pk, "token": outlet.token}},
     "column_feed": "/feeds/column/" + main.slug + ".rss",
 }}
-"""
+""",
+    BODY,
+)
 
 
-class Site:
+class Site(RunningSite):
     """The running site: its processes and what the seed created."""
 
     def __init__(self, workdir: Path, env: dict) -> None:
-        self.workdir, self.env = workdir, env
-        self.script = ScriptProcess(env, workdir / "script.log")
-        self.seed = self.script.run(SEED)
-        self.servers = Gunicorns(env, workdir, count=3, workers=1)
-        self.bases = self.servers.bases
-
-    def close(self) -> None:
-        self.servers.stop()
-        self.script.close()
+        super().__init__(workdir, env, SEED, count=3)
 
     def get(self, index: int, path: str, **kwargs) -> requests.Response:
         """An anonymous request to process `index`, with the Host a proxy in front would pass."""
@@ -181,36 +151,11 @@ class Site:
 
     def login(self, index: int, username: str, password: str) -> requests.Session:
         """A real admin login on process `index` (CSRF token from the form)."""
-        session = requests.Session()
-        base = self.bases[index]
-        form = session.get(base + "/admin/login/", timeout=30)
-        token = BeautifulSoup(form.text, "html.parser").select_one(
-            "input[name=csrfmiddlewaretoken]"
-        )["value"]
-        response = session.post(
-            base + "/admin/login/",
-            data={"username": username, "password": password, "csrfmiddlewaretoken": token},
-            headers={"Referer": base + "/admin/login/"},
-            timeout=30,
-        )
-        assert response.url.rstrip("/").endswith("/admin"), response.url
-        return session
+        return admin_login(self.bases[index], username, password)
 
     def admin_post(self, session: requests.Session, index: int, path: str) -> requests.Response:
         """Submits the confirmation form found at `path` (e.g. a page's unpublish view)."""
-        base = self.bases[index]
-        form = session.get(base + path, timeout=30)
-        assert form.status_code == 200, (path, form.status_code)
-        token = BeautifulSoup(form.text, "html.parser").select_one(
-            "form[method=POST] input[name=csrfmiddlewaretoken], "
-            "form[method=post] input[name=csrfmiddlewaretoken]"
-        )["value"]
-        return session.post(
-            base + path,
-            data={"csrfmiddlewaretoken": token},
-            headers={"Referer": base + path},
-            timeout=30,
-        )
+        return submit_admin_form(session, self.bases[index], path)
 
 
 @pytest.fixture(scope="module", params=_backends())

@@ -1,4 +1,5 @@
-"""Engagement fixtures: a clean in-memory state (salt, live page ids, rate windows) per test."""
+"""Engagement fixtures: a clean in-memory state (salt, live page ids) per test; the flood
+limits' counters live in the shared cache, which tests/conftest.py empties."""
 
 import json
 
@@ -22,11 +23,9 @@ GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.
 def _fresh_state():
     visitors.forget_cached_salt()
     ingest.forget_page_ids()
-    ingest.reset_rate_limits()
     yield
     visitors.forget_cached_salt()
     ingest.forget_page_ids()
-    ingest.reset_rate_limits()
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """The ingest endpoint: every event type, bots, referrers, devices, visitor keys, DNT/GPC,
-strict validation (400) and the per-visitor-key rate limit (429)."""
+strict validation (400) and the per-visitor-key flood limit (dropped quietly; more in
+test_flood_limits.py)."""
 
 import gzip
 from datetime import date, timedelta
@@ -184,7 +185,8 @@ def test_only_post_on_the_beacon(client, story):
 @override_settings(ENGAGEMENT_RATE_LIMIT=5)
 def test_flood_from_one_visitor_key_is_rate_limited(send, story):
     codes = [send({"t": "view", "p": story.pk}).status_code for _ in range(8)]
-    assert codes == [204] * 5 + [429] * 3
+    assert codes == [204] * 8  # dropped, not refused: the reader's page sees no error
+    assert Event.objects.count() == 5
     assert send({"t": "view", "p": story.pk}, ip="203.0.113.99").status_code == 204
     assert Event.objects.count() == 6
 

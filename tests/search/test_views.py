@@ -125,13 +125,19 @@ def test_sort_by_date_and_bad_page_shows_last_page(client, indexed):
     assert "Trang 2 / 2" in response.content.decode()
 
 
-def _searched(rf, query: str, result_count: int) -> None:
-    """A reader's search as engagement records and rolls it up (the beacon's server side)."""
+def _searched(rf, query: str, result_count: int, readers: int = 5) -> None:
+    """Readers' searches as engagement records and rolls them up (the beacon's server side):
+    one each from `readers` addresses (popular searches need five, ENGAGEMENT_POPULAR_*)."""
     from engagement.rollups import rollup_day
     from engagement.services import record_search
 
-    request = rf.get(SEARCH, HTTP_USER_AGENT="Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0")
-    assert record_search(request, query, result_count)
+    for number in range(readers):
+        request = rf.get(
+            SEARCH,
+            HTTP_USER_AGENT="Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0",
+            REMOTE_ADDR=f"198.51.100.{number + 1}",
+        )
+        assert record_search(request, query, result_count)
     rollup_day(timezone.localdate())
 
 

@@ -15,6 +15,7 @@ from vietnamese.slugs import slugify
 from vietnamese.text import normalize
 
 from .forms import LanToaPageForm, ascii_slug
+from .page_permissions import LanToaPagePermissionTester
 
 
 class LanToaPageQuerySet(PageQuerySet):
@@ -38,6 +39,10 @@ class LanToaPage(Page):
 
     class Meta:
         abstract = True
+
+    def permissions_for_user(self, user) -> LanToaPagePermissionTester:
+        """Wagtail's page permissions with the newsroom's delete rule (core.page_permissions)."""
+        return LanToaPagePermissionTester(user, self)
 
     def get_view_restrictions(self):
         """Skips Wagtail's two restriction queries while no page on the site is private."""

@@ -32,3 +32,11 @@ class LocalityViewSet(SnippetViewSet):
 
 
 register_snippet(LocalityViewSet)
+
+
+@hooks.register("register_permissions")
+def page_deletion_permission():
+    """Shows "delete any page" (core.page_permissions) in the group editor."""
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.filter(content_type__app_label="wagtailcore", codename="delete_page")

@@ -64,6 +64,22 @@ def delete_links(html: bytes, page: Page) -> list:
     return [a for a in soup.find_all("a", href=True) if a["href"].split("?")[0] == url]
 
 
+def bulk_buttons(html: bytes, action: str) -> list:
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", action))
+    soup = BeautifulSoup(html, "html.parser")
+    return [a for a in soup.find_all("a", href=True) if a["href"].split("?")[0] == url]
+
+
+def test_editor_in_chief_is_offered_bulk_delete(
+    client, editor_in_chief, journalist, draft_of, column
+):
+    draft_of(journalist)
+    client.force_login(editor_in_chief)
+    listing = client.get(reverse("wagtailadmin_explore", args=(column.pk,)))
+    assert bulk_buttons(listing.content, "delete")
+    assert bulk_buttons(listing.content, "move")
+
+
 def test_journalist_cannot_delete_a_colleagues_draft(client, journalist, colleague, draft_of):
     story = draft_of(colleague)
     delete_through_admin(client, journalist, story)
@@ -166,6 +182,8 @@ def test_delete_is_offered_only_where_it_is_allowed(
     assert listing.status_code == 200
     assert delete_links(listing.content, mine)
     assert not delete_links(listing.content, theirs)
+    assert not bulk_buttons(listing.content, "delete")
+    assert not bulk_buttons(listing.content, "move")
     edit_theirs = client.get(reverse("wagtailadmin_pages:edit", args=(theirs.pk,)))
     assert edit_theirs.status_code == 200
     assert not delete_links(edit_theirs.content, theirs)
@@ -181,3 +199,19 @@ def test_only_the_editor_in_chief_holds_the_deletion_right(editor_in_chief):
             .permissions.filter(content_type__app_label="wagtailcore", codename="delete_page")
             .exists()
         )
+
+
+def test_the_deletion_right_is_shown_and_kept_in_the_group_editor(client, superuser):
+    from django.contrib.auth.models import Permission
+    from lxml import html as lxml_html
+
+    permission = Permission.objects.get(
+        content_type__app_label="wagtailcore", codename="delete_page"
+    )
+    group = Group.objects.get(name=roles.EDITOR_IN_CHIEF)
+    client.force_login(superuser)
+    response = client.get(reverse("wagtailusers_groups:edit", args=(group.pk,)))
+    assert response.status_code == 200
+    tree = lxml_html.fromstring(response.content.decode())
+    boxes = tree.xpath(f'//input[@name="permissions"][@value="{permission.pk}"]')
+    assert boxes and boxes[0].get("checked") is not None

@@ -13,19 +13,14 @@ from wagtail.models import Page
 from campaigns.models import ExemplarPage
 from core import roles
 from stories.models import ColumnIndexPage, StoryPage
+from tests.conftest import _user_in
 
 pytestmark = pytest.mark.django_db
 
 
-def member(group_name: str, username: str) -> User:
-    user = User.objects.create_user(username=username, password="mat-khau-thu")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
 @pytest.fixture
 def colleague(db) -> User:
-    return member(roles.JOURNALIST, "phongvien2")
+    return _user_in(roles.JOURNALIST, "phongvien2")
 
 
 @pytest.fixture
@@ -140,7 +135,7 @@ def test_editor_cannot_delete_a_journalists_draft_or_story_in_review(
 def test_campaign_officer_cannot_delete_a_colleagues_exemplar_profile(
     client, campaign_officer, exemplar_index
 ):
-    colleague = member(roles.CAMPAIGN_OFFICER, "thidua2")
+    colleague = _user_in(roles.CAMPAIGN_OFFICER, "thidua2")
     page = ExemplarPage(
         title="Hợp tác xã Tân Tiến", kind="collective", field="economy", owner=colleague
     )

@@ -90,7 +90,9 @@ class LanToaPageForm(WagtailAdminPageForm):
         again is a deliberate choice.
         """
         loaded_id = self.data.get("loaded_revision_id")
-        if not loaded_id or self.instance.pk is None:
+        # Only a save: the edit view hands its form the editor's page subscription; the live
+        # preview validates the same data without one, and must keep working.
+        if not loaded_id or self.instance.pk is None or self.subscription is None:
             return
         latest = (
             Revision.objects.filter(

@@ -117,3 +117,21 @@ def test_a_save_on_the_latest_version_goes_through(editor, make_story):
     client, opened = open_editor(editor, story)
     assert save(client, story, opened, "Lần sửa thứ hai.").status_code == 302
     assert latest_sapo(story) == "Lần sửa thứ hai."
+
+
+def test_the_live_preview_keeps_working_after_someone_else_saved(editor, second_editor, make_story):
+    story = make_story("Người lính già giữ đèn biển")
+    client_a, opened_a = open_editor(editor, story)
+    client_b, opened_b = open_editor(second_editor, story)
+    assert save(client_a, story, opened_a, "A đã lưu trước.").status_code == 302
+    data = story_form_data(
+        title=story.title,
+        slug=story.slug,
+        hero_image=story.hero_image_id,
+        sapo="B xem trước bản của mình.",
+        loaded_revision_id=opened_b["loaded_revision_id"],
+        loaded_revision_created_at=opened_b["loaded_revision_created_at"],
+    )
+    response = client_b.post(reverse("wagtailadmin_pages:preview_on_edit", args=(story.pk,)), data)
+    assert response.status_code == 200
+    assert response.json()["is_valid"] is True, response.json()

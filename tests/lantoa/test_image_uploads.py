@@ -2,8 +2,11 @@
 doors (the single form, the multiple uploader's JSON endpoint, the image chooser's upload
 tab): a clear Vietnamese error, no Image row, never a server error."""
 
+import functools
 import io
 import os
+import subprocess
+import sys
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -17,6 +20,7 @@ pytestmark = pytest.mark.django_db
 AJAX = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}
 
 
+@functools.cache
 def huge_png() -> bytes:
     """88 megapixels (11,000 × 8,000) of one colour: about 100 kB on disk."""
     buffer = io.BytesIO()
@@ -24,6 +28,7 @@ def huge_png() -> bytes:
     return buffer.getvalue()
 
 
+@functools.cache
 def truncated_jpeg() -> bytes:
     buffer = io.BytesIO()
     PILImage.effect_noise((1200, 900), 60).convert("RGB").save(buffer, format="JPEG")
@@ -116,7 +121,20 @@ def test_a_photo_within_the_limit_is_accepted(client, journalist):
     assert LanToaImage.objects.get().width == 6000
 
 
-def test_the_pixel_limit_is_a_setting(settings):
-    from django.conf import settings as live
+def test_the_pixel_limit_defaults_to_40_megapixels_and_is_read_from_the_environment():
+    from django.conf import settings
 
-    assert live.WAGTAILIMAGES_MAX_IMAGE_PIXELS == 40_000_000
+    assert settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS == 40_000_000
+    answer = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from lantoa import settings; print(settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS)",
+        ],
+        env={**os.environ, "IMAGE_MAX_MEGAPIXELS": "12", "DEBUG": "1"},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert answer.stdout.split()[-1] == "12000000"

@@ -61,8 +61,8 @@ SHOWN_STORY_TITLES = 5
 @hooks.register("before_delete_snippet")
 def keep_credited_authors(request, instances):
     """An author a story credits (live, or in its draft or scheduled version) cannot be deleted:
-    the story's next save or publication would lose the byline. The refusal names the stories
-    (the confirmation page and the bulk action both ask here first)."""
+    the story's next save or publication would lose the byline. The confirmation page (one
+    author or the bulk action) says so, naming the stories; the deletion itself is refused."""
     authors = [instance for instance in instances if isinstance(instance, Author)]
     credited = stories_crediting(author.pk for author in authors)
     if not credited:
@@ -84,6 +84,8 @@ def keep_credited_authors(request, instances):
             )
             % {"name": author.name, "stories": get_text_list(titles, gettext("and"))},
         )
+    if request.method != "POST":
+        return None  # the confirmation page shows the messages, and Wagtail's usage list
     return redirect(reverse("wagtailsnippets_stories_author:list"))
 
 

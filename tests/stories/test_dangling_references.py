@@ -75,8 +75,10 @@ def test_author_credited_only_in_a_draft_revision_cannot_be_deleted(
         for m in messages
     ), messages
     assert response.status_code == 200
-    # The confirmation page is not even offered.
-    assert client.get(author_delete_url(author)).status_code == 302
+    # The confirmation page already says so.
+    confirmation = client.get(author_delete_url(author))
+    assert confirmation.status_code == 200
+    assert "Người giữ rừng ở bản Phiêng" in confirmation.content.decode()
 
 
 def test_author_credited_in_a_live_story_cannot_be_deleted_and_the_refusal_names_it(

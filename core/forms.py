@@ -1,9 +1,13 @@
 """The page editor's form of every Lan Tỏa page: slugs derived on the server, clashes explained."""
 
 from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.widgets.slug import SlugInput
+from wagtail.models import Page, Revision
 
 from vietnamese.slugs import slugify
 
@@ -43,6 +47,7 @@ class LanToaPageForm(WagtailAdminPageForm):
                 ]
 
     def clean(self):
+        self._refuse_stale_save()
         if "slug" in self.fields:
             self.cleaned_data["slug"] = ascii_slug(
                 self.cleaned_data.get("slug", ""), self.cleaned_data.get("title", "")
@@ -75,3 +80,46 @@ class LanToaPageForm(WagtailAdminPageForm):
         while f"{slug}-{suffix}" in taken:
             suffix += 1
         return f"{slug}-{suffix}"
+
+    def _refuse_stale_save(self) -> None:
+        """Someone saved the page after this form was opened: refuse, so neither version is lost.
+
+        Wagtail 8 checks the editor's loaded revision only for autosave; a plain save overwrote
+        the newer revision with no word. The check is Wagtail's own (EditView.is_out_of_date).
+        The form comes back with the editor's text and the newer revision as its base, so saving
+        again is a deliberate choice.
+        """
+        loaded_id = self.data.get("loaded_revision_id")
+        # Only a save: the edit view hands its form the editor's page subscription; the live
+        # preview validates the same data without one, and must keep working.
+        if not loaded_id or self.instance.pk is None or self.subscription is None:
+            return
+        latest = (
+            Revision.objects.filter(
+                pk__in=Page.objects.filter(pk=self.instance.pk).values("latest_revision_id")
+            )
+            .select_related("user")
+            .first()
+        )
+        if latest is None or not is_stale(self.data, latest):
+            return
+        who = latest.user.get_full_name() or latest.user.get_username() if latest.user else ""
+        when = date_format(timezone.localtime(latest.created_at), "H:i, d/m/Y")
+        raise forms.ValidationError(
+            gettext(
+                "%(user)s saved this page at %(time)s, after you opened it. Your changes have "
+                "not been saved, so nothing of theirs is overwritten. Compare the two in the "
+                "page's history; saving again here replaces their version with yours."
+            )
+            % {"user": who or gettext("Someone"), "time": when},
+            code="stale_revision",
+        )
+
+
+def is_stale(data, latest: Revision) -> bool:
+    """Wagtail's EditView.is_out_of_date, on the posted form data."""
+    if overwrite_id := data.get("overwrite_revision_id"):
+        return overwrite_id != str(latest.pk)
+    if data.get("loaded_revision_id") != str(latest.pk):
+        return True
+    return data.get("loaded_revision_created_at", "") != latest.created_at.isoformat()

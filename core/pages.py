@@ -15,6 +15,8 @@ from vietnamese.slugs import slugify
 from vietnamese.text import normalize
 
 from .forms import LanToaPageForm, ascii_slug
+from .page_permissions import LanToaPagePermissionTester
+from .references import drop_dangling_references
 
 
 class LanToaPageQuerySet(PageQuerySet):
@@ -38,6 +40,22 @@ class LanToaPage(Page):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def from_serializable_data(cls, data, check_fks=True, strict_fks=False):
+        """A revision naming something deleted since still loads (core.references); what was
+        dropped is kept in `dangling_references` for the editor to say so."""
+        dangling = []
+        if check_fks:
+            data, dangling = drop_dangling_references(cls, data)
+        page = super().from_serializable_data(data, check_fks=check_fks, strict_fks=strict_fks)
+        if page is not None:
+            page.dangling_references = dangling
+        return page
+
+    def permissions_for_user(self, user) -> LanToaPagePermissionTester:
+        """Wagtail's page permissions with the newsroom's delete rule (core.page_permissions)."""
+        return LanToaPagePermissionTester(user, self)
 
     def get_view_restrictions(self):
         """Skips Wagtail's two restriction queries while no page on the site is private."""

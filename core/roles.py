@@ -89,6 +89,9 @@ MODEL_PERMISSIONS = {
         ("stories", "view_withdrawal"),
         ("stories", "change_withdrawal"),
         ("core", "change_sitesettings"),
+        # Deleting (and moving) pages others wrote, or that were ever submitted or published
+        # (core.page_permissions); everyone else deletes only their own untouched drafts.
+        ("wagtailcore", "delete_page"),
     ],
     CAMPAIGN_OFFICER: _ADMIN_ACCESS
     + _VIEW_SNIPPETS

@@ -1,3 +1,6 @@
+from django.contrib import messages
+from django.utils.text import get_text_list
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -32,3 +35,28 @@ class LocalityViewSet(SnippetViewSet):
 
 
 register_snippet(LocalityViewSet)
+
+
+@hooks.register("register_permissions")
+def page_deletion_permission():
+    """Shows "delete any page" (core.page_permissions) in the group editor."""
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.filter(content_type__app_label="wagtailcore", codename="delete_page")
+
+
+@hooks.register("before_edit_page")
+def say_what_the_revision_lost(request, page) -> None:
+    """The version being edited named things deleted since (core.references): say what."""
+    dangling = getattr(page, "dangling_references", None)
+    if not dangling or request.method != "GET":
+        return
+    kinds = sorted({str(reference.model._meta.verbose_name) for reference in dangling})
+    messages.warning(
+        request,
+        gettext(
+            "This version refers to %(kinds)s deleted since it was saved: they have been left "
+            "out of the form below. Check it before saving."
+        )
+        % {"kinds": get_text_list(kinds, gettext("and"))},
+    )

@@ -334,6 +334,10 @@ SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "http://127.0.0.1:8000").rstrip(
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 WAGTAILIMAGES_IMAGE_MODEL = "media_pipeline.LanToaImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# A 40-megapixel photo already prints a full newspaper page; an 88-megapixel one cost 800 MB per
+# rendition. Uploads are also decoded to the end, so broken files get a clear error.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("IMAGE_MAX_MEGAPIXELS", "40")) * 1_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "media_pipeline.forms.LanToaImageForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "mp3", "m4a", "ogg", "mp4"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 # Stored slugs are ASCII with every Vietnamese letter folded (đ → d), by the server

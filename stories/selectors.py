@@ -6,7 +6,14 @@ from wagtail.models import Page
 
 from core.collation import vi_order
 
-from .models import ColumnIndexPage, SeriesPage, StoryExemplar, StoryPage, StoryTag
+from .models import (
+    ColumnIndexPage,
+    SeriesPage,
+    StoryAuthor,
+    StoryExemplar,
+    StoryPage,
+    StoryTag,
+)
 
 HOME_FEATURED_COUNT = 3
 HOME_SERIES_COUNT = 4
@@ -225,3 +232,46 @@ def searchable_story_pages():
     columns = ColumnIndexPage.objects.live().public()
     series = SeriesPage.objects.live().public()
     return {"story": stories, "column": columns, "series": series}
+
+
+def stories_crediting(author_ids) -> dict[int, list[StoryPage]]:
+    """The stories that credit each author: live, or in the latest or scheduled revision (a
+    draft, a story in review, a correction waiting to go live). Deleting such an author would
+    strand the story's next save (core.references), so stories.wagtail_hooks refuses it."""
+    from django.db.models import Q, TextField
+    from django.db.models.functions import Cast
+    from wagtail.models import Revision
+
+    ids = {int(pk) for pk in author_ids}
+    if not ids:
+        return {}
+    found: dict[int, set[int]] = {pk: set() for pk in ids}
+    for author_id, story_id in StoryAuthor.objects.filter(author_id__in=ids).values_list(
+        "author_id", "story_id"
+    ):
+        found[author_id].add(story_id)
+    # Revision content is JSON text ("author": 12) on SQLite and PostgreSQL alike: a text match
+    # narrows the revisions to parse down to the ones that may name these authors.
+    mentions = Q()
+    for pk in ids:
+        mentions |= Q(text__contains=f'"author": {pk}')
+    revisions = (
+        Revision.objects.page_revisions()
+        .filter(
+            Q(pk__in=StoryPage.objects.values("latest_revision_id"))
+            | Q(approved_go_live_at__isnull=False)
+        )
+        .annotate(text=Cast("content", TextField()))
+        .filter(mentions)
+        .values_list("object_id", "content")
+    )
+    for story_id, content in revisions:
+        for link in content.get("story_authors") or []:
+            if isinstance(link, dict) and link.get("author") in ids:
+                found[link["author"]].add(int(story_id))
+    stories = StoryPage.objects.in_bulk({pk for pks in found.values() for pk in pks})
+    return {
+        author_id: sorted((stories[pk] for pk in pks if pk in stories), key=lambda s: s.pk)
+        for author_id, pks in found.items()
+        if pks
+    }

@@ -1,4 +1,8 @@
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.text import get_text_list
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -8,7 +12,7 @@ from core.collation import vietnamese_ordering
 
 from . import feeds
 from .models import Author, StoryPage, StoryTag
-from .selectors import searchable_story_pages
+from .selectors import searchable_story_pages, stories_crediting
 from .withdrawals import Withdrawal
 
 
@@ -50,6 +54,41 @@ class WithdrawalViewSet(SnippetViewSet):
 
 
 register_snippet(AuthorViewSet)
+
+SHOWN_STORY_TITLES = 5
+
+
+@hooks.register("before_delete_snippet")
+def keep_credited_authors(request, instances):
+    """An author a story credits (live, or in its draft or scheduled version) cannot be deleted:
+    the story's next save or publication would lose the byline. The confirmation page (one
+    author or the bulk action) says so, naming the stories; the deletion itself is refused."""
+    authors = [instance for instance in instances if isinstance(instance, Author)]
+    credited = stories_crediting(author.pk for author in authors)
+    if not credited:
+        return None
+    for author in authors:
+        stories = credited.get(author.pk)
+        if not stories:
+            continue
+        titles = [f"“{story.draft_title or story.title}”" for story in stories]
+        if len(titles) > SHOWN_STORY_TITLES:
+            more = len(titles) - SHOWN_STORY_TITLES
+            others = ngettext("%(count)d other story", "%(count)d other stories", more)
+            titles = [*titles[:SHOWN_STORY_TITLES], others % {"count": more}]
+        messages.error(
+            request,
+            gettext(
+                "The author “%(name)s” cannot be deleted: credited in %(stories)s. Remove the "
+                "author from these stories first."
+            )
+            % {"name": author.name, "stories": get_text_list(titles, gettext("and"))},
+        )
+    if request.method != "POST":
+        return None  # the confirmation page shows the messages, and Wagtail's usage list
+    return redirect(reverse("wagtailsnippets_stories_author:list"))
+
+
 register_snippet(StoryTagViewSet)
 register_snippet(WithdrawalViewSet)
 

@@ -1,0 +1,17 @@
+"""Re-applies the newsroom's roles: only the editor-in-chief (and administrators, who hold every
+permission) may delete pages others wrote or that were ever submitted or published
+(core.page_permissions)."""
+
+from django.db import migrations
+
+from core.roles import apply_roles
+
+
+def apply_current_roles(apps, schema_editor):
+    apply_roles(apps)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("lantoa", "0009_localities_and_settings_in_core")]
+
+    operations = [migrations.RunPython(apply_current_roles, migrations.RunPython.noop)]

@@ -109,6 +109,23 @@ def test_one_address_trying_many_usernames_is_locked_for_all(journalist, editor,
     assert sign_in("bientap", PASSWORD, address=HOME)[1].status_code == 302
 
 
+def test_an_administrator_unlocks_a_whole_address(editor, administrator):
+    for number in range(20):
+        fail(f"nguoi-{number % 5}", 1)
+    admin = signed_in(administrator)  # from the test client's own address
+    rows = lockout_rows(admin)
+    assert {row[5] for row in rows} == {"Đang khóa cả địa chỉ"}
+    assert {row[3] for row in rows} == {"20"}
+    page = BeautifulSoup(admin.get(reverse("signin_lockouts")).content, "html.parser")
+    form = page.find("form", action=reverse("signin_unlock"))
+    assert " ".join(form.button.get_text().split()) == "Mở khóa cả địa chỉ"
+    fields = {field["name"]: field.get("value", "") for field in form.find_all("input")}
+    response = admin.post(reverse("signin_unlock"), fields, follow=True)
+    assert f"Địa chỉ {OFFICE} đã được mở khóa" in response.content.decode()
+    assert not AccessAttempt.objects.exists()
+    assert sign_in("bientap", PASSWORD)[1].status_code == 302
+
+
 def test_changing_the_user_agent_does_not_reset_the_count(journalist):
     for number in range(5):
         Client(REMOTE_ADDR=OFFICE, HTTP_USER_AGENT=f"Trình duyệt {number}").post(

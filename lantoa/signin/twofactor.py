@@ -4,8 +4,8 @@ the password, or one of ten single-use backup codes.
 Optional for everyone with admin access; LOGIN_2FA_REQUIRED=1 makes superusers and the
 administrators' group enrol before they can use the admin. Once a user has a confirmed device,
 every request of a session that has not given a code goes to the code page first. Wagtail 8 has
-no maintained two-factor package of its own (wagtail-2fa declares Wagtail 2–4, uses qrcode and has
-no backup codes), so the small flow is here, on django-otp's devices and middleware.
+no maintained two-factor package of its own (wagtail-2fa 1.8 lists Wagtail 2–4, needs qrcode and
+has no backup codes), so the small flow is here, on django-otp's devices and middleware.
 """
 
 from __future__ import annotations

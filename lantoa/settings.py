@@ -9,11 +9,13 @@ Environment variables:
   CACHE_URL, CACHE_DIR, CACHE_KEY_PREFIX, PAGE_CACHE*, FRONTEND_CACHE_URL (docs/deployment.md),
   SEARCH_URL (sqlite-fts5:// | postgres:// | elasticsearch://host:9200/alias, docs/search.md),
   RADIO_SYLLABLES_PER_MINUTE, SYNDICATION_PODCAST_EMAIL, SYNDICATION_WEBSUB_HUB (see
-  docs/syndication.md), ENGAGEMENT_* (see docs/engagement.md).
+  docs/syndication.md), ENGAGEMENT_* (see docs/engagement.md), LOGIN_* (sign-in throttling and
+  two-factor sign-in, docs/security.md).
 """
 
 import contextlib
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -106,6 +108,11 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    # Sign-in: throttling and lockout (django-axes), two-factor codes (django-otp).
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -132,6 +139,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(); an enrolled user gives the code before anything else.
+    "django_otp.middleware.OTPMiddleware",
+    "lantoa.signin.twofactor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # CSV downloads start with a UTF-8 BOM so that Excel reads Vietnamese (lantoa.spreadsheets).
@@ -139,6 +149,8 @@ MIDDLEWARE = [
     # Withdrawn stories answer 410 with a notice; above redirects, so a redirect wins.
     "stories.middleware.WithdrawalNoticeMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a login refused by the lockout into the 429 page (lantoa.signin.throttle).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "lantoa.urls"
@@ -181,6 +193,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes first: it refuses a locked-out sign-in before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -423,6 +441,30 @@ if HTTPS:
     SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", default=True)
     # The health check behind the proxy answers over plain HTTP.
     SECURE_REDIRECT_EXEMPT = [r"^robots\.txt$"]
+
+# Sign-in throttling (django-axes, docs/security.md "Sign-in"): LOGIN_FAILURE_LIMIT wrong
+# passwords for one username from one address lock that pair out, LOGIN_FAILURE_LIMIT_PER_ADDRESS
+# (0: off) lock the address for every username; both for LOGIN_LOCKOUT_MINUTES after the last
+# attempt. Attempts live in the database, so every worker sees the same count. The address is
+# the one reader counting uses (engagement.visitors.client_ip: ENGAGEMENT_TRUST_X_FORWARDED_FOR).
+LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = int(os.environ.get("LOGIN_FAILURE_LIMIT_PER_ADDRESS", "20"))
+LOGIN_LOCKOUT_MINUTES = int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15"))
+AXES_ENABLED = env_bool("LOGIN_THROTTLING", default=True)
+AXES_HANDLER = "lantoa.signin.throttle.LoginThrottleHandler"
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]] + (
+    ["ip_address"] if LOGIN_FAILURE_LIMIT_PER_ADDRESS > 0 else []
+)
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_CLIENT_IP_CALLABLE = "engagement.visitors.client_ip"
+AXES_LOCKOUT_CALLABLE = "lantoa.signin.throttle.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+# Two-factor sign-in (django-otp): optional for everyone with admin access; LOGIN_2FA_REQUIRED=1
+# makes superusers and the administrators' group enrol before they can use the admin.
+LOGIN_2FA_REQUIRED = env_bool("LOGIN_2FA_REQUIRED")
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Lan Tỏa")
 
 # Only the site's own assets (django-csp); core.security adds the media storage's origin.
 CONTENT_SECURITY_POLICY = {

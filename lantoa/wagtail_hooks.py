@@ -13,6 +13,8 @@ from wagtail.models import Page
 
 from core.collation import vi_order
 
+from .signin import hooks as signin_hooks  # noqa: F401  (registers the sign-in admin screens)
+
 
 @hooks.register("register_log_actions")
 def register_date_repair_action(actions) -> None:

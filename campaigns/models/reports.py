@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.storage import private_storage
+
 from ..choices import Half, ReportStatus
 from .pipeline import Campaign
 
@@ -22,7 +24,10 @@ class CampaignReport(models.Model):
         _("trạng thái"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.QUEUED
     )
     progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
-    file = models.FileField(_("tệp"), upload_to="campaign-reports/", blank=True)
+    # Staff only: in the private storage, sent by the download view that checks permission.
+    file = models.FileField(
+        _("tệp"), upload_to="campaign-reports/", storage=private_storage, blank=True
+    )
     error = models.TextField(_("lỗi"), blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

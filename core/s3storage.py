@@ -15,8 +15,10 @@ class PublicS3Storage(InternalNamesHaveNoURL, S3Storage):
     private ACL (Django reads them for Wagtail's serving view) and given no URL."""
 
     def get_object_parameters(self, name: str) -> dict:
+        """`name` is the object's key (with the location in front, unlike in `url()`)."""
         parameters = super().get_object_parameters(name)
-        if is_internal_media(name):
+        location = self.location.strip("/")
+        if is_internal_media(name.removeprefix(location + "/") if location else name):
             parameters.update(PRIVATE_OBJECT)
         return parameters
 

@@ -362,6 +362,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Every document through Wagtail's serving view, whatever the storage, so a collection's privacy
 # holds (a "redirect" would hand out the file's own URL; "direct" would link it).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# How long browsers and a CDN may keep a document anyone may read (media_pipeline.documents).
+DOCUMENT_CACHE_SECONDS = int(os.environ.get("DOCUMENT_CACHE_SECONDS", "3600"))
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "mp3", "m4a", "ogg", "mp4"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 # Stored slugs are ASCII with every Vietnamese letter folded (đ → d), by the server

@@ -58,8 +58,10 @@ def test_move_files_keeps_every_file_and_can_be_run_again():
     second = public.save("campaign-reports/bao-cao-2025.xlsx", ContentFile(b"PK second"))
     # Something already in the target under the second name, not the same file: kept.
     taken = private.save(second, ContentFile(b"another file"))
+    moved: dict[str, str] = {}
+    names = [first, second, first, "", "campaign-reports/gone.xlsx"]
     try:
-        moved = move_files([first, second, first, "", "campaign-reports/gone.xlsx"], public, private)
+        moved = move_files(names, public, private)
         assert set(moved) == {first, second}
         assert moved[first] == first and moved[second] != second
         assert private.open(moved[first]).read() == b"PK first"

@@ -32,7 +32,7 @@ RUN DJANGO_SETTINGS_MODULE=lantoa.settings STATIC_ROOT=/app/staticfiles \
     python manage.py collectstatic --no-input -v 0
 
 RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin lantoa \
-    && mkdir -p /data/media \
+    && mkdir -p /data/media /data/private \
     && chown -R lantoa:lantoa /data
 USER lantoa
 
@@ -40,6 +40,7 @@ ENV DJANGO_SETTINGS_MODULE=lantoa.settings \
     DEBUG=0 \
     STATIC_ROOT=/app/staticfiles \
     MEDIA_ROOT=/data/media \
+    PRIVATE_MEDIA_ROOT=/data/private \
     GUNICORN_BIND=0.0.0.0:8000 \
     FORWARDED_ALLOW_IPS=*
 

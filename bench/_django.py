@@ -17,6 +17,7 @@ def setup_django() -> Path:
     os.environ["DJANGO_SETTINGS_MODULE"] = "lantoa.settings"
     os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
     os.environ["MEDIA_ROOT"] = str(workdir / "media")
+    os.environ["PRIVATE_MEDIA_ROOT"] = str(workdir / "private")
     os.environ["STATIC_ROOT"] = str(workdir / "static")
     os.environ["TASKS_BACKEND"] = "immediate"
     os.environ["DEBUG"] = "0"

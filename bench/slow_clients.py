@@ -41,6 +41,7 @@ def gunicorn(workdir: Path, **overrides: str) -> Iterator[int]:
         "DJANGO_SETTINGS_MODULE": "lantoa.settings",
         "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
         "MEDIA_ROOT": str(workdir / "media"),
+        "PRIVATE_MEDIA_ROOT": str(workdir / "private"),
         "STATIC_ROOT": str(workdir / "static"),
         "DEBUG": "0",
         "GUNICORN_BIND": f"{HOST}:{port}",

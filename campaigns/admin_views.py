@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -35,6 +36,9 @@ from .reports import report_context, report_filename, report_xlsx
 from .tasks import build_report
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Reports (printed, spreadsheet, built in the background): campaign officers, the
+# editor-in-chief and administrators (campaigns/0005, 0009), not every reader of campaigns.
+REPORT_PERMISSION = "campaigns.view_campaignreport"
 # Campaigns with more participants than this get their spreadsheet from the task worker.
 DEFAULT_INLINE_REPORT_LIMIT = 300
 
@@ -117,11 +121,28 @@ class DashboardView(ObjectScreen):
             years=campaign.years(),
             halves=Half.choices,
             can_change=self.user_has_permission("change"),
+            can_report=self.request.user.has_perm(REPORT_PERMISSION),
             **kwargs,
         )
 
 
-class PeriodReportView(ObjectScreen):
+class ReportScreen(ObjectScreen):
+    """A report screen: anyone signed in without REPORT_PERMISSION gets a 403 that says why
+    (Wagtail's own refusal redirects to the dashboard, which tells a download link nothing);
+    the admin sends anonymous visitors to its login first."""
+
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.user.has_perm(REPORT_PERMISSION):
+            message = _("Only campaign officers and the editor-in-chief may read campaign reports.")
+            response = TemplateResponse(
+                request, "campaigns/admin/forbidden.html", {"message": message}, status=403
+            )
+            add_never_cache_headers(response)
+            return response
+        return super().dispatch(request, *args, **kwargs)
+
+
+class PeriodReportView(ReportScreen):
     """?format=html (printable) or xlsx; large spreadsheets go to the task worker."""
 
     template_name = "campaigns/report_print.html"
@@ -142,6 +163,7 @@ class PeriodReportView(ObjectScreen):
             figures = campaign_figures(campaign, year, half)
             response = HttpResponse(report_xlsx(figures), content_type=XLSX)
             response["Content-Disposition"] = f'attachment; filename="{report_filename(figures)}"'
+            response["Cache-Control"] = "private, no-store"
             return response
         if output != "html":
             raise Http404
@@ -149,7 +171,7 @@ class PeriodReportView(ObjectScreen):
         return TemplateResponse(request, self.template_name, report_context(figures))
 
 
-class ReportStatusView(ObjectScreen):
+class ReportStatusView(ReportScreen):
     """Progress of a background report; refreshes itself until the file is ready."""
 
     template_name = "campaigns/admin/report_status.html"
@@ -177,20 +199,27 @@ class ReportStatusView(ObjectScreen):
         )
 
 
-class ReportDownloadView(ObjectScreen):
-    """The finished spreadsheet of a background report."""
+class ReportDownloadView(ReportScreen):
+    """The finished spreadsheet of a background report, read from the private storage (it has
+    no URL of its own); never kept by a browser or a proxy."""
 
     def get_queryset(self):
-        return CampaignReport.objects.filter(status=ReportStatus.DONE)
+        return CampaignReport.objects.filter(status=ReportStatus.DONE).exclude(file="")
 
     def get(self, request: HttpRequest, *args, **kwargs) -> FileResponse:
         queued = self.object
-        return FileResponse(
-            queued.file.open("rb"),
+        try:
+            handle = queued.file.open("rb")
+        except FileNotFoundError as error:
+            raise Http404 from error
+        response = FileResponse(
+            handle,
             as_attachment=True,
             filename=queued.file.name.rsplit("/", 1)[-1],
             content_type=XLSX,
         )
+        response["Cache-Control"] = "private, no-store"
+        return response
 
 
 class TimelineView(ObjectScreen):

@@ -5,7 +5,8 @@ Environment variables:
   SQLITE_BUSY_TIMEOUT (seconds, 20), TASKS_BACKEND ("database" by default, "immediate" runs tasks
   inside the request),
   SITE_BASE_URL (absolute URLs in feeds, sitemaps and e-mails), MEDIA_ROOT, STATIC_ROOT,
-  MEDIA_STORAGE ("filesystem" or "s3" with AWS_*: docs/deployment.md), BACKUP_DIR,
+  PRIVATE_MEDIA_ROOT, MEDIA_STORAGE ("filesystem" or "s3" with AWS_*: docs/deployment.md),
+  BACKUP_DIR,
   CACHE_URL, CACHE_DIR, CACHE_KEY_PREFIX, PAGE_CACHE*, FRONTEND_CACHE_URL (docs/deployment.md),
   SEARCH_URL (sqlite-fts5:// | postgres:// | elasticsearch://host:9200/alias, docs/search.md),
   RADIO_SYLLABLES_PER_MINUTE, SYNDICATION_PODCAST_EMAIL, SYNDICATION_WEBSUB_HUB (see
@@ -224,8 +225,16 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
+# Files only staff may read (campaign reports): outside MEDIA_ROOT, never at a URL; a view that
+# checks permission sends them (core.storage, docs/security.md "Private files").
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private"))
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "core.storage.PublicFileSystemStorage"},
+    "private": {
+        "BACKEND": "core.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+    },
     # Hashed, compressed files served by WhiteNoise: `collectstatic` runs in `make run`.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
@@ -236,7 +245,7 @@ WHITENOISE_USE_FINDERS = DEBUG
 MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "filesystem").strip().lower()
 if MEDIA_STORAGE == "s3":
     STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "core.s3storage.PublicS3Storage",
         "OPTIONS": {
             "bucket_name": os.environ.get("AWS_STORAGE_BUCKET_NAME", ""),
             "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
@@ -252,8 +261,24 @@ if MEDIA_STORAGE == "s3":
     }
     if not STORAGES["default"]["OPTIONS"]["bucket_name"]:
         raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
-    # Documents go through Django so that their privacy settings still apply.
-    WAGTAILDOCS_SERVE_METHOD = "serve_view"
+    # Staff files: a private bucket of their own if given (best), else a private location in
+    # the media bucket; private ACL, no custom domain, no URL (core.s3storage).
+    STORAGES["private"] = {
+        "BACKEND": "core.s3storage.PrivateS3Storage",
+        "OPTIONS": {
+            **STORAGES["default"]["OPTIONS"],
+            "bucket_name": os.environ.get("AWS_PRIVATE_STORAGE_BUCKET_NAME")
+            or STORAGES["default"]["OPTIONS"]["bucket_name"],
+            "location": os.environ.get("AWS_PRIVATE_LOCATION", "private"),
+            "object_parameters": {},
+        },
+    }
+    _public, _private = STORAGES["default"]["OPTIONS"], STORAGES["private"]["OPTIONS"]
+    if (_private["bucket_name"], _private["location"].strip("/")) == (
+        _public["bucket_name"],
+        _public["location"].strip("/"),
+    ):
+        raise ImproperlyConfigured("AWS_PRIVATE_LOCATION must differ from AWS_LOCATION.")
 elif MEDIA_STORAGE != "filesystem":
     raise ImproperlyConfigured("MEDIA_STORAGE must be 'filesystem' or 's3'.")
 
@@ -356,6 +381,11 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # rendition. Uploads are also decoded to the end, so broken files get a clear error.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("IMAGE_MAX_MEGAPIXELS", "40")) * 1_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "media_pipeline.forms.LanToaImageForm"
+# Every document through Wagtail's serving view, whatever the storage, so a collection's privacy
+# holds (a "redirect" would hand out the file's own URL; "direct" would link it).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# How long browsers and a CDN may keep a document anyone may read (media_pipeline.documents).
+DOCUMENT_CACHE_SECONDS = int(os.environ.get("DOCUMENT_CACHE_SECONDS", "3600"))
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "mp3", "m4a", "ogg", "mp4"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 # Stored slugs are ASCII with every Vietnamese letter folded (đ → d), by the server

@@ -22,6 +22,9 @@ STORAGES = {
 }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="lantoa-test-media-"))  # noqa: F405
+PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="lantoa-test-private-"))  # noqa: F405
+if STORAGES["private"]["BACKEND"] == "core.storage.PrivateFileSystemStorage":
+    STORAGES["private"] = {**STORAGES["private"], "OPTIONS": {"location": PRIVATE_MEDIA_ROOT}}
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="lantoa-test-static-"))  # noqa: F405
 ALLOWED_HOSTS = ["*"]
 SEARCH_INDEX_RETRY_DELAYS = [0.0, 0.0]

@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.pagecache import public_page
+from media_pipeline.documents import serve_document
 from stories import views as story_views
 from stories.admin_views import unpublish_view
 
@@ -16,6 +17,8 @@ urlpatterns = [
     # matched before the admin's own route at the same address.
     path("admin/pages/<id:page_id>/unpublish/", unpublish_view, name="story_unpublish"),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's serving view (collection privacy) with caching headers; its other routes follow.
+    path("documents/<id:document_id>/<str:document_filename>", serve_document),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(
@@ -33,18 +36,12 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-else:
-    # `make run` serves media itself; production puts a web server or object storage in front.
-    from django.views.static import serve
-
-    urlpatterns += [
-        path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
-    ]
+# `make run` and a bare gunicorn serve media themselves (never documents or other internal files:
+# views.media); production puts a web server or object storage in front.
+urlpatterns += [path(settings.MEDIA_URL.lstrip("/") + "<path:path>", views.media)]
 
 urlpatterns += [path("", include(wagtail_urls))]
 

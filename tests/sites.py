@@ -106,6 +106,7 @@ def environment(
         "DJANGO_SETTINGS_MODULE": settings,
         "DATABASE_URL": f"sqlite:///{database}",
         "MEDIA_ROOT": str(workdir / "media"),
+        "PRIVATE_MEDIA_ROOT": str(workdir / "private"),
         "STATIC_ROOT": str(workdir / "static"),
         "TASKS_BACKEND": "immediate",
         "DEBUG": "0",

@@ -7,6 +7,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.storage import private_storage
+
 from ..choices import Half, ReportStatus
 from .pipeline import Campaign
 
@@ -23,7 +25,10 @@ class CampaignReport(models.Model):
         _("status"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.QUEUED
     )
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
-    file = models.FileField(_("file"), upload_to="campaign-reports/", blank=True)
+    # Staff only: in the private storage, sent by the download view that checks permission.
+    file = models.FileField(
+        _("file"), upload_to="campaign-reports/", storage=private_storage, blank=True
+    )
     error = models.TextField(_("error"), blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

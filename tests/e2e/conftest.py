@@ -266,6 +266,7 @@ def stack(tmp_path_factory) -> Iterator[Stack]:
             **os.environ,
             "DATABASE_URL": database_url,
             "MEDIA_ROOT": str(workdir / "media"),
+            "PRIVATE_MEDIA_ROOT": str(workdir / "private"),
             "STATIC_ROOT": str(workdir / "static"),
             "DJANGO_SETTINGS_MODULE": "lantoa.settings",
             "DEBUG": "0",

@@ -50,6 +50,7 @@ def process_env(_migrated_template, tmp_path) -> dict[str, str]:
         "DJANGO_SETTINGS_MODULE": "lantoa.settings",
         "DATABASE_URL": f"sqlite:///{database}",
         "MEDIA_ROOT": str(tmp_path / "media"),
+        "PRIVATE_MEDIA_ROOT": str(tmp_path / "private"),
         "STATIC_ROOT": str(tmp_path / "static"),
         "PYTHONUNBUFFERED": "1",
     }

@@ -39,7 +39,7 @@ while time.monotonic() < stop and not __import__("os").path.exists(sys.argv[2]):
 READ_BACK = """
 import json
 from django.contrib.auth.models import User
-from django.core.files.storage import default_storage
+from django.core.files.storage import default_storage, storages
 from django.db import connection
 from wagtail.models import Page
 with connection.cursor() as cursor:
@@ -50,6 +50,7 @@ print(json.dumps({
     "users": sorted(User.objects.values_list("username", flat=True)),
     "probes": probes, "last": last,
     "photo": default_storage.open("original_images/anh.jpg").read().decode(),
+    "report": storages["private"].open("campaign-reports/bao-cao.xlsx").read().decode(),
 }))
 """
 
@@ -72,6 +73,10 @@ def test_backup_while_writing_then_restore(process_env, tmp_path):
     media = Path(process_env["MEDIA_ROOT"])
     (media / "original_images").mkdir(parents=True)
     (media / "original_images" / "anh.jpg").write_text("ảnh gốc")
+    # A staff file in the private storage (outside MEDIA_ROOT) is backed up with the media.
+    private = Path(process_env["PRIVATE_MEDIA_ROOT"])
+    (private / "campaign-reports").mkdir(parents=True)
+    (private / "campaign-reports" / "bao-cao.xlsx").write_text("báo cáo nội bộ")
     _manage(
         process_env,
         "shell",
@@ -102,7 +107,7 @@ def test_backup_while_writing_then_restore(process_env, tmp_path):
 
     [copy] = (tmp_path / "backups").glob("lantoa-*.sqlite3")
     [archive] = (tmp_path / "backups").glob("lantoa-*-media.tar.gz")
-    assert str(copy) in output and "1 tệp tải lên" in output
+    assert str(copy) in output and "2 tệp tải lên" in output
     with sqlite3.connect(database) as db:
         total = db.execute("SELECT COUNT(*) FROM probe").fetchone()[0]
         commits = [at for (at,) in db.execute("SELECT at FROM probe ORDER BY n")]
@@ -127,6 +132,7 @@ def test_backup_while_writing_then_restore(process_env, tmp_path):
         **process_env,
         "DATABASE_URL": f"sqlite:///{restored / 'db.sqlite3'}",
         "MEDIA_ROOT": str(restored / "media"),
+        "PRIVATE_MEDIA_ROOT": str(restored / "private"),
     }
     _manage(env, "migrate", "--check")
     with sqlite3.connect(database) as db:
@@ -138,6 +144,7 @@ def test_backup_while_writing_then_restore(process_env, tmp_path):
         "probes": len(numbers),
         "last": len(numbers),
         "photo": "ảnh gốc",
+        "report": "báo cáo nội bộ",
     }
 
 

@@ -4,8 +4,8 @@ keeps running (docs/deployment.md, "Backups and restore").
 SQLite: sqlite3's online backup API copies the database in one step, which in WAL mode is a
 snapshot of the last committed state and does not stop writers; the copy is checked with
 `PRAGMA integrity_check`. PostgreSQL: `pg_dump --format=custom`, also a snapshot. Media on
-local disk (MEDIA_ROOT) goes into a .tar.gz beside it; media on object storage is backed up by
-the bucket's own versioning or replication, not here.
+local disk (MEDIA_ROOT, and PRIVATE_MEDIA_ROOT for staff files) goes into a .tar.gz beside it;
+media on object storage is backed up by the bucket's own versioning or replication, not here.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ import tarfile
 from datetime import datetime
 from pathlib import Path
 
-from django.conf import settings
 from django.core.files.storage import FileSystemStorage, storages
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
@@ -74,15 +73,18 @@ def backup_postgres(database: dict, target: Path) -> None:
     partial.rename(target)
 
 
-def backup_media(root: Path, target: Path) -> int:
-    """Archives MEDIA_ROOT; returns the number of files."""
+def backup_media(roots: dict[str, Path], target: Path) -> int:
+    """Archives folders, each under its own name (media/: MEDIA_ROOT, private/:
+    PRIVATE_MEDIA_ROOT); returns the number of files."""
     partial = target.with_name(target.name + ".partial")
     count = 0
     with tarfile.open(partial, "w:gz") as archive:
-        if root.is_dir():
+        for folder, root in roots.items():
+            if not root.is_dir():
+                continue
             for path in sorted(root.rglob("*")):
                 if path.is_file():
-                    archive.add(path, arcname=str(Path("media") / path.relative_to(root)))
+                    archive.add(path, arcname=str(Path(folder) / path.relative_to(root)))
                     count += 1
     partial.rename(target)
     return count
@@ -123,9 +125,15 @@ class Command(BaseCommand):
         written.append(target)
 
         if not no_media:
-            if isinstance(storages["default"], FileSystemStorage):
+            # The public media and the staff's private files, when they are on local disk.
+            roots = {
+                folder: Path(storages[alias].location)
+                for folder, alias in (("media", "default"), ("private", "private"))
+                if isinstance(storages[alias], FileSystemStorage)
+            }
+            if roots:
                 media = directory / f"{PREFIX}{stamp}-media.tar.gz"
-                files = backup_media(Path(settings.MEDIA_ROOT), media)
+                files = backup_media(roots, media)
                 written.append(media)
                 self.stdout.write(f"{files} tệp tải lên")
             else:

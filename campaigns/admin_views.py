@@ -31,10 +31,13 @@ from .choices import Half, ReportStatus, Stage
 from .dashboard import campaign_figures
 from .forms import StageEventCorrectionForm
 from .models import Campaign, CampaignReport, Participation, StageEvent
-from .reports import report_context, report_filename, report_xlsx
+from .official import to_docx, to_html_context, to_pdf
+from .reports import report_document, report_filename, report_xlsx
 from .tasks import build_report
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PDF = "application/pdf"
 # Campaigns with more participants than this get their spreadsheet from the task worker.
 DEFAULT_INLINE_REPORT_LIMIT = 300
 
@@ -121,16 +124,26 @@ class DashboardView(ObjectScreen):
         )
 
 
-class PeriodReportView(ObjectScreen):
-    """?format=html (printable) or xlsx; large spreadsheets go to the task worker."""
+def attachment(data: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
-    template_name = "campaigns/report_print.html"
+
+class PeriodReportView(ObjectScreen):
+    """?format=html (printable), docx (Word), pdf or xlsx, all from one `report_document`;
+    large spreadsheets go to the task worker."""
+
+    template_name = "campaigns/official_document.html"
     report_status_url_name = None
+    formats = ("html", "docx", "pdf", "xlsx")
 
     def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         campaign = self.object
         year, half = period(request, campaign)
         output = request.GET.get("format", "html")
+        if output not in self.formats:
+            raise Http404
         if output == "xlsx":
             limit = getattr(settings, "CAMPAIGN_INLINE_REPORT_LIMIT", DEFAULT_INLINE_REPORT_LIMIT)
             if campaign.participations.count() > limit:
@@ -139,14 +152,35 @@ class PeriodReportView(ObjectScreen):
                 )
                 build_report.enqueue(queued.pk)
                 return redirect(self.report_status_url_name, pk=queued.pk)
-            figures = campaign_figures(campaign, year, half)
-            response = HttpResponse(report_xlsx(figures), content_type=XLSX)
-            response["Content-Disposition"] = f'attachment; filename="{report_filename(figures)}"'
-            return response
-        if output != "html":
-            raise Http404
         figures = campaign_figures(campaign, year, half)
-        return TemplateResponse(request, self.template_name, report_context(figures))
+        document = report_document(figures)
+        if output == "xlsx":
+            data = report_xlsx(figures, document)
+            return attachment(data, XLSX, report_filename(figures))
+        if output == "docx":
+            return attachment(to_docx(document), DOCX, report_filename(figures, "docx"))
+        if output == "pdf":
+            return attachment(to_pdf(document), PDF, report_filename(figures, "pdf"))
+        return TemplateResponse(
+            request,
+            self.template_name,
+            {
+                **to_html_context(document),
+                "downloads": [
+                    {"url": f"?year={year}&half={half}&format={kind}", "label": label}
+                    for kind, label in report_download_labels()
+                ],
+            },
+        )
+
+
+def report_download_labels() -> list[tuple[str, str]]:
+    """The report's files, as the dashboard and the printable page offer them."""
+    return [
+        ("docx", _("Report (Word)")),
+        ("pdf", _("Report (PDF)")),
+        ("xlsx", _("Report (Excel)")),
+    ]
 
 
 class ReportStatusView(ObjectScreen):

@@ -29,6 +29,7 @@ from ..choices import (
     Half,
     RecognitionForm,
     RecognitionLevel,
+    SigningAuthority,
     Stage,
     period_bounds,
 )
@@ -89,6 +90,71 @@ class Campaign(ClusterableModel):
     report_place = models.CharField(
         _("địa danh ghi trên báo cáo"), max_length=100, blank=True, default="Tân Lâm"
     )
+    # The report's official form (Nghị định 30/2020/NĐ-CP): who issues it, its number, to whom,
+    # and who signs. Blank fields fall back to the campaign's own (campaigns/official.py).
+    plan_date = models.DateField(
+        _("Date the plan was issued"),
+        null=True,
+        blank=True,
+        help_text=_("Printed in the basis: “Thực hiện Kế hoạch số … ngày … của …”."),
+    )
+    report_parent_body = models.CharField(
+        _("Parent body (cơ quan chủ quản)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Printed above the issuing body; leave blank when there is none."),
+    )
+    report_body = models.CharField(
+        _("Body issuing the reports"),
+        max_length=200,
+        blank=True,
+        help_text=_("Blank: the body that issued the plan."),
+    )
+    report_number = models.CharField(
+        _("Report number"),
+        max_length=20,
+        blank=True,
+        help_text=_("Usually left blank for the records office to fill in."),
+    )
+    report_symbol = models.CharField(
+        _("Report symbol"),
+        max_length=40,
+        blank=True,
+        help_text=_("For example BC-UBND. Blank: BC- and the symbol of the plan's issuer."),
+    )
+    report_recipients = models.TextField(
+        _("Addressed to (Kính gửi)"),
+        blank=True,
+        help_text=_("One recipient per line."),
+    )
+    report_distribution = models.TextField(
+        _("Distribution (Nơi nhận)"),
+        blank=True,
+        help_text=_(
+            "One per line, without the dash, for example “Như trên;” and “Lưu: VT, TĐKT.”. "
+            "Blank: “Như trên;” (when there are recipients) and “Lưu: VT.”."
+        ),
+    )
+    signing_authority = models.CharField(
+        _("Signing authority"),
+        max_length=2,
+        choices=SigningAuthority.choices,
+        default=SigningAuthority.NONE,
+        blank=True,
+    )
+    signing_for = models.CharField(
+        _("Signing for"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "TM.: the collective body (Ủy ban nhân dân); KT. and Q.: the head's position "
+            "(Chủ tịch, Giám đốc)."
+        ),
+    )
+    signer_position = models.CharField(
+        _("Signer's position"), max_length=120, blank=True, help_text=_("For example Phó Chủ tịch.")
+    )
+    signer_name = models.CharField(_("Signer's full name"), max_length=120, blank=True)
 
     objects = CampaignQuerySet.as_manager()
 
@@ -107,6 +173,17 @@ class Campaign(ClusterableModel):
         FieldPanel("description"),
         FieldRowPanel([FieldPanel("status"), FieldPanel("report_place")]),
         FieldPanel("officers", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [
+                FieldPanel("plan_date"),
+                FieldRowPanel([FieldPanel("report_parent_body"), FieldPanel("report_body")]),
+                FieldRowPanel([FieldPanel("report_number"), FieldPanel("report_symbol")]),
+                FieldRowPanel([FieldPanel("report_recipients"), FieldPanel("report_distribution")]),
+                FieldRowPanel([FieldPanel("signing_authority"), FieldPanel("signing_for")]),
+                FieldRowPanel([FieldPanel("signer_position"), FieldPanel("signer_name")]),
+            ],
+            heading=_("Official form of the reports"),
+        ),
         InlinePanel("targets", heading=_("Chỉ tiêu"), label=_("chỉ tiêu")),
         InlinePanel("criteria", heading=_("Tiêu chí"), label=_("tiêu chí")),
     ]

@@ -18,6 +18,7 @@ from .choices import LegalDocumentType, SigningAuthority
 
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc"
+RULE = "――――――"  # the short line under the issuing body
 
 # Sizes in points (Nghị định 30/2020, Appendix I): the body 13–14, the header 12–13, the
 # distribution list 11 under its 12-point label.
@@ -121,6 +122,10 @@ class OfficialDocument:
     @property
     def national_motto(self) -> str:
         return NATIONAL_MOTTO
+
+    @property
+    def rule(self) -> str:
+        return RULE
 
     def recipients_line(self) -> str:
         """“Kính gửi: A.” for one recipient; the list goes on its own lines for more."""

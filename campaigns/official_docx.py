@@ -118,7 +118,7 @@ def render_docx(document: OfficialDocument) -> Document:
     if document.parent_body:
         _para(left, document.parent_body.upper(), size=HEADER_PT, align=CENTER)
     _para(left, document.issuing_body.upper(), size=HEADER_PT, bold=True, align=CENTER)
-    _para(left, "———", size=HEADER_PT, align=CENTER)
+    _para(left, document.rule, size=HEADER_PT, align=CENTER)
     _para(left, document.number, size=HEADER_PT, align=CENTER)
     _para(right, document.national_name, size=NATIONAL_NAME_PT, bold=True, align=CENTER)
     _para(right, document.national_motto, bold=True, underline=True, align=CENTER, after=6)

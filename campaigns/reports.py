@@ -286,18 +286,18 @@ def _page_setup(sheet, *, landscape: bool = False, title_rows: str | None = None
         sheet.print_title_rows = title_rows
 
 
+def _font(size: float = BODY_PT - 1, **style) -> Font:
+    return Font(name=XLSX_FONT, size=size, **style)
+
+
 def _fonts(sheet, size: int) -> None:
-    """Times New Roman throughout, keeping each cell's weight, slant and underline."""
+    """Times New Roman throughout: cells still in the default font get it, keeping their
+    weight, slant and underline; cells given a font of ours keep theirs."""
     for row in sheet.iter_rows():
         for cell in row:
             old = cell.font
-            cell.font = Font(
-                name=XLSX_FONT,
-                size=old.sz if old.sz and old.sz != 11 else size,
-                bold=old.b,
-                italic=old.i,
-                underline=old.u,
-            )
+            if old.name != XLSX_FONT:
+                cell.font = _font(size, bold=old.b, italic=old.i, underline=old.u)
 
 
 def _cover(book, figures: Figures, document: OfficialDocument) -> None:
@@ -310,15 +310,15 @@ def _cover(book, figures: Figures, document: OfficialDocument) -> None:
         (document.number, False),
     ]
     right = [
-        (document.national_name, Font(bold=True, size=NATIONAL_NAME_PT)),
-        (document.national_motto, Font(bold=True, underline="single")),
-        (document.place_and_date, Font(italic=True)),
+        (document.national_name, _font(bold=True, size=NATIONAL_NAME_PT)),
+        (document.national_motto, _font(bold=True, underline="single")),
+        (document.place_and_date, _font(italic=True)),
     ]
     centred = Alignment(horizontal="center", vertical="top", wrap_text=True)
     for number in range(3):
         a, b = cover.cell(number + 1, 1), cover.cell(number + 1, 2)
         if number < len(left):
-            a.value, a.font = left[number][0], Font(bold=left[number][1], size=HEADER_PT)
+            a.value, a.font = left[number][0], _font(bold=left[number][1], size=HEADER_PT)
         b.value, b.font = right[number]
         a.alignment = b.alignment = centred
     row = 5
@@ -328,14 +328,14 @@ def _cover(book, figures: Figures, document: OfficialDocument) -> None:
         nonlocal row
         cover.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
         cell = cover.cell(row, 1, text)
-        cell.font = font or Font()
+        cell.font = font or _font()
         cell.alignment = centred if centre else Alignment(wrap_text=True, vertical="top")
         if not centre:  # a paragraph: room for about three lines
             cover.row_dimensions[row].height = 20 * (1 + len(text) // 90)
         row += 1
 
-    line(document.kind, Font(bold=True))
-    line(document.summary, Font(bold=True))
+    line(document.kind, _font(bold=True))
+    line(document.summary, _font(bold=True))
     if document.recipients:
         line(document.recipients_line())
         for recipient in document.recipients if len(document.recipients) > 1 else []:
@@ -355,16 +355,16 @@ def _cover(book, figures: Figures, document: OfficialDocument) -> None:
         cover.cell(row, 2, value)
         row += 1
     closing = row + 1
-    cover.cell(closing, 1, _("Recipients:")).font = Font(
+    cover.cell(closing, 1, _("Recipients:")).font = _font(
         bold=True, italic=True, size=RECIPIENTS_LABEL_PT
     )
     for offset, line in enumerate(document.distribution, 1):
-        cover.cell(closing + offset, 1, f"- {line}").font = Font(size=RECIPIENTS_PT)
+        cover.cell(closing + offset, 1, f"- {line}").font = _font(size=RECIPIENTS_PT)
     for offset, line in enumerate(document.signature.lines):
         cell = cover.cell(closing + offset, 2, line)
-        cell.font, cell.alignment = Font(bold=True), centred
+        cell.font, cell.alignment = _font(bold=True), centred
     name = cover.cell(closing + len(document.signature.lines) + 4, 2, document.signature.name)
-    name.font, name.alignment = Font(bold=True), centred
+    name.font, name.alignment = _font(bold=True), centred
     cover.column_dimensions["A"].width = 45
     cover.column_dimensions["B"].width = 55
     _page_setup(cover)

@@ -278,3 +278,43 @@ def test_place_and_date_pads_days_and_the_first_two_months():
         assert place_and_date("Sơn Hà", date(2026, 2, 5)) == "Sơn Hà, ngày 05 tháng 02 năm 2026"
         assert place_and_date("Sơn Hà", date(2026, 11, 25)) == "Sơn Hà, ngày 25 tháng 11 năm 2026"
         assert place_and_date("Sơn Hà", date(2026, 3, 1)) == "Sơn Hà, ngày 01 tháng 3 năm 2026"
+
+
+def test_officer_fills_in_the_official_form_in_the_admin(client, campaign_officer):
+    from campaigns.models import Campaign
+    from tests.campaigns.test_admin import CAMPAIGNS, campaign_data
+
+    client.force_login(campaign_officer)
+    form = client.get(f"{CAMPAIGNS}add/").content.decode()
+    for label in ("Thể thức báo cáo", "Thẩm quyền ký", "Kính gửi", "Nơi nhận", "Cơ quan chủ quản"):
+        assert label in form, label
+    response = client.post(
+        f"{CAMPAIGNS}add/",
+        campaign_data(
+            plan_date="15/01/2024",
+            report_parent_body="",
+            report_body="",
+            report_number="",
+            report_symbol="",
+            report_recipients="Ban Thường vụ Tỉnh ủy\r\nỦy ban nhân dân tỉnh",
+            report_distribution="",
+            signing_authority="tm",
+            signing_for="Ban Dân vận",
+            signer_position="Trưởng ban",
+            signer_name="Hà Văn Khoa",
+        ),
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    campaign = Campaign.objects.get(code="15/KH-BDV")
+    assert campaign.plan_date == date(2024, 1, 15)
+    doc = Document(io.BytesIO(fetch(client, campaign, "docx").content))
+    body = [p.text for p in doc.paragraphs if p.text]
+    assert body[2:5] == ["Kính gửi:", "- Ban Thường vụ Tỉnh ủy", "- Ủy ban nhân dân tỉnh"]
+    assert body[5].startswith("Thực hiện Kế hoạch số 15/KH-BDV ngày 15/01/2024 của Ban Dân vận")
+    distribution, signer = doc.tables[-1].rows[0].cells
+    assert texts(distribution.paragraphs) == ["Nơi nhận:", "- Như trên;", "- Lưu: VT."]
+    assert [p.text for p in signer.paragraphs if p.text] == [
+        "TM. BAN DÂN VẬN",
+        "TRƯỞNG BAN",
+        "Hà Văn Khoa",
+    ]

@@ -26,11 +26,13 @@ from engagement.selectors import reader_figures
 from stories.selectors import stories_about_exemplars
 from syndication.reach import outlets_reached
 from vietnamese.collation import sorted_vietnamese
+from vietnamese.slugs import slugify
 
 from .choices import Half, ReportStatus, Stage
 from .dashboard import campaign_figures
+from .decisions import decision_document
 from .forms import StageEventCorrectionForm
-from .models import Campaign, CampaignReport, Participation, StageEvent
+from .models import AwardDecision, Campaign, CampaignReport, Participation, StageEvent
 from .official import to_docx, to_html_context, to_pdf
 from .reports import report_document, report_filename, report_xlsx
 from .tasks import build_report
@@ -181,6 +183,18 @@ def report_download_labels() -> list[tuple[str, str]]:
         ("pdf", _("Report (PDF)")),
         ("xlsx", _("Report (Excel)")),
     ]
+
+
+class DecisionDraftView(ObjectScreen):
+    """A draft of the award decision as Word, in the official form, from its exemplars."""
+
+    def get_queryset(self):
+        return AwardDecision.objects.select_related("campaign")
+
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        decision = self.object
+        filename = f"quyet-dinh-{slugify(decision.number)}-{decision.decision_date:%Y%m%d}.docx"
+        return attachment(to_docx(decision_document(decision)), DOCX, filename)
 
 
 class ReportStatusView(ObjectScreen):

@@ -90,6 +90,7 @@ class Paragraph:
 class Section:
     heading: str
     blocks: list[Paragraph | Table] = field(default_factory=list)
+    centred: bool = False  # a decision's "QUYẾT ĐỊNH:" stands in the middle
 
 
 @dataclass
@@ -114,6 +115,7 @@ class OfficialDocument:
     distribution: list[str]
     signature: Signature
     title: str  # the page's <title> and the file's name
+    authority: str = ""  # a decision's issuing authority under the subject (CHỦ TỊCH …)
 
     @property
     def national_name(self) -> str:
@@ -176,14 +178,15 @@ def plan_reference(campaign) -> tuple[str, date | None]:
     return str(kind), day
 
 
-def basis_line(campaign) -> str:
-    """“Thực hiện Kế hoạch số 60/KH-UBND ngày 15/01/2024 của Ủy ban nhân dân tỉnh … về …”."""
+def plan_citation(campaign) -> str:
+    """“Kế hoạch số 60/KH-UBND ngày 15/01/2024 của Ủy ban nhân dân tỉnh … về …”: reports
+    begin “Thực hiện …”, decisions cite it “Căn cứ …”."""
     kind, day = plan_reference(campaign)
     dated = (_(" of %(day)s") % {"day": day.strftime("%d/%m/%Y")}) if day else ""
     title = campaign.title
     if title.lower().startswith(kind.lower() + " "):
         title = title[len(kind) + 1 :]
-    return _("Pursuant to %(kind)s No. %(number)s%(dated)s of %(body)s on %(title)s") % {
+    return _("%(kind)s No. %(number)s%(dated)s of %(body)s on %(title)s") % {
         "kind": kind,
         "number": campaign.code,
         "dated": dated,

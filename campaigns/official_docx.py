@@ -127,6 +127,8 @@ def render_docx(document: OfficialDocument) -> Document:
     _para(doc, after=6)
     _para(doc, document.kind, bold=True, align=CENTER)
     _para(doc, document.summary, bold=True, align=CENTER, after=12)
+    if document.authority:
+        _para(doc, document.authority, bold=True, align=CENTER, after=12)
     if document.recipients:
         _para(
             doc,
@@ -141,7 +143,10 @@ def render_docx(document: OfficialDocument) -> Document:
     for line in document.basis:
         _para(doc, line, align=JUSTIFY, indent=True, after=6)
     for part in document.sections:
-        _para(doc, part.heading, bold=True, after=6, indent=True)
+        if part.centred:
+            _para(doc, part.heading, bold=True, align=CENTER, after=6)
+        else:
+            _para(doc, part.heading, bold=True, after=6, indent=True)
         for block in part.blocks:
             if isinstance(block, Paragraph):
                 _para(doc, block.text, align=JUSTIFY, indent=True, after=6)

@@ -31,9 +31,9 @@ from .official import (
     Paragraph,
     Section,
     Table,
-    basis_line,
     lines,
     place_and_date,
+    plan_citation,
     signature,
 )
 
@@ -171,7 +171,8 @@ def report_sections(figures: Figures) -> list[Section]:
                         % {
                             "number": r.decision_number,
                             "day": r.decision_date.strftime("%d/%m/%Y"),
-                        },
+                        }
+                        + (f" ({r.decision.issuer})" if r.decision_id else ""),
                     ]
                     for r in figures.recognitions
                 ],
@@ -242,7 +243,7 @@ def report_document(figures: Figures, day: date | None = None) -> OfficialDocume
         "%(basis)s, for the reporting period from %(start)s to %(end)s, %(body)s reports the "
         "following results:"
     ) % {
-        "basis": basis_line(campaign),
+        "basis": _("Pursuant to %(plan)s") % {"plan": plan_citation(campaign)},
         "start": figures.start.strftime("%d/%m/%Y"),
         "end": figures.end.strftime("%d/%m/%Y"),
         "body": body,

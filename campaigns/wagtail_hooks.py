@@ -7,6 +7,7 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views.generic import RedirectView
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
@@ -17,7 +18,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 from core.collation import vietnamese_ordering
 
 from . import admin_views, feeds
-from .models import Campaign, Participation, StageEventCorrection
+from .models import AwardDecision, Campaign, Participation, StageEventCorrection
 from .selectors import exemplar_directory, searchable_campaign_pages
 
 
@@ -128,8 +129,43 @@ class ParticipationViewSet(SnippetViewSet):
         ]
 
 
+class AwardDecisionViewSet(SnippetViewSet):
+    """Award decisions (quyết định khen thưởng), each with a Word draft in the official form."""
+
+    model = AwardDecision
+    icon = "doc-full"
+    menu_label = _("Award decisions")
+    list_filter = ["form", "level", "campaign"]
+    search_fields = ["number", "issuer", "summary"]
+    inspect_view_enabled = True
+
+    @cached_property
+    def list_display(self) -> list:
+        return [
+            "number",
+            "decision_date",
+            "issuer",
+            "form",
+            "level",
+            LinkColumn(
+                "draft",
+                self.get_url_name("draft"),
+                _("Word draft"),
+                label=pgettext_lazy("decision", "Draft"),
+            ),
+        ]
+
+    def get_urlpatterns(self) -> list:
+        return [
+            *super().get_urlpatterns(),
+            path(
+                "draft/<id:pk>/", self.construct_view(admin_views.DecisionDraftView), name="draft"
+            ),
+        ]
+
+
 class CampaignGroup(SnippetViewSetGroup):
-    items = (CampaignViewSet, ParticipationViewSet)
+    items = (CampaignViewSet, ParticipationViewSet, AwardDecisionViewSet)
     menu_icon = "table"
     menu_label = _("Thi đua")
     menu_name = "campaigns"

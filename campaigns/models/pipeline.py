@@ -635,11 +635,21 @@ class Recognition(models.Model):
     )
     level = models.CharField(_("cấp khen"), max_length=20, choices=RecognitionLevel.choices)
     form = models.CharField(_("hình thức"), max_length=20, choices=RecognitionForm.choices)
-    decision_number = models.CharField(_("số quyết định"), max_length=60)
-    decision_date = models.DateField(_("ngày quyết định"))
+    decision_number = models.CharField(_("số quyết định"), max_length=60, blank=True)
+    decision_date = models.DateField(_("ngày quyết định"), blank=True)
     year = models.PositiveSmallIntegerField(_("năm khen thưởng"), blank=True)
+    decision = models.ForeignKey(
+        "campaigns.AwardDecision",
+        verbose_name=_("Award decision"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="recognitions",
+        help_text=_("The decision record; its number and date are copied when left blank."),
+    )
 
     panels = [
+        FieldPanel("decision"),
         FieldRowPanel([FieldPanel("level"), FieldPanel("form")]),
         FieldRowPanel(
             [FieldPanel("decision_number"), FieldPanel("decision_date"), FieldPanel("year")]
@@ -655,12 +665,37 @@ class Recognition(models.Model):
         return f"{self.get_form_display()} {self.get_level_display()} ({self.decision_number})"
 
     def save(self, *args, **kwargs) -> None:
+        self.copy_decision()
         if not self.year and self.decision_date:
             self.year = self.decision_date.year
         super().save(*args, **kwargs)
 
+    def copy_decision(self) -> None:
+        """A recognition linked to a decision record takes its number and date."""
+        if self.decision_id is None:
+            return
+        self.decision_number = self.decision_number or self.decision.number
+        self.decision_date = self.decision_date or self.decision.decision_date
+
     def clean(self) -> None:
+        self.copy_decision()
         super().clean()
+        if self.decision_id is None and not (self.decision_number and self.decision_date):
+            raise ValidationError(
+                {"decision": _("Choose the award decision, or type its number and date.")}
+            )
+        if self.decision_id is not None and (
+            self.decision_number != self.decision.number
+            or self.decision_date != self.decision.decision_date
+        ):
+            raise ValidationError(
+                {
+                    "decision_number": _(
+                        "The number and date differ from the chosen decision (%(decision)s)."
+                    )
+                    % {"decision": self.decision}
+                }
+            )
         if not self.year and self.decision_date:
             self.year = self.decision_date.year
         participation = getattr(self, "participation", None)

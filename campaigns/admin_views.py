@@ -5,6 +5,8 @@ permission policy, the breadcrumbs and the URL names."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from datetime import datetime, time
 
 from django.conf import settings
@@ -35,6 +37,12 @@ from .forms import StageEventCorrectionForm
 from .models import AwardDecision, Campaign, CampaignReport, Participation, StageEvent
 from .official import to_docx, to_html_context, to_pdf
 from .reports import report_document, report_filename, report_xlsx
+from .spreadsheets import (
+    ImportResult,
+    export_participations,
+    read_participations,
+    save_participations,
+)
 from .tasks import build_report
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -122,6 +130,7 @@ class DashboardView(ObjectScreen):
             years=campaign.years(),
             halves=Half.choices,
             can_change=self.user_has_permission("change"),
+            can_import=self.request.user.has_perm("campaigns.add_participation"),
             **kwargs,
         )
 
@@ -195,6 +204,82 @@ class DecisionDraftView(ObjectScreen):
         decision = self.object
         filename = f"quyet-dinh-{slugify(decision.number)}-{decision.decision_date:%Y%m%d}.docx"
         return attachment(to_docx(decision_document(decision)), DOCX, filename)
+
+
+class ParticipationsExportView(ObjectScreen):
+    """The campaign's exemplars as a spreadsheet (the columns the import reads)."""
+
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        campaign = self.object
+        filename = f"diem-hinh-{slugify(campaign.code)}.xlsx"
+        return attachment(export_participations(campaign), XLSX, filename)
+
+
+class ParticipationsImportView(ObjectScreen):
+    """Upload a spreadsheet of exemplars, see every row checked, then confirm: a file with any
+    error saves nothing. Needs the permission to add participations."""
+
+    template_name = "campaigns/admin/import_participations.html"
+    page_title = gettext_lazy("Import exemplars from Excel")
+    header_icon = "upload"
+    permission_required = "add"
+    max_size = 2 * 1024 * 1024
+    session_key = "campaigns-import"
+
+    def get_page_subtitle(self) -> str:
+        return self.object.title
+
+    def get_header_title(self) -> str:
+        return self.get_page_title()
+
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        campaign = self.object
+        if "confirm" in request.POST:
+            stored = request.session.get(self.session_key, {})
+            if stored.get("campaign") != campaign.pk or stored.get("token") != request.POST.get(
+                "token"
+            ):
+                messages.error(request, _("The preview has expired; upload the file again."))
+                return HttpResponseRedirect(request.path)
+            result = save_participations(
+                campaign, base64.b64decode(stored["data"]), by=request.user
+            )
+            if not result.ok:
+                return self.render_to_response(self.get_context_data(result=result))
+            del request.session[self.session_key]
+            messages.success(
+                request,
+                _("%(count)s exemplars added to the campaign.") % {"count": len(result.rows)},
+            )
+            return HttpResponseRedirect(
+                reverse(self.participation_index_url_name) + f"?campaign={campaign.pk}"
+            )
+        upload = request.FILES.get("file")
+        if upload is None or upload.size > self.max_size:
+            result = ImportResult(errors=[_("Choose an Excel file (.xlsx) of at most 2 MB.")])
+            return self.render_to_response(self.get_context_data(result=result))
+        data = upload.read()
+        result = read_participations(campaign, data)
+        token = ""
+        if result.ok:
+            token = hashlib.sha256(data).hexdigest()
+            request.session[self.session_key] = {
+                "campaign": campaign.pk,
+                "token": token,
+                "data": base64.b64encode(data).decode(),
+            }
+        return self.render_to_response(self.get_context_data(result=result, token=token))
+
+    participation_index_url_name = "wagtailsnippets_campaigns_participation:list"
+
+    def get_context_data(self, **kwargs) -> dict:
+        return super().get_context_data(
+            campaign=self.object,
+            export_url=reverse(
+                "wagtailsnippets_campaigns_campaign:export_participations", args=[self.object.pk]
+            ),
+            **kwargs,
+        )
 
 
 class ReportStatusView(ObjectScreen):

@@ -85,6 +85,19 @@ class CampaignViewSet(SnippetViewSet):
                 screen(admin_views.ReportDownloadView),
                 name="report_download",
             ),
+            path(
+                "participations/<id:pk>/export/",
+                screen(admin_views.ParticipationsExportView),
+                name="export_participations",
+            ),
+            path(
+                "participations/<id:pk>/import/",
+                screen(
+                    admin_views.ParticipationsImportView,
+                    permission_policy=ModelPermissionPolicy(Participation),
+                ),
+                name="import_participations",
+            ),
         ]
 
 

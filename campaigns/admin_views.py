@@ -35,7 +35,8 @@ from .dashboard import campaign_figures
 from .decisions import decision_document
 from .forms import StageEventCorrectionForm
 from .models import AwardDecision, Campaign, CampaignReport, Participation, StageEvent
-from .official import to_docx, to_html_context, to_pdf
+from .official import to_html_context, to_pdf
+from .official_docx import to_docx
 from .reports import report_document, report_filename, report_xlsx
 from .spreadsheets import (
     ImportResult,

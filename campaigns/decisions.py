@@ -17,7 +17,6 @@ from .official import (
     lines,
     place_and_date,
     plan_citation,
-    signature,
 )
 
 # The law and decree every commendation rests on (Căn cứ), unless the record names others.
@@ -100,9 +99,7 @@ def decision_document(decision: AwardDecision) -> OfficialDocument:
         basis=basis,
         sections=[articles],
         distribution=[_("As in Article 3;"), _("Filed: Records office, Emulation office.")],
-        signature=signature(
-            decision.signing_authority, decision.signing_for, position, decision.signer_name
-        ),
+        signature=decision.signature_block(decision.issuer),
         title=str(decision),
         authority=decision_authority(decision, position),
     )

@@ -1,13 +1,12 @@
 """Administrative documents in the form of Nghị định 30/2020/NĐ-CP (thể thức văn bản).
 
 One `OfficialDocument` holds what a report or a decision says, once; the printable page and the
-PDF (`templates/campaigns/official_document.html`), the Word file (`to_docx`) and the
+PDF (`templates/campaigns/official_document.html`), the Word file (`official_docx.to_docx`) and the
 spreadsheet's cover (`reports.report_xlsx`) are all rendered from it.
 """
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -208,12 +207,3 @@ def to_pdf(document: OfficialDocument) -> bytes:
         "campaigns/official_document.html", to_html_context(document, for_pdf=True)
     )
     return HTML(string=html).write_pdf()
-
-
-def to_docx(document: OfficialDocument) -> bytes:
-    """The document as Word: the officer edits, signs and files it."""
-    from .official_docx import render_docx
-
-    buffer = io.BytesIO()
-    render_docx(document).save(buffer)
-    return buffer.getvalue()

@@ -3,6 +3,8 @@ Times New Roman, the header table, the body, then "Nơi nhận" and the signatur
 
 from __future__ import annotations
 
+import io
+
 from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -167,3 +169,10 @@ def render_docx(document: OfficialDocument) -> Document:
         _para(signer, "", align=CENTER)
     _para(signer, document.signature.name, bold=True, align=CENTER)
     return doc
+
+
+def to_docx(document: OfficialDocument) -> bytes:
+    """The document as Word: the officer edits, signs and files it."""
+    buffer = io.BytesIO()
+    render_docx(document).save(buffer)
+    return buffer.getvalue()

@@ -34,7 +34,6 @@ from .official import (
     lines,
     place_and_date,
     plan_citation,
-    signature,
 )
 
 # The note under the reach table (also templates/campaigns/includes/reach_definitions.html).
@@ -259,12 +258,7 @@ def report_document(figures: Figures, day: date | None = None) -> OfficialDocume
         basis=[basis],
         sections=report_sections(figures),
         distribution=distribution,
-        signature=signature(
-            campaign.signing_authority,
-            campaign.signing_for or (body if campaign.signing_authority == "tm" else ""),
-            campaign.signer_position,
-            campaign.signer_name,
-        ),
+        signature=campaign.signature_block(body),
         title=report_title(figures),
     )
 

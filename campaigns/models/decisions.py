@@ -10,10 +10,11 @@ from wagtail.documents import get_document_model_string
 
 from core.collation import vi_order
 
-from ..choices import RecognitionForm, RecognitionLevel, SigningAuthority
+from ..choices import RecognitionForm, RecognitionLevel
+from .pipeline import SignedDocument
 
 
-class AwardDecision(models.Model):
+class AwardDecision(SignedDocument):
     """A decision as issued: number and date, who issued and signed it, the form and level of
     the award, the exemplars it honours and its scanned copy (a Wagtail document, so the
     collection's privacy applies to the scan)."""
@@ -59,16 +60,6 @@ class AwardDecision(models.Model):
         blank=True,
         related_name="award_decisions",
     )
-    signing_authority = models.CharField(
-        _("Signing authority"),
-        max_length=2,
-        choices=SigningAuthority.choices,
-        default=SigningAuthority.NONE,
-        blank=True,
-    )
-    signing_for = models.CharField(_("Signing for"), max_length=200, blank=True)
-    signer_position = models.CharField(_("Signer's position"), max_length=120, blank=True)
-    signer_name = models.CharField(_("Signer's full name"), max_length=120, blank=True)
     place = models.CharField(_("Place name on the decision"), max_length=100, blank=True)
     scan = models.ForeignKey(
         get_document_model_string(),

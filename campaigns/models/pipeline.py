@@ -34,6 +34,7 @@ from ..choices import (
     period_bounds,
 )
 from ..forms import CampaignForm, ParticipationForm
+from ..official import Signature, signature
 
 
 class CampaignQuerySet(models.QuerySet):
@@ -42,7 +43,45 @@ class CampaignQuerySet(models.QuerySet):
         return self.exclude(status=CampaignStatus.PLANNED)
 
 
-class Campaign(ClusterableModel):
+class SignedDocument(models.Model):
+    """Who signs an official document (Nghị định 30/2020, Article 13): a campaign's reports,
+    an award decision."""
+
+    signing_authority = models.CharField(
+        _("Signing authority"),
+        max_length=2,
+        choices=SigningAuthority.choices,
+        default=SigningAuthority.NONE,
+        blank=True,
+    )
+    signing_for = models.CharField(
+        _("Signing for"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "TM.: the collective body (Ủy ban nhân dân); KT. and Q.: the head's position "
+            "(Chủ tịch, Giám đốc)."
+        ),
+    )
+    signer_position = models.CharField(
+        _("Signer's position"), max_length=120, blank=True, help_text=_("For example Phó Chủ tịch.")
+    )
+    signer_name = models.CharField(_("Signer's full name"), max_length=120, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def signature_block(self, collective: str = "") -> Signature:
+        """TM. with nothing in *signing for* signs for `collective` (the issuing body)."""
+        signing_for = self.signing_for
+        if not signing_for and self.signing_authority == SigningAuthority.ON_BEHALF:
+            signing_for = collective
+        return signature(
+            self.signing_authority, signing_for, self.signer_position, self.signer_name
+        )
+
+
+class Campaign(SignedDocument, ClusterableModel):
     """A plan or emulation campaign (kế hoạch / phong trào thi đua) and what it asks for."""
 
     title = models.CharField(_("tên phong trào, kế hoạch"), max_length=255)
@@ -135,26 +174,6 @@ class Campaign(ClusterableModel):
             "Blank: “Như trên;” (when there are recipients) and “Lưu: VT.”."
         ),
     )
-    signing_authority = models.CharField(
-        _("Signing authority"),
-        max_length=2,
-        choices=SigningAuthority.choices,
-        default=SigningAuthority.NONE,
-        blank=True,
-    )
-    signing_for = models.CharField(
-        _("Signing for"),
-        max_length=200,
-        blank=True,
-        help_text=_(
-            "TM.: the collective body (Ủy ban nhân dân); KT. and Q.: the head's position "
-            "(Chủ tịch, Giám đốc)."
-        ),
-    )
-    signer_position = models.CharField(
-        _("Signer's position"), max_length=120, blank=True, help_text=_("For example Phó Chủ tịch.")
-    )
-    signer_name = models.CharField(_("Signer's full name"), max_length=120, blank=True)
 
     objects = CampaignQuerySet.as_manager()
 
@@ -196,13 +215,6 @@ class Campaign(ClusterableModel):
     def __str__(self) -> str:
         return f"{self.title} ({self.code})"
 
-    def clean(self) -> None:
-        super().clean()
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError(
-                {"end_date": _("Ngày kết thúc không thể trước ngày bắt đầu của phong trào.")}
-            )
-
     def save(self, *args, **kwargs) -> None:
         if not self.slug:
             base = slugify(normalize(self.code or self.title))[:70] or "phong-trao"
@@ -211,6 +223,13 @@ class Campaign(ClusterableModel):
                 slug, n = f"{base}-{n}", n + 1
             self.slug = slug
         super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError(
+                {"end_date": _("Ngày kết thúc không thể trước ngày bắt đầu của phong trào.")}
+            )
 
     def years(self) -> list[int]:
         return list(range(self.start_date.year, self.end_date.year + 1))

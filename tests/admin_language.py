@@ -48,6 +48,8 @@ ALLOWED = {
     "referer",
     "referrer",
     "txt",  # a file extension ("Tải kịch bản (.txt)")
+    "xlsx",  # "Tệp Excel (.xlsx)"
+    "word",  # Microsoft Word, the format offices edit and sign ("Báo cáo (Word)")
     # The demo's usernames.
     "admin",
     "phongvien",

@@ -6,58 +6,204 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('campaigns', '0009_campaign_official_form'),
-        ('wagtaildocs', '0014_alter_document_file_size'),
+        ("campaigns", "0009_campaign_official_form"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='recognition',
-            name='decision_date',
-            field=models.DateField(blank=True, verbose_name='ngày quyết định'),
+            model_name="recognition",
+            name="decision_date",
+            field=models.DateField(blank=True, verbose_name="ngày quyết định"),
         ),
         migrations.AlterField(
-            model_name='recognition',
-            name='decision_number',
-            field=models.CharField(blank=True, max_length=60, verbose_name='số quyết định'),
+            model_name="recognition",
+            name="decision_number",
+            field=models.CharField(blank=True, max_length=60, verbose_name="số quyết định"),
         ),
         migrations.CreateModel(
-            name='AwardDecision',
+            name="AwardDecision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('signing_authority', models.CharField(blank=True, choices=[('', 'The head signs (no prefix)'), ('tm', 'TM. (on behalf of the collective body)'), ('kt', 'KT. (signing in place of the head)'), ('q', 'Q. (acting head)')], default='', max_length=2, verbose_name='Signing authority')),
-                ('signing_for', models.CharField(blank=True, help_text="TM.: the collective body (Ủy ban nhân dân); KT. and Q.: the head's position (Chủ tịch, Giám đốc).", max_length=200, verbose_name='Signing for')),
-                ('signer_position', models.CharField(blank=True, help_text='For example Phó Chủ tịch.', max_length=120, verbose_name="Signer's position")),
-                ('signer_name', models.CharField(blank=True, max_length=120, verbose_name="Signer's full name")),
-                ('number', models.CharField(help_text='For example 12/QĐ-UBND', max_length=60, verbose_name='Decision number')),
-                ('decision_date', models.DateField(verbose_name='Decision date')),
-                ('issuer', models.CharField(max_length=200, verbose_name='Issuing body')),
-                ('parent_body', models.CharField(blank=True, max_length=200, verbose_name='Parent body (cơ quan chủ quản)')),
-                ('summary', models.CharField(blank=True, help_text='Blank: “Về việc khen thưởng các tập thể, cá nhân …”.', max_length=300, verbose_name='Subject (trích yếu)')),
-                ('basis', models.TextField(blank=True, help_text='One per line. Blank: the Law on Emulation and Commendation, its decree and the plan.', verbose_name='Legal basis (Căn cứ)')),
-                ('proposer', models.CharField(blank=True, help_text='For example Trưởng Ban Thi đua - Khen thưởng tỉnh.', max_length=200, verbose_name='Proposed by (Theo đề nghị của)')),
-                ('form', models.CharField(choices=[('certificate', 'Giấy khen'), ('merit', 'Bằng khen'), ('title', 'Danh hiệu'), ('flag', 'Cờ thi đua'), ('medal', 'Huân chương, huy chương'), ('other', 'Hình thức khác')], max_length=20, verbose_name='Form of award')),
-                ('level', models.CharField(choices=[('commune', 'Cấp xã'), ('district', 'Cấp huyện'), ('province', 'Cấp tỉnh'), ('ministry', 'Cấp bộ, ngành, đoàn thể trung ương'), ('state', 'Cấp Nhà nước')], max_length=20, verbose_name='Award level')),
-                ('place', models.CharField(blank=True, max_length=100, verbose_name='Place name on the decision')),
-                ('campaign', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='decisions', to='campaigns.campaign', verbose_name='Campaign')),
-                ('exemplars', models.ManyToManyField(blank=True, related_name='award_decisions', to='campaigns.exemplarpage', verbose_name='Exemplars honoured')),
-                ('scan', models.ForeignKey(blank=True, help_text='Put it in a private collection if readers must not download it.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtaildocs.document', verbose_name='Scanned decision')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "signing_authority",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "The head signs (no prefix)"),
+                            ("tm", "TM. (on behalf of the collective body)"),
+                            ("kt", "KT. (signing in place of the head)"),
+                            ("q", "Q. (acting head)"),
+                        ],
+                        default="",
+                        max_length=2,
+                        verbose_name="Signing authority",
+                    ),
+                ),
+                (
+                    "signing_for",
+                    models.CharField(
+                        blank=True,
+                        help_text="TM.: the collective body (Ủy ban nhân dân); KT. and Q.: the head's position (Chủ tịch, Giám đốc).",
+                        max_length=200,
+                        verbose_name="Signing for",
+                    ),
+                ),
+                (
+                    "signer_position",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example Phó Chủ tịch.",
+                        max_length=120,
+                        verbose_name="Signer's position",
+                    ),
+                ),
+                (
+                    "signer_name",
+                    models.CharField(blank=True, max_length=120, verbose_name="Signer's full name"),
+                ),
+                (
+                    "number",
+                    models.CharField(
+                        help_text="For example 12/QĐ-UBND",
+                        max_length=60,
+                        verbose_name="Decision number",
+                    ),
+                ),
+                ("decision_date", models.DateField(verbose_name="Decision date")),
+                ("issuer", models.CharField(max_length=200, verbose_name="Issuing body")),
+                (
+                    "parent_body",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="Parent body (cơ quan chủ quản)"
+                    ),
+                ),
+                (
+                    "summary",
+                    models.CharField(
+                        blank=True,
+                        help_text="Blank: “Về việc khen thưởng các tập thể, cá nhân …”.",
+                        max_length=300,
+                        verbose_name="Subject (trích yếu)",
+                    ),
+                ),
+                (
+                    "basis",
+                    models.TextField(
+                        blank=True,
+                        help_text="One per line. Blank: the Law on Emulation and Commendation, its decree and the plan.",
+                        verbose_name="Legal basis (Căn cứ)",
+                    ),
+                ),
+                (
+                    "proposer",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example Trưởng Ban Thi đua - Khen thưởng tỉnh.",
+                        max_length=200,
+                        verbose_name="Proposed by (Theo đề nghị của)",
+                    ),
+                ),
+                (
+                    "form",
+                    models.CharField(
+                        choices=[
+                            ("certificate", "Giấy khen"),
+                            ("merit", "Bằng khen"),
+                            ("title", "Danh hiệu"),
+                            ("flag", "Cờ thi đua"),
+                            ("medal", "Huân chương, huy chương"),
+                            ("other", "Hình thức khác"),
+                        ],
+                        max_length=20,
+                        verbose_name="Form of award",
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("commune", "Cấp xã"),
+                            ("district", "Cấp huyện"),
+                            ("province", "Cấp tỉnh"),
+                            ("ministry", "Cấp bộ, ngành, đoàn thể trung ương"),
+                            ("state", "Cấp Nhà nước"),
+                        ],
+                        max_length=20,
+                        verbose_name="Award level",
+                    ),
+                ),
+                (
+                    "place",
+                    models.CharField(
+                        blank=True, max_length=100, verbose_name="Place name on the decision"
+                    ),
+                ),
+                (
+                    "campaign",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="decisions",
+                        to="campaigns.campaign",
+                        verbose_name="Campaign",
+                    ),
+                ),
+                (
+                    "exemplars",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="award_decisions",
+                        to="campaigns.exemplarpage",
+                        verbose_name="Exemplars honoured",
+                    ),
+                ),
+                (
+                    "scan",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Put it in a private collection if readers must not download it.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtaildocs.document",
+                        verbose_name="Scanned decision",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'award decision',
-                'verbose_name_plural': 'award decisions',
-                'ordering': ['-decision_date', models.OrderBy(core.collation.ViCollate(models.F('number')), descending=False)],
+                "verbose_name": "award decision",
+                "verbose_name_plural": "award decisions",
+                "ordering": [
+                    "-decision_date",
+                    models.OrderBy(core.collation.ViCollate(models.F("number")), descending=False),
+                ],
             },
         ),
         migrations.AddField(
-            model_name='recognition',
-            name='decision',
-            field=models.ForeignKey(blank=True, help_text='The decision record; its number and date are copied when left blank.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='recognitions', to='campaigns.awarddecision', verbose_name='Award decision'),
+            model_name="recognition",
+            name="decision",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The decision record; its number and date are copied when left blank.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="recognitions",
+                to="campaigns.awarddecision",
+                verbose_name="Award decision",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='awarddecision',
-            constraint=models.UniqueConstraint(fields=('number', 'decision_date'), name='unique_award_decision'),
+            model_name="awarddecision",
+            constraint=models.UniqueConstraint(
+                fields=("number", "decision_date"), name="unique_award_decision"
+            ),
         ),
     ]

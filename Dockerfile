@@ -11,9 +11,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
-# pg_dump for `manage.py backup` on PostgreSQL; everything else comes as wheels.
+# pg_dump for `manage.py backup` on PostgreSQL; pango and the fonts for the PDF reports
+# (scripts/install-system-packages.sh, docs/campaigns.md); everything else comes as wheels.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends postgresql-client \
+       libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation2 fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app

@@ -19,8 +19,10 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e ".[dev]"
 	touch $@
 
-# Also compiles the Vietnamese catalogues in locale/ (.mo files are build output, not in git).
+# Also compiles the Vietnamese catalogues in locale/ (.mo files are build output, not in git)
+# and installs the Debian packages the PDF reports need (scripts/install-system-packages.sh).
 install: $(VENV)/.installed .secret_key
+	bash scripts/install-system-packages.sh
 	$(PY) manage.py compilemessages --ignore=.venv -v 0
 
 migrate: install

@@ -5,6 +5,8 @@ permission policy, the breadcrumbs and the URL names."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from datetime import datetime, time
 
 from django.conf import settings
@@ -27,18 +29,30 @@ from engagement.selectors import reader_figures
 from stories.selectors import stories_about_exemplars
 from syndication.reach import outlets_reached
 from vietnamese.collation import sorted_vietnamese
+from vietnamese.slugs import slugify
 
 from .choices import Half, ReportStatus, Stage
 from .dashboard import campaign_figures
+from .decisions import decision_document
 from .forms import StageEventCorrectionForm
-from .models import Campaign, CampaignReport, Participation, StageEvent
-from .reports import report_context, report_filename, report_xlsx
+from .models import AwardDecision, Campaign, CampaignReport, Participation, StageEvent
+from .official import to_html_context, to_pdf
+from .official_docx import to_docx
+from .reports import report_document, report_filename, report_xlsx
+from .spreadsheets import (
+    ImportResult,
+    export_participations,
+    read_participations,
+    save_participations,
+)
 from .tasks import build_report
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Reports (printed, spreadsheet, built in the background): campaign officers, the
 # editor-in-chief and administrators (campaigns/0005, 0009), not every reader of campaigns.
 REPORT_PERMISSION = "campaigns.view_campaignreport"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PDF = "application/pdf"
 # Campaigns with more participants than this get their spreadsheet from the task worker.
 DEFAULT_INLINE_REPORT_LIMIT = 300
 
@@ -122,6 +136,7 @@ class DashboardView(ObjectScreen):
             halves=Half.choices,
             can_change=self.user_has_permission("change"),
             can_report=self.request.user.has_perm(REPORT_PERMISSION),
+            can_import=self.request.user.has_perm("campaigns.add_participation"),
             **kwargs,
         )
 
@@ -142,16 +157,27 @@ class ReportScreen(ObjectScreen):
         return super().dispatch(request, *args, **kwargs)
 
 
-class PeriodReportView(ReportScreen):
-    """?format=html (printable) or xlsx; large spreadsheets go to the task worker."""
+def attachment(data: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=content_type)
+    response["Cache-Control"] = "private, no-store"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
-    template_name = "campaigns/report_print.html"
+
+class PeriodReportView(ReportScreen):
+    """?format=html (printable), docx (Word), pdf or xlsx, all from one `report_document`;
+    large spreadsheets go to the task worker."""
+
+    template_name = "campaigns/official_document.html"
     report_status_url_name = None
+    formats = ("html", "docx", "pdf", "xlsx")
 
     def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         campaign = self.object
         year, half = period(request, campaign)
         output = request.GET.get("format", "html")
+        if output not in self.formats:
+            raise Http404
         if output == "xlsx":
             limit = getattr(settings, "CAMPAIGN_INLINE_REPORT_LIMIT", DEFAULT_INLINE_REPORT_LIMIT)
             if campaign.participations.count() > limit:
@@ -160,15 +186,123 @@ class PeriodReportView(ReportScreen):
                 )
                 build_report.enqueue(queued.pk)
                 return redirect(self.report_status_url_name, pk=queued.pk)
-            figures = campaign_figures(campaign, year, half)
-            response = HttpResponse(report_xlsx(figures), content_type=XLSX)
-            response["Content-Disposition"] = f'attachment; filename="{report_filename(figures)}"'
-            response["Cache-Control"] = "private, no-store"
-            return response
-        if output != "html":
-            raise Http404
         figures = campaign_figures(campaign, year, half)
-        return TemplateResponse(request, self.template_name, report_context(figures))
+        document = report_document(figures)
+        if output == "xlsx":
+            data = report_xlsx(figures, document)
+            return attachment(data, XLSX, report_filename(figures))
+        if output == "docx":
+            return attachment(to_docx(document), DOCX, report_filename(figures, "docx"))
+        if output == "pdf":
+            return attachment(to_pdf(document), PDF, report_filename(figures, "pdf"))
+        return TemplateResponse(
+            request,
+            self.template_name,
+            {
+                **to_html_context(document),
+                "downloads": [
+                    {"url": f"?year={year}&half={half}&format={kind}", "label": label}
+                    for kind, label in report_download_labels()
+                ],
+            },
+        )
+
+
+def report_download_labels() -> list[tuple[str, str]]:
+    """The report's files, as the dashboard and the printable page offer them."""
+    return [
+        ("docx", _("Report (Word)")),
+        ("pdf", _("Report (PDF)")),
+        ("xlsx", _("Report (Excel)")),
+    ]
+
+
+class DecisionDraftView(ObjectScreen):
+    """A draft of the award decision as Word, in the official form, from its exemplars."""
+
+    def get_queryset(self):
+        return AwardDecision.objects.select_related("campaign")
+
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        decision = self.object
+        filename = f"quyet-dinh-{slugify(decision.number)}-{decision.decision_date:%Y%m%d}.docx"
+        return attachment(to_docx(decision_document(decision)), DOCX, filename)
+
+
+class ParticipationsExportView(ObjectScreen):
+    """The campaign's exemplars as a spreadsheet (the columns the import reads)."""
+
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        campaign = self.object
+        filename = f"diem-hinh-{slugify(campaign.code)}.xlsx"
+        return attachment(export_participations(campaign), XLSX, filename)
+
+
+class ParticipationsImportView(ObjectScreen):
+    """Upload a spreadsheet of exemplars, see every row checked, then confirm: a file with any
+    error saves nothing. Needs the permission to add participations."""
+
+    template_name = "campaigns/admin/import_participations.html"
+    page_title = gettext_lazy("Import exemplars from Excel")
+    header_icon = "upload"
+    permission_required = "add"
+    max_size = 2 * 1024 * 1024
+    session_key = "campaigns-import"
+
+    def get_page_subtitle(self) -> str:
+        return self.object.title
+
+    def get_header_title(self) -> str:
+        return self.get_page_title()
+
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        campaign = self.object
+        if "confirm" in request.POST:
+            stored = request.session.get(self.session_key, {})
+            if stored.get("campaign") != campaign.pk or stored.get("token") != request.POST.get(
+                "token"
+            ):
+                messages.error(request, _("The preview has expired; upload the file again."))
+                return HttpResponseRedirect(request.path)
+            result = save_participations(
+                campaign, base64.b64decode(stored["data"]), by=request.user
+            )
+            if not result.ok:
+                return self.render_to_response(self.get_context_data(result=result))
+            del request.session[self.session_key]
+            messages.success(
+                request,
+                _("%(count)s exemplars added to the campaign.") % {"count": len(result.rows)},
+            )
+            return HttpResponseRedirect(
+                reverse(self.participation_index_url_name) + f"?campaign={campaign.pk}"
+            )
+        upload = request.FILES.get("file")
+        if upload is None or upload.size > self.max_size:
+            result = ImportResult(errors=[_("Choose an Excel file (.xlsx) of at most 2 MB.")])
+            return self.render_to_response(self.get_context_data(result=result))
+        data = upload.read()
+        result = read_participations(campaign, data)
+        token = ""
+        if result.ok:
+            token = hashlib.sha256(data).hexdigest()
+            request.session[self.session_key] = {
+                "campaign": campaign.pk,
+                "token": token,
+                "data": base64.b64encode(data).decode(),
+            }
+        return self.render_to_response(self.get_context_data(result=result, token=token))
+
+    participation_index_url_name = "wagtailsnippets_campaigns_participation:list"
+
+    def get_context_data(self, **kwargs) -> dict:
+        return super().get_context_data(
+            campaign=self.object,
+            export_url=reverse(
+                "wagtailsnippets_campaigns_campaign:export_participations", args=[self.object.pk]
+            ),
+            **kwargs,
+        )
 
 
 class ReportStatusView(ReportScreen):

@@ -105,3 +105,17 @@ class ReportStatus(models.TextChoices):
     RUNNING = "running", _("Being built")
     DONE = "done", _("Done")
     FAILED = "failed", _("Failed")
+
+
+class SigningAuthority(models.TextChoices):
+    """How the signer signs (Nghị định 30/2020/NĐ-CP, Article 13): for the collective (TM.),
+    in place of the head (KT.), as the acting head (Q.), or as the head (no prefix)."""
+
+    NONE = "", _("The head signs (no prefix)")
+    ON_BEHALF = "tm", _("TM. (on behalf of the collective body)")
+    DEPUTY = "kt", _("KT. (signing in place of the head)")
+    ACTING = "q", _("Q. (acting head)")
+
+    @property
+    def prefix(self) -> str:
+        return {"tm": "TM.", "kt": "KT.", "q": "Q."}.get(self.value, "")

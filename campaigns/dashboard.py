@@ -173,7 +173,7 @@ def campaign_figures(
         p
         for p in campaign.participations.select_related(
             "exemplar", "exemplar__locality__parent__parent"
-        ).prefetch_related("stage_events", "recognitions")
+        ).prefetch_related("stage_events", "recognitions__decision")
         if p.stage_on(end) is not None
     ]
     participations.sort(key=lambda p: sort_key(p.exemplar.title))

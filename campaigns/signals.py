@@ -3,14 +3,15 @@ they keep outside pages (campaigns, targets, participations, stages, recognition
 public pages and feeds, so changing it retires the cached site (core.cache)."""
 
 from django.contrib.auth.models import Group, Permission
-from django.db.models.signals import post_save
+from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
 from wagtail.models import GroupPagePermission
 
-from core.cache import invalidate_on_change
+from core.cache import invalidate_on_change, site_changed
 from core.roles import CAMPAIGN_OFFICER, CAMPAIGN_SECTION_PAGE_PERMISSIONS
 
 from .models import (
+    AwardDecision,
     Campaign,
     Criterion,
     CriterionAssessment,
@@ -23,8 +24,22 @@ from .models import (
 )
 
 invalidate_on_change(
-    Campaign, Target, Criterion, Participation, StageEvent, CriterionAssessment, Recognition
+    Campaign,
+    Target,
+    Criterion,
+    Participation,
+    StageEvent,
+    CriterionAssessment,
+    Recognition,
+    AwardDecision,
 )
+
+
+@receiver(m2m_changed, sender=AwardDecision.exemplars.through)
+def on_decision_exemplars_changed(sender, action: str, **kwargs) -> None:
+    """The admin saves a decision's exemplars after the decision: the exemplar pages list it."""
+    if action.startswith("post_"):
+        site_changed()
 
 
 def grant_campaign_section(page) -> None:

@@ -18,7 +18,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 from core.collation import vietnamese_ordering
 
 from . import admin_views, feeds
-from .models import Campaign, Participation, StageEventCorrection
+from .models import AwardDecision, Campaign, Participation, StageEventCorrection
 from .selectors import exemplar_directory, searchable_campaign_pages
 
 
@@ -88,6 +88,19 @@ class CampaignViewSet(SnippetViewSet):
                 screen(admin_views.ReportDownloadView),
                 name="report_download",
             ),
+            path(
+                "participations/<id:pk>/export/",
+                screen(admin_views.ParticipationsExportView),
+                name="export_participations",
+            ),
+            path(
+                "participations/<id:pk>/import/",
+                screen(
+                    admin_views.ParticipationsImportView,
+                    permission_policy=ModelPermissionPolicy(Participation),
+                ),
+                name="import_participations",
+            ),
         ]
 
 
@@ -135,8 +148,43 @@ class ParticipationViewSet(SnippetViewSet):
         ]
 
 
+class AwardDecisionViewSet(SnippetViewSet):
+    """Award decisions (quyết định khen thưởng), each with a Word draft in the official form."""
+
+    model = AwardDecision
+    icon = "doc-full"
+    menu_label = _("Award decisions")
+    list_filter = ["form", "level", "campaign"]
+    search_fields = ["number", "issuer", "summary"]
+    inspect_view_enabled = True
+
+    @cached_property
+    def list_display(self) -> list:
+        return [
+            "number",
+            "decision_date",
+            "issuer",
+            "form",
+            "level",
+            LinkColumn(
+                "draft",
+                self.get_url_name("draft"),
+                _("Word draft"),
+                label=pgettext_lazy("decision", "Draft"),
+            ),
+        ]
+
+    def get_urlpatterns(self) -> list:
+        return [
+            *super().get_urlpatterns(),
+            path(
+                "draft/<id:pk>/", self.construct_view(admin_views.DecisionDraftView), name="draft"
+            ),
+        ]
+
+
 class CampaignGroup(SnippetViewSetGroup):
-    items = (CampaignViewSet, ParticipationViewSet)
+    items = (CampaignViewSet, ParticipationViewSet, AwardDecisionViewSet)
     menu_icon = "table"
     menu_label = _("Campaigns")
     menu_name = "campaigns"

@@ -55,6 +55,8 @@ ALLOWED = {
     "token",
     "limit",
     "migration",
+    "xlsx",  # "Tệp Excel (.xlsx)"
+    "word",  # Microsoft Word, the format offices edit and sign ("Báo cáo (Word)")
     # The demo's usernames.
     "admin",
     "phongvien",

@@ -1,6 +1,7 @@
 """The campaigns app's models: the public directory (`directory`), the campaign pipeline
 (`pipeline`) and background reports (`reports`); their choices live in `campaigns.choices`."""
 
+from .decisions import AwardDecision
 from .directory import ExemplarIndexPage, ExemplarPage, LegalDocumentIndexPage, LegalDocumentPage
 from .pipeline import (
     Campaign,
@@ -17,6 +18,7 @@ from .pipeline import (
 from .reports import CampaignReport
 
 __all__ = [
+    "AwardDecision",
     "Campaign",
     "CampaignQuerySet",
     "CampaignReport",

@@ -160,6 +160,7 @@ class ExemplarPage(LanToaPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["stories"] = paginate(request, stories_about_exemplar(self.pk), 10)
+        context["decisions"] = self.award_decisions.order_by("-decision_date", "pk")
         return context
 
 

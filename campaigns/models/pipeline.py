@@ -29,10 +29,12 @@ from ..choices import (
     Half,
     RecognitionForm,
     RecognitionLevel,
+    SigningAuthority,
     Stage,
     period_bounds,
 )
 from ..forms import CampaignForm, ParticipationForm
+from ..official import Signature, signature
 
 
 class CampaignQuerySet(models.QuerySet):
@@ -41,7 +43,45 @@ class CampaignQuerySet(models.QuerySet):
         return self.exclude(status=CampaignStatus.PLANNED)
 
 
-class Campaign(ClusterableModel):
+class SignedDocument(models.Model):
+    """Who signs an official document (Nghị định 30/2020, Article 13): a campaign's reports,
+    an award decision."""
+
+    signing_authority = models.CharField(
+        _("Signing authority"),
+        max_length=2,
+        choices=SigningAuthority.choices,
+        default=SigningAuthority.NONE,
+        blank=True,
+    )
+    signing_for = models.CharField(
+        _("Signing for"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "TM.: the collective body (Ủy ban nhân dân); KT. and Q.: the head's position "
+            "(Chủ tịch, Giám đốc)."
+        ),
+    )
+    signer_position = models.CharField(
+        _("Signer's position"), max_length=120, blank=True, help_text=_("For example Phó Chủ tịch.")
+    )
+    signer_name = models.CharField(_("Signer's full name"), max_length=120, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def signature_block(self, collective: str = "") -> Signature:
+        """TM. with nothing in *signing for* signs for `collective` (the issuing body)."""
+        signing_for = self.signing_for
+        if not signing_for and self.signing_authority == SigningAuthority.ON_BEHALF:
+            signing_for = collective
+        return signature(
+            self.signing_authority, signing_for, self.signer_position, self.signer_name
+        )
+
+
+class Campaign(SignedDocument, ClusterableModel):
     """A plan or emulation campaign (kế hoạch / phong trào thi đua) and what it asks for."""
 
     title = models.CharField(_("name of the campaign or plan"), max_length=255)
@@ -89,6 +129,51 @@ class Campaign(ClusterableModel):
     report_place = models.CharField(
         _("place name on reports"), max_length=100, blank=True, default="Tân Lâm"
     )
+    # The report's official form (Nghị định 30/2020/NĐ-CP): who issues it, its number, to whom,
+    # and who signs. Blank fields fall back to the campaign's own (campaigns/official.py).
+    plan_date = models.DateField(
+        _("Date the plan was issued"),
+        null=True,
+        blank=True,
+        help_text=_("Printed in the basis: “Thực hiện Kế hoạch số … ngày … của …”."),
+    )
+    report_parent_body = models.CharField(
+        _("Parent body (cơ quan chủ quản)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Printed above the issuing body; leave blank when there is none."),
+    )
+    report_body = models.CharField(
+        _("Body issuing the reports"),
+        max_length=200,
+        blank=True,
+        help_text=_("Blank: the body that issued the plan."),
+    )
+    report_number = models.CharField(
+        _("Report number"),
+        max_length=20,
+        blank=True,
+        help_text=_("Usually left blank for the records office to fill in."),
+    )
+    report_symbol = models.CharField(
+        _("Report symbol"),
+        max_length=40,
+        blank=True,
+        help_text=_("For example BC-UBND. Blank: BC- and the symbol of the plan's issuer."),
+    )
+    report_recipients = models.TextField(
+        _("Addressed to (Kính gửi)"),
+        blank=True,
+        help_text=_("One recipient per line."),
+    )
+    report_distribution = models.TextField(
+        _("Distribution (Nơi nhận)"),
+        blank=True,
+        help_text=_(
+            "One per line, without the dash, for example “Như trên;” and “Lưu: VT, TĐKT.”. "
+            "Blank: “Như trên;” (when there are recipients) and “Lưu: VT.”."
+        ),
+    )
 
     objects = CampaignQuerySet.as_manager()
 
@@ -107,6 +192,17 @@ class Campaign(ClusterableModel):
         FieldPanel("description"),
         FieldRowPanel([FieldPanel("status"), FieldPanel("report_place")]),
         FieldPanel("officers", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [
+                FieldPanel("plan_date"),
+                FieldRowPanel([FieldPanel("report_parent_body"), FieldPanel("report_body")]),
+                FieldRowPanel([FieldPanel("report_number"), FieldPanel("report_symbol")]),
+                FieldRowPanel([FieldPanel("report_recipients"), FieldPanel("report_distribution")]),
+                FieldRowPanel([FieldPanel("signing_authority"), FieldPanel("signing_for")]),
+                FieldRowPanel([FieldPanel("signer_position"), FieldPanel("signer_name")]),
+            ],
+            heading=_("Official form of the reports"),
+        ),
         InlinePanel("targets", heading=_("Targets"), label=_("target")),
         InlinePanel("criteria", heading=_("Criteria"), label=_("criterion")),
     ]
@@ -119,13 +215,6 @@ class Campaign(ClusterableModel):
     def __str__(self) -> str:
         return f"{self.title} ({self.code})"
 
-    def clean(self) -> None:
-        super().clean()
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError(
-                {"end_date": _("The end date cannot be before the campaign's start date.")}
-            )
-
     def save(self, *args, **kwargs) -> None:
         if not self.slug:
             base = slugify(normalize(self.code or self.title))[:70] or "phong-trao"
@@ -134,6 +223,13 @@ class Campaign(ClusterableModel):
                 slug, n = f"{base}-{n}", n + 1
             self.slug = slug
         super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError(
+                {"end_date": _("The end date cannot be before the campaign's start date.")}
+            )
 
     def years(self) -> list[int]:
         return list(range(self.start_date.year, self.end_date.year + 1))
@@ -565,11 +661,21 @@ class Recognition(models.Model):
         _("recognition level"), max_length=20, choices=RecognitionLevel.choices
     )
     form = models.CharField(_("form"), max_length=20, choices=RecognitionForm.choices)
-    decision_number = models.CharField(_("decision number"), max_length=60)
-    decision_date = models.DateField(_("decision date"))
+    decision_number = models.CharField(_("decision number"), max_length=60, blank=True)
+    decision_date = models.DateField(_("decision date"), blank=True)
     year = models.PositiveSmallIntegerField(_("year of recognition"), blank=True)
+    decision = models.ForeignKey(
+        "campaigns.AwardDecision",
+        verbose_name=_("Award decision"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="recognitions",
+        help_text=_("The decision record; its number and date are copied when left blank."),
+    )
 
     panels = [
+        FieldPanel("decision"),
         FieldRowPanel([FieldPanel("level"), FieldPanel("form")]),
         FieldRowPanel(
             [FieldPanel("decision_number"), FieldPanel("decision_date"), FieldPanel("year")]
@@ -585,12 +691,37 @@ class Recognition(models.Model):
         return f"{self.get_form_display()} {self.get_level_display()} ({self.decision_number})"
 
     def save(self, *args, **kwargs) -> None:
+        self.copy_decision()
         if not self.year and self.decision_date:
             self.year = self.decision_date.year
         super().save(*args, **kwargs)
 
+    def copy_decision(self) -> None:
+        """A recognition linked to a decision record takes its number and date."""
+        if self.decision_id is None:
+            return
+        self.decision_number = self.decision_number or self.decision.number
+        self.decision_date = self.decision_date or self.decision.decision_date
+
     def clean(self) -> None:
+        self.copy_decision()
         super().clean()
+        if self.decision_id is None and not (self.decision_number and self.decision_date):
+            raise ValidationError(
+                {"decision": _("Choose the award decision, or type its number and date.")}
+            )
+        if self.decision_id is not None and (
+            self.decision_number != self.decision.number
+            or self.decision_date != self.decision.decision_date
+        ):
+            raise ValidationError(
+                {
+                    "decision_number": _(
+                        "The number and date differ from the chosen decision (%(decision)s)."
+                    )
+                    % {"decision": self.decision}
+                }
+            )
         if not self.year and self.decision_date:
             self.year = self.decision_date.year
         participation = getattr(self, "participation", None)

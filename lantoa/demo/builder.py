@@ -29,6 +29,7 @@ from wagtail.rich_text import RichText
 
 from campaigns.choices import CampaignStatus, LegalDocumentType
 from campaigns.models import (
+    AwardDecision,
     Campaign,
     Criterion,
     CriterionAssessment,
@@ -735,8 +736,20 @@ def ensure_campaign(
         for move in item.moves:
             participation.move_to(move.stage, move.day, by=officer, reason=move.reason)
         for given in item.recognitions:
+            decision, _created = AwardDecision.objects.get_or_create(
+                number=given.number,
+                decision_date=given.day,
+                defaults={
+                    "issuer": spec.issuing_body,
+                    "form": given.form,
+                    "level": given.level,
+                    "campaign": campaign,
+                },
+            )
+            decision.exemplars.add(exemplars[item.exemplar])
             recognition = Recognition(
                 participation=participation,
+                decision=decision,
                 level=given.level,
                 form=given.form,
                 decision_number=given.number,

@@ -1,0 +1,260 @@
+"""A campaign's exemplars as a spreadsheet, out and in.
+
+Export: one row per participation (the exemplar's name, kind, field, locality, the day it was
+discovered, the notes, its current stage). Import: the same first six columns; every row is
+checked first and the Vietnamese message names the row ("Dòng 7: địa bàn …"); a file with any
+error saves nothing, and a clean file is saved in one transaction after the officer confirms
+the preview.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+
+from core.models import Locality
+from vietnamese.dates import read_date
+from vietnamese.text import fold
+
+from .choices import ExemplarField, ExemplarKind, Stage
+from .models import Campaign, ExemplarIndexPage, ExemplarPage, Participation
+
+MAX_ROWS = 2000
+
+
+def columns() -> list[str]:
+    return [
+        _("Exemplar's name"),
+        _("Kind"),
+        pgettext("exemplar field", "Field"),
+        _("Locality"),
+        _("Discovered on"),
+        _("Notes"),
+        _("Current stage"),
+    ]
+
+
+def export_participations(campaign: Campaign) -> bytes:
+    """The campaign's exemplars, in the columns the import reads (and their stage)."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _("Exemplars")[:31]
+    sheet.append(columns())
+    participations = (
+        Participation.objects.filter(campaign=campaign)
+        .select_related("exemplar__locality")
+        .prefetch_related("stage_events")
+    )
+    for participation in participations:
+        exemplar = participation.exemplar
+        first = next(iter(participation.stage_events.all()), None)
+        sheet.append(
+            [
+                exemplar.title,
+                exemplar.get_kind_display(),
+                exemplar.get_field_display(),
+                exemplar.locality.name if exemplar.locality else "",
+                first.effective_on if first else None,
+                participation.notes,
+                participation.get_stage_display(),
+            ]
+        )
+        sheet.cell(sheet.max_row, 5).number_format = "DD/MM/YYYY"
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for letter, width in zip("ABCDEFG", (36, 14, 36, 28, 16, 40, 14), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A2"
+    sheet.print_title_rows = "1:1"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+@dataclass
+class ImportRow:
+    line: int
+    title: str
+    kind: str
+    field: str
+    locality: Locality | None
+    discovered_on: date
+    notes: str
+    exemplar: ExemplarPage | None  # an exemplar already in the directory, else a new one
+
+    @property
+    def kind_label(self) -> str:
+        return str(ExemplarKind(self.kind).label)
+
+
+@dataclass
+class ImportResult:
+    rows: list[ImportRow] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and bool(self.rows)
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(str(value).split())
+
+
+def _choice(text: str, choices) -> str | None:
+    wanted = fold(text)
+    for value, label in choices:
+        if wanted in (fold(str(label)), fold(value)):
+            return value
+    return None
+
+
+class _Localities:
+    """Localities by folded name ("xa nam mo"), or by the full "Xã …, Huyện …" when two share
+    a name."""
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, list[Locality]] = {}
+        self.by_path: dict[str, Locality] = {}
+        for place in Locality.objects.select_related("parent__parent"):
+            self.by_name.setdefault(fold(place.name), []).append(place)
+            self.by_path[fold(str(place))] = place
+
+    def find(self, text: str) -> tuple[Locality | None, bool]:
+        """(the place, whether the name is ambiguous)."""
+        if fold(text) in self.by_path:
+            return self.by_path[fold(text)], False
+        found = self.by_name.get(fold(text), [])
+        return (found[0], False) if len(found) == 1 else (None, len(found) > 1)
+
+
+def _check_row(line: int, cells: list, context: dict) -> tuple[ImportRow | None, list[str]]:
+    """One row: the row to save, or the Vietnamese messages naming what is wrong in it."""
+    title, kind_text, field_text, place_text, day_value, notes = (
+        _text(value) if index != 4 else value for index, value in enumerate(cells)
+    )
+    errors: list[str] = []
+
+    def error(message: str, **values) -> None:
+        errors.append(_("Row %(line)s: ") % {"line": line} + message % values)
+
+    if not title:
+        error(_("the exemplar's name is missing."))
+    kind = _choice(kind_text, ExemplarKind.choices)
+    if kind is None:
+        error(
+            _("kind “%(value)s” is not in the list (%(choices)s)."),
+            value=kind_text,
+            choices=", ".join(str(label) for _v, label in ExemplarKind.choices),
+        )
+    field_value = _choice(field_text, ExemplarField.choices)
+    if field_value is None:
+        error(_("field “%(value)s” is not in the list."), value=field_text)
+    locality, ambiguous = context["places"].find(place_text) if place_text else (None, False)
+    if place_text and locality is None:
+        if ambiguous:
+            error(
+                _("several places are called “%(value)s”: write it with its district."),
+                value=place_text,
+            )
+        else:
+            error(_("locality “%(value)s” is not in the list of places."), value=place_text)
+    if isinstance(day_value, datetime):
+        day = day_value.date()
+    elif isinstance(day_value, date):
+        day = day_value
+    else:
+        day = read_date(_text(day_value))
+        if day is None:
+            error(
+                _("the day of discovery “%(value)s” is not a date (write 25/11/2026)."),
+                value=_text(day_value),
+            )
+    key = (fold(title), locality.pk if locality else None)
+    seen = context["seen"]
+    if title and key in seen:
+        error(_("“%(title)s” is already on row %(other)s."), title=title, other=seen[key])
+    seen.setdefault(key, line)
+    existing = None
+    if title and locality is not None:
+        matches = ExemplarPage.possible_duplicates(title, locality.pk)
+        existing = matches[0] if matches else None
+        if existing is not None and existing.pk in context["joined"]:
+            error(_("“%(title)s” already takes part in this campaign."), title=title)
+    if errors:
+        return None, errors
+    return ImportRow(line, title, kind, field_value, locality, day, notes, existing), []
+
+
+def read_participations(campaign: Campaign, data: bytes) -> ImportResult:
+    """Check every row of an uploaded workbook; nothing is saved here."""
+    result = ImportResult()
+    try:
+        sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, IndexError):
+        result.errors.append(_("The file is not an Excel workbook (.xlsx)."))
+        return result
+    context = {
+        "places": _Localities(),
+        "joined": set(campaign.participations.values_list("exemplar_id", flat=True)),
+        "seen": {},
+    }
+    for line, values in enumerate(sheet.iter_rows(min_row=2, max_col=6, values_only=True), 2):
+        cells = [*values, *[None] * (6 - len(values))]
+        if all(value is None or _text(value) == "" for value in cells):
+            continue
+        if line - 1 > MAX_ROWS:
+            result.errors.append(_("The file has more than %(max)s rows.") % {"max": MAX_ROWS})
+            break
+        row, errors = _check_row(line, cells, context)
+        result.errors.extend(errors)
+        if row is not None:
+            result.rows.append(row)
+    if not result.rows and not result.errors:
+        result.errors.append(_("The file has no rows under its header."))
+    return result
+
+
+def save_participations(campaign: Campaign, data: bytes, *, by=None) -> ImportResult:
+    """Check the file again and save every row, or nothing: one transaction."""
+    result = read_participations(campaign, data)
+    if not result.ok:
+        return result
+    index = ExemplarIndexPage.objects.first()
+    if index is None:
+        result.errors.append(_("There is no exemplar directory page to add exemplars under."))
+        return result
+    with transaction.atomic():
+        for row in result.rows:
+            exemplar = row.exemplar
+            if exemplar is None:
+                # New profiles are drafts: an editor checks and publishes them.
+                exemplar = ExemplarPage(
+                    title=row.title,
+                    kind=row.kind,
+                    field=row.field,
+                    locality=row.locality,
+                    live=False,
+                    owner=by,
+                )
+                index.add_child(instance=exemplar)
+                exemplar.save_revision(user=by)
+            participation = Participation.objects.create(
+                campaign=campaign, exemplar=exemplar, notes=row.notes
+            )
+            participation.move_to(Stage.DISCOVERED, row.discovered_on, by=by)
+    return result

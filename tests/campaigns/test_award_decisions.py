@@ -37,7 +37,7 @@ def test_migration_groups_recognitions_into_decisions(campaign, make_exemplar):
     a = recognise(first, "15/QĐ-UBND", date(2024, 12, 20))
     b = recognise(second, "15/QĐ-UBND ", date(2024, 12, 20))  # typed with a trailing space
     c = recognise(first, "15/QĐ-UBND", date(2025, 3, 2), form="certificate")
-    migration = importlib.import_module("campaigns.migrations.0011_award_decision_records")
+    migration = importlib.import_module("campaigns.migrations.0013_award_decision_records")
     for _run in range(2):
         migration.group_recognitions(apps, None)
 

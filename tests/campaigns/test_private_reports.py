@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 BASE = "/admin/snippets/campaigns/campaign"
 MESSAGE = "Chỉ cán bộ thi đua – khen thưởng và lãnh đạo biên tập được xem báo cáo phong trào."
-migration = importlib.import_module("campaigns.migrations.0009_reports_in_private_storage")
+migration = importlib.import_module("campaigns.migrations.0010_reports_in_private_storage")
 
 
 def spreadsheet(text: str) -> bytes:

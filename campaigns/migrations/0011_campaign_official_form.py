@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("campaigns", "0008_locality_in_core"),
+        ("campaigns", "0010_reports_in_private_storage"),
     ]
 
     operations = [

@@ -34,7 +34,7 @@ def grant(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("campaigns", "0008_locality_in_core"),
+        ("campaigns", "0009_english_msgids"),
     ]
 
     operations = [

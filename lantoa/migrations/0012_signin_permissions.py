@@ -15,7 +15,7 @@ def grant(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("axes", "0010_accessattemptexpiration"),
-        ("lantoa", "0009_localities_and_settings_in_core"),
+        ("lantoa", "0011_page_deletion_rights"),
     ]
 
     operations = [migrations.RunPython(grant, migrations.RunPython.noop)]

@@ -9,7 +9,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("engagement", "0001_initial"),
+        ("engagement", "0002_english_msgids"),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("campaigns", "0009_campaign_official_form"),
+        ("campaigns", "0011_campaign_official_form"),
         ("wagtaildocs", "0014_alter_document_file_size"),
     ]
 

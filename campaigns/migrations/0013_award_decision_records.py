@@ -54,7 +54,7 @@ def grant(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("campaigns", "0010_award_decisions")]
+    dependencies = [("campaigns", "0012_award_decisions")]
 
     operations = [
         migrations.RunPython(group_recognitions, ungroup),

@@ -12,6 +12,6 @@ def apply_current_roles(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("lantoa", "0009_localities_and_settings_in_core")]
+    dependencies = [("lantoa", "0010_english_msgids")]
 
     operations = [migrations.RunPython(apply_current_roles, migrations.RunPython.noop)]

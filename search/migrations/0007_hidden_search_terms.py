@@ -24,7 +24,7 @@ def grant(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("lantoa_search", "0005_facet_labels_from_documents"),
+        ("lantoa_search", "0006_english_msgids"),
         ("lantoa", "0004_roles_and_workflow"),
     ]
 

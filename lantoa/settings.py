@@ -436,6 +436,12 @@ PERMISSIONS_POLICY = (
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 )
 
+# The government's EMC monitoring snippet (TT 22/2023/TT-BTTTT, docs/output.md): the script URL
+# the EMC system gives this portal. Off when empty; public pages only; CSP allows its origin.
+EMC_SCRIPT_URL = os.environ.get("EMC_SCRIPT_URL", "").strip()
+if EMC_SCRIPT_URL and not EMC_SCRIPT_URL.startswith("https://"):
+    raise ImproperlyConfigured("EMC_SCRIPT_URL must be an https:// address (the EMC script).")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

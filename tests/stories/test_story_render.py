@@ -64,7 +64,7 @@ def expected_card(story: StoryPage) -> dict:
         "title": story.title,
         "href": story.url,
         "image_href": story.url,
-        "image": story.hero_image.get_rendition("fill-640x360").url,
+        "image": story.hero_image.get_rendition("fill-160x90").url,  # a 7rem card's src
         "kicker": kicker,
         "date": story.display_date.astimezone(HCM).isoformat(),
     }

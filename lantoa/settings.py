@@ -9,7 +9,7 @@ Environment variables:
   CACHE_URL, CACHE_DIR, CACHE_KEY_PREFIX, PAGE_CACHE*, FRONTEND_CACHE_URL (docs/deployment.md),
   SEARCH_URL (sqlite-fts5:// | postgres:// | elasticsearch://host:9200/alias, docs/search.md),
   RADIO_SYLLABLES_PER_MINUTE, SYNDICATION_PODCAST_EMAIL, SYNDICATION_WEBSUB_HUB (see
-  docs/syndication.md), ENGAGEMENT_* (see docs/engagement.md).
+  docs/syndication.md), ENGAGEMENT_* (see docs/engagement.md), EMC_SCRIPT_URL (docs/output.md).
 """
 
 import contextlib

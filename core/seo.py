@@ -99,44 +99,34 @@ def image_objects(request: HttpRequest | None, image) -> list[dict]:
     ]
 
 
+def _share_data(image) -> dict | None:
+    """An image's 1200×630 rendition as link previews need it (the URL as storage gives it)."""
+    if image is None:
+        return None
+    rendition = image.get_rendition(SHARE_IMAGE_FILTER)
+    alt = getattr(image, "alt_text", "") or image.title
+    return {"url": rendition.url, "width": rendition.width, "height": rendition.height, "alt": alt}
+
+
+def rendition_share_image(request: HttpRequest | None, image) -> dict | None:
+    """A page's own image for link previews (og:image)."""
+    found = _share_data(image)
+    return {**found, "url": absolute(request, found["url"])} if found else None
+
+
 def share_image(request: HttpRequest | None) -> dict | None:
-    """The site settings' default share image as a 1200×630 rendition (url, width, height,
-    alt), kept in the shared cache under the site generation: one lookup per page view."""
+    """The site settings' default share image for link previews, kept in the shared cache
+    under the site generation: one cache lookup per page view, no query."""
     from .models import SiteSettings
 
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         return None
-
-    def build() -> dict | None:
-        image = SiteSettings.for_site(site).default_share_image
-        if image is None:
-            return None
-        rendition = image.get_rendition(SHARE_IMAGE_FILTER)
-        return {
-            "url": rendition.url,
-            "width": rendition.width,
-            "height": rendition.height,
-            "alt": getattr(image, "alt_text", "") or image.title,
-        }
-
-    found = remember(f"core:share-image:{site.pk}", build)
-    if found is None:
-        return None
-    return {**found, "url": absolute(request, found["url"])}
-
-
-def rendition_share_image(request: HttpRequest | None, image) -> dict | None:
-    """A page's own image for link previews (1200×630)."""
-    if image is None:
-        return None
-    rendition = image.get_rendition(SHARE_IMAGE_FILTER)
-    return {
-        "url": absolute(request, rendition.url),
-        "width": rendition.width,
-        "height": rendition.height,
-        "alt": getattr(image, "alt_text", "") or image.title,
-    }
+    found = remember(
+        f"core:share-image:{site.pk}",
+        lambda: _share_data(SiteSettings.for_site(site).default_share_image),
+    )
+    return {**found, "url": absolute(request, found["url"])} if found else None
 
 
 def collection_page(request: HttpRequest, name: str, url: str, description: str = "") -> dict:

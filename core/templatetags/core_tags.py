@@ -98,7 +98,7 @@ def page_meta(context) -> str:
         "\n  ", '<meta {}="{}" content="{}">', ((a, n, v) for a, n, v in tags if v)
     )
     data = context.get("structured_data")
-    return html + (json_ld(data) if data else "")
+    return html + json_ld(data) if data else html
 
 
 @register.simple_tag

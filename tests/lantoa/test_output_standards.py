@@ -336,3 +336,13 @@ def test_card_images_offer_sizes_to_match_how_they_are_drawn(client, public_site
             # is 112 px; a wide card about 22rem).
             drawn = 112 if img.get("sizes") == "7rem" else 352
             assert widths[0] <= 2 * drawn, (kind, widths)
+
+
+def test_preview_tags_are_markup_on_pages_without_structured_data(client, db):
+    """A page with no JSON-LD (an error page, the presenter's script) still gets its tags as
+    elements — once they were escaped into a long line of text across the top of the page."""
+    response = client.get("/khong-co-trang-nay/")
+    assert response.status_code == 404
+    tree = lxml.html.fromstring(response.content)
+    assert tree.xpath("//head/meta[@property='og:type']/@content") == ["website"]
+    assert "og:type" not in tree.xpath("string(//body)")

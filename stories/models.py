@@ -285,6 +285,8 @@ class SeriesPage(LanToaPage):
         return [page, self.breadcrumb_data(request)]
 
     def get_context(self, request, *args, **kwargs):
+        if self.hero_image:  # its renditions (page, JSON-LD, preview) in one query
+            prefetch_related_objects([self.hero_image], "renditions")
         context = super().get_context(request, *args, **kwargs)
         context["parts"] = self.parts()
         if self.hero_image:

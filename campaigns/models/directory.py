@@ -6,6 +6,7 @@ from datetime import datetime, time
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -254,6 +255,8 @@ class ExemplarPage(LanToaPage):
         return [page, self.breadcrumb_data(request)]
 
     def get_context(self, request, *args, **kwargs):
+        if self.photo:  # the photo's renditions (page, JSON-LD, preview) in one query
+            prefetch_related_objects([self.photo], "renditions")
         context = super().get_context(request, *args, **kwargs)
         context["stories"] = paginate(request, stories_about_exemplar(self.pk), 10)
         context["og"] = {

@@ -19,7 +19,7 @@ SVG = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">
 <rect width="64" height="64" rx="12" fill="#a3161a"/>
 <circle cx="32" cy="32" r="7" fill="#fff"/>
 <circle cx="32" cy="32" r="15" fill="none" stroke="#fff" stroke-width="4"/>
-<circle cx="32" cy="32" r="24" fill="none" stroke="#fff" stroke-width="4" stroke-dasharray="30 8"/>
+<circle cx="32" cy="32" r="24" fill="none" stroke="#fff" stroke-width="4"/>
 </svg>
 """
 

@@ -4,12 +4,15 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
+from core import seo
 from core.restrictions import site_has_view_restrictions
 from vietnamese.slugs import slugify
 from vietnamese.text import normalize
@@ -85,6 +88,31 @@ class LanToaPage(Page):
         subpage._cached_parent_obj = self  # treebeard's cache: get_parent() needs no query
         return subpage.route(request, path_components[1:])
 
+    def structured_data(self, request: HttpRequest) -> list[dict]:
+        """schema.org JSON-LD for this page (core.seo): a WebPage and its breadcrumbs; page
+        types say more (listings, stories, exemplars, documents, the home page)."""
+        data = {
+            "@context": seo.SCHEMA,
+            "@type": "WebPage",
+            "name": self.title,
+            "url": self.get_full_url(request),
+            "inLanguage": "vi",
+            "publisher": seo.organization(request),
+        }
+        if self.search_description:
+            data["description"] = self.search_description
+        return [data, self.breadcrumb_data(request)]
+
+    def breadcrumb_data(self, request: HttpRequest) -> dict:
+        """BreadcrumbList: Home → … → this page."""
+        home, *below = seo.page_trail(self, request)
+        return seo.breadcrumbs(request, [(pgettext("home page", "Home"), home[1]), *below])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["structured_data"] = self.structured_data(request)
+        return context
+
     def _set_core_field_defaults(self) -> None:
         if self.title:
             self.title = normalize(self.title)
@@ -108,6 +136,14 @@ class SectionIndexPage(LanToaPage):
 
     class Meta:
         abstract = True
+
+    def structured_data(self, request: HttpRequest) -> list[dict]:
+        """A listing: schema.org CollectionPage, described by its introduction."""
+        description = self.search_description or strip_tags(self.intro or "").strip()
+        return [
+            seo.collection_page(request, self.title, self.get_full_url(request), description),
+            self.breadcrumb_data(request),
+        ]
 
 
 def paginate(request: HttpRequest, items, per_page: int) -> PaginatorPage:

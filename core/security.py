@@ -5,8 +5,9 @@ Cross-Origin-Opener-Policy, HSTS with HTTPS=1).
 The public site runs no inline script or style. Wagtail 8's admin still writes inline scripts
 into its pages (the page editor, snippets, the scheduling dialog's date pickers) and sets
 inline styles from its scripts, so `/admin/` — behind a login — also allows inline scripts and
-styles; never `eval`. The only other origin allowed is the media storage's own (object storage
-or its CDN, MEDIA_STORAGE=s3), for images and audio, read from the storage's URLs.
+styles; never `eval`. The only other origins allowed are the media storage's own (object storage
+or its CDN, MEDIA_STORAGE=s3), for images and audio, read from the storage's URLs, and — on
+public pages, when EMC_SCRIPT_URL is set — the government EMC monitoring script's.
 """
 
 from __future__ import annotations
@@ -29,6 +30,12 @@ def media_origin() -> str | None:
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
 
 
+def emc_origin() -> str | None:
+    """The origin of the government's EMC monitoring script (EMC_SCRIPT_URL), when set."""
+    parts = urlsplit(getattr(settings, "EMC_SCRIPT_URL", ""))
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
 class SecurityHeadersMiddleware(CSPMiddleware):
     """CSP from settings.CONTENT_SECURITY_POLICY, plus the media storage's origin for images and
     audio, loosened for the admin's inline code only."""
@@ -37,6 +44,11 @@ class SecurityHeadersMiddleware(CSPMiddleware):
         super().__init__(get_response)
         origin = media_origin()
         self.media_update = {"img-src": [origin], "media-src": [origin]} if origin else {}
+        emc = emc_origin()
+        # The EMC script reports to its own origin; public pages only (see emc_snippet).
+        self.public_update = (
+            {"script-src": [emc], "connect-src": [emc], "img-src": [emc]} if emc else {}
+        )
 
     def get_policy_parts(
         self, request: HttpRequest, response: HttpResponseBase, report_only: bool = False
@@ -47,6 +59,9 @@ class SecurityHeadersMiddleware(CSPMiddleware):
         update = dict(self.media_update)
         if request.path_info.startswith(ADMIN_PREFIX):
             update.update(ADMIN_UPDATE)
+        else:
+            for directive, sources in self.public_update.items():
+                update[directive] = [*update.get(directive, []), *sources]
         if update:
             parts.update = {**update, **(parts.update or {})}
         return parts

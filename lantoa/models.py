@@ -1,6 +1,8 @@
 """The site's root: the home page and its featured stories."""
 
+from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import hooks
@@ -8,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from core import seo
 from core.pages import LanToaPage
 from stories.selectors import home_page_sections
 
@@ -42,6 +45,29 @@ class HomePage(LanToaPage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def structured_data(self, request) -> list[dict]:
+        """The front page: the WebSite (with its search, for a sitelinks search box) and the
+        Organization that publishes it."""
+        home = seo.home_url(request)
+        search = request.build_absolute_uri(reverse("search"))
+        website = {
+            "@context": seo.SCHEMA,
+            "@type": "WebSite",
+            "name": settings.WAGTAIL_SITE_NAME,
+            "url": home,
+            "inLanguage": "vi",
+            "publisher": {"@id": home + "#organization"},
+            "potentialAction": {
+                "@type": "SearchAction",
+                "target": {
+                    "@type": "EntryPoint",
+                    "urlTemplate": f"{search}?q={{search_term_string}}",
+                },
+                "query-input": "required name=search_term_string",
+            },
+        }
+        return [website, {"@context": seo.SCHEMA, **seo.organization(request)}]
 
     def get_context(self, request, *args, **kwargs):
         """Stories' sections, then what each app adds through the `home_page_context` hook

@@ -11,7 +11,7 @@ Environment variables:
   SEARCH_URL (sqlite-fts5:// | postgres:// | elasticsearch://host:9200/alias, docs/search.md),
   RADIO_SYLLABLES_PER_MINUTE, SYNDICATION_PODCAST_EMAIL, SYNDICATION_WEBSUB_HUB (see
   docs/syndication.md), ENGAGEMENT_* (see docs/engagement.md), LOGIN_* (sign-in throttling and
-  two-factor sign-in, docs/security.md).
+  two-factor sign-in, docs/security.md), EMC_SCRIPT_URL (docs/output.md).
 """
 
 import contextlib
@@ -516,6 +516,12 @@ CONTENT_SECURITY_POLICY = {
 PERMISSIONS_POLICY = (
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 )
+
+# The government's EMC monitoring snippet (TT 22/2023/TT-BTTTT, docs/output.md): the script URL
+# the EMC system gives this portal. Off when empty; public pages only; CSP allows its origin.
+EMC_SCRIPT_URL = os.environ.get("EMC_SCRIPT_URL", "").strip()
+if EMC_SCRIPT_URL and not EMC_SCRIPT_URL.startswith("https://"):
+    raise ImproperlyConfigured("EMC_SCRIPT_URL must be an https:// address (the EMC script).")
 
 LOGGING = {
     "version": 1,

@@ -21,6 +21,7 @@ urlpatterns = [
     path("documents/<id:document_id>/<str:document_filename>", serve_document),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path(
         "sitemap.xml",
         public_page(sitemap, params=["p"]),

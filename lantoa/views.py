@@ -1,3 +1,5 @@
+from functools import cache
+
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
@@ -9,8 +11,23 @@ from django.views.static import serve
 from wagtail.contrib.sitemaps import Sitemap
 
 from core.storage import is_internal_media
+from stories.sitemaps import TagSitemap
 
-SITEMAPS = {"pages": Sitemap}
+# Pages (campaign pages included: the exemplar directory lists its routes) and tag pages.
+SITEMAPS = {"pages": Sitemap, "tags": TagSitemap}
+FAVICON = settings.BASE_DIR / "static" / "favicon.ico"
+
+
+@cache
+def _favicon() -> bytes:
+    return FAVICON.read_bytes()
+
+
+@require_GET
+@cache_control(max_age=604800, public=True)
+def favicon(request: HttpRequest) -> HttpResponse:
+    """/favicon.ico, which browsers ask for on every site whatever the page links to."""
+    return HttpResponse(_favicon(), content_type="image/vnd.microsoft.icon")
 
 
 @require_GET
@@ -19,7 +36,8 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /documents/",
+        # Published legal documents (/documents/…) are meant to be found; private ones are
+        # served only to those allowed (Wagtail's document view checks the collection).
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

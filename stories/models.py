@@ -9,6 +9,7 @@ from django.db.models import prefetch_related_objects
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -30,6 +31,7 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from core import seo
 from core.collation import vi_order
 from core.pages import LanToaPage, LanToaPageQuerySet, SectionIndexPage, paginate
 from core.plaintext import stream_text
@@ -126,6 +128,15 @@ class Author(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.organisation})" if self.organisation else self.name
+
+    def structured_data(self, url: str) -> dict:
+        """schema.org Person for a byline; `url` is where readers find the author's work."""
+        data = {"@type": "Person", "name": self.name, "url": url}
+        if self.role:
+            data["jobTitle"] = self.role
+        if self.organisation:
+            data["worksFor"] = {"@type": "Organization", "name": self.organisation}
+        return data
 
 
 class StoryTag(TagBase):
@@ -264,9 +275,23 @@ class SeriesPage(LanToaPage):
             .order_by("part_number", "pk")
         )
 
+    def structured_data(self, request) -> list[dict]:
+        """The series' page: a CollectionPage about a CreativeWorkSeries, with its image."""
+        description = self.search_description or strip_tags(self.intro or "").strip()
+        page = seo.collection_page(request, self.title, self.get_full_url(request), description)
+        page["about"] = {"@type": "CreativeWorkSeries", "name": self.title}
+        images = seo.image_objects(request, self.hero_image)
+        if images:
+            page["image"] = images
+        return [page, self.breadcrumb_data(request)]
+
     def get_context(self, request, *args, **kwargs):
+        if self.hero_image:  # its renditions (page, JSON-LD, preview) in one query
+            prefetch_related_objects([self.hero_image], "renditions")
         context = super().get_context(request, *args, **kwargs)
         context["parts"] = self.parts()
+        if self.hero_image:
+            context["og"] = {"image": seo.rendition_share_image(request, self.hero_image)}
         return context
 
 
@@ -454,6 +479,18 @@ class StoryPage(LanToaPage):
     def display_date(self):
         return self.publication_date or self.first_published_at or self.latest_revision_created_at
 
+    @property
+    def updated_date(self):
+        """When the story last changed for its readers: its latest publication when it was
+        published again after the first time (an edit, a correction), else its own date.
+        A story loaded or imported with an earlier date keeps that date, so stories published
+        together in one batch do not all share the batch's instant."""
+        published = self.display_date
+        first, last = self.first_published_at, self.last_published_at
+        if first and last and last > first:
+            return max(last, published)
+        return published
+
     @cached_property
     def column(self) -> Page | None:
         return self.get_parent()
@@ -513,7 +550,7 @@ class StoryPage(LanToaPage):
             title=self.title,
             summary=self.sapo,
             published=published,
-            updated=max(self.last_published_at or published, published),
+            updated=self.updated_date,
             body_html=str(self.body),
             authors=tuple(link.author.name for link in self.story_authors.all()),
             categories=((column.title,) if column else ()) + tuple(tags),
@@ -578,11 +615,14 @@ class StoryPage(LanToaPage):
             if isinstance(value, AbstractImage)
         ]
 
-    def structured_data(self, request) -> dict:
-        """schema.org NewsArticle for search engines and link previews."""
+    def structured_data(self, request) -> list[dict]:
+        """schema.org NewsArticle for search engines and link previews, and its breadcrumbs:
+        the publisher with its logo, authors with an address (no author pages yet: the site's),
+        the hero image in 16:9, 4:3 and 1:1."""
         url = self.get_full_url(request)
+        home = seo.home_url(request)
         data = {
-            "@context": "https://schema.org",
+            "@context": seo.SCHEMA,
             "@type": "NewsArticle",
             "mainEntityOfPage": {"@type": "WebPage", "@id": url},
             "headline": self.title[:110],
@@ -590,20 +630,17 @@ class StoryPage(LanToaPage):
             "inLanguage": "vi",
             "url": url,
             "datePublished": localtime(self.display_date).isoformat(),
-            "dateModified": localtime(self.last_published_at or self.display_date).isoformat(),
-            "author": [
-                {"@type": "Person", "name": author.name, "jobTitle": author.role}
-                for author in self.authors
-            ],
-            "publisher": {"@type": "Organization", "name": "Lan Tỏa"},
+            "dateModified": localtime(self.updated_date).isoformat(),
+            "author": [author.structured_data(home) for author in self.authors],
+            "publisher": seo.organization(request),
             "keywords": [tag.name for tag in self.tag_list],
         }
-        if self.hero_image:
-            rendition = self.hero_image.get_rendition("fill-1200x630")
-            data["image"] = [request.build_absolute_uri(rendition.url)]
+        images = seo.image_objects(request, self.hero_image)
+        if images:
+            data["image"] = images
         if self.series_id:
             data["isPartOf"] = {"@type": "CreativeWorkSeries", "name": self.series.title}
-        return data
+        return [data, self.breadcrumb_data(request)]
 
     @cached_property
     def other_story_cards(self) -> list[StoryPage]:

@@ -20,7 +20,15 @@ Each is handled here and proved in tests/syndication/test_feedgen_workarounds.py
 10. Control characters make lxml raise: every text is cleaned first.
 11. Podcast: `itunes_explicit` refuses Apple's true/false, channel `itunes_image` drops URLs
     not ending in .jpg/.png and the category list is outdated: our extension writes
-    `itunes:explicit`, `itunes:image` and `itunes:category` itself.
+    `itunes:explicit`, `itunes:image` and `itunes:category` itself. Podcast parsers take
+    `media:content` for an episode file, so a radio item's picture is its `itunes:image`.
+12. Every loaded extension declares its namespace whether or not an element uses it (`lt`,
+    `sy`, `dc`, `media` in an Atom feed without them): unused declarations are removed with
+    lxml's `cleanup_namespaces` before the document is written.
+
+Plain text (titles, sapo) is entity-escaped once more in RSS, where readers take `<title>` and
+`<description>` as HTML: "<b>Tin</b> & 5 < 6" shows as written, never in bold. Atom says
+`type="text"`, which readers show as it is.
 """
 
 from __future__ import annotations
@@ -40,6 +48,7 @@ from django.utils import timezone
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
+from lxml import etree
 
 from vietnamese.xmlsafe import xml_safe
 
@@ -121,6 +130,9 @@ class Feed:
     rss_url: str
     atom_url: str
     updated: datetime
+    # The query of the URL this copy is for (an outlet's `?token=`, a `?limit=`): self links
+    # carry it, so the self link is the address the outlet fetched.
+    self_query: str = ""
     items: tuple[Item, ...] = ()
     radio: bool = False
     image_url: str = ""
@@ -134,6 +146,13 @@ class Feed:
 def clean(text: str | None) -> str:
     """Workaround 10: text that XML cannot carry is removed, never crashes the feed."""
     return xml_safe(text)
+
+
+def plain_text(text: str | None, fmt: str) -> str:
+    """Plain text for a title or summary: RSS readers read those elements as HTML, so `<`, `>`
+    and `&` are written as entities there (and shown as the characters)."""
+    cleaned = clean(text)
+    return html.escape(cleaned, quote=False) if fmt == "rss" else cleaned
 
 
 def local(value: datetime) -> datetime:
@@ -225,6 +244,13 @@ class LanToaEntryExtension(BaseEntryExtension):
         for element in list(entry):
             if element.tag in ("link", f"{{{ATOM_NS}}}link"):
                 entry.remove(element)
+            elif element.tag in (
+                "title",
+                "summary",
+                f"{{{ATOM_NS}}}title",
+                f"{{{ATOM_NS}}}summary",
+            ):
+                element.set("type", "text")  # plain text, shown as written
         for link in self.links:
             element = xml_elem("link", entry, href=link.href, rel=link.rel)
             if link.type:
@@ -242,6 +268,10 @@ class LanToaEntryExtension(BaseEntryExtension):
         if self.radio:
             explicit = xml_elem(f"{{{ITUNES_NS}}}explicit", entry)
             explicit.text = "false"
+            # Podcast apps read `media:content` as an episode file: the episode's picture is
+            # `itunes:image`, so the enclosure stays the audio (or nothing).
+            if self.item.image:
+                xml_elem(f"{{{ITUNES_NS}}}image", entry, href=self.item.image.url)
             if self.item.transcript_url:
                 xml_elem(
                     f"{{{PODCAST_NS}}}transcript",
@@ -273,9 +303,9 @@ def _generator(feed: Feed, fmt: str) -> FeedGenerator:
         if feed.owner_email:
             fg.podcast.itunes_owner(name=clean(feed.publisher), email=feed.owner_email)
     fg.id(feed.atom_url)
-    fg.title(clean(feed.title))
-    fg.subtitle(clean(feed.subtitle) or clean(feed.title))
-    fg.description(clean(feed.subtitle) or clean(feed.title))
+    fg.title(plain_text(feed.title, fmt))
+    fg.subtitle(plain_text(feed.subtitle or feed.title, fmt))
+    fg.description(plain_text(feed.subtitle or feed.title, fmt))
     fg.language("vi")
     fg.generator(GENERATOR)
     fg.author({"name": clean(feed.publisher)})
@@ -288,6 +318,8 @@ def _generator(feed: Feed, fmt: str) -> FeedGenerator:
         if fmt == "rss"
         else (feed.atom_url, "application/atom+xml")
     )
+    if feed.self_query:
+        self_url = f"{self_url}?{feed.self_query}"
     fg.link(href=self_url, rel="self", type=self_type)
     if feed.hub_url:
         fg.link(href=feed.hub_url, rel="hub")
@@ -299,10 +331,12 @@ def _add_item(fg: FeedGenerator, feed: Feed, item: Item, fmt: str) -> None:
     fe = fg.add_entry(order="append")  # Workaround 7.
     fe.id(item.guid)
     fe.guid(item.guid, permalink=False)
-    fe.title(clean(item.title))
+    fe.title(plain_text(item.title, fmt))
     fe.link(href=item.url, rel="alternate", type="text/html")
-    summary = clean(item.summary) or clean(item.title)
+    summary = plain_text(item.summary or item.title, fmt)
     fe.description(summary)  # Workaround 6: both description and content.
+    if fmt == "atom":
+        fe.summary(summary, type="text")  # the sapo, beside the full content
     fe.content(item.content_html, type="html")  # Workaround 2: never type="CDATA".
     for author in item.authors:
         fe.author({"name": clean(author)})
@@ -314,7 +348,8 @@ def _add_item(fg: FeedGenerator, feed: Feed, item: Item, fmt: str) -> None:
     if item.audio:
         fe.enclosure(item.audio.url, str(item.audio.length), item.audio.mime_type)
         links.append(Link(item.audio.url, "enclosure", item.audio.mime_type, item.audio.length))
-    if item.image:
+    podcast = feed.radio and fmt == "rss"
+    if item.image and not podcast:
         fe.media.content(
             url=item.image.url,
             medium="image",
@@ -327,7 +362,7 @@ def _add_item(fg: FeedGenerator, feed: Feed, item: Item, fmt: str) -> None:
         links.append(Link(item.transcript_url, "related", "text/plain"))
     fe.lantoa.item = item
     fe.lantoa.links = links
-    fe.lantoa.radio = feed.radio and fmt == "rss"
+    fe.lantoa.radio = podcast
 
 
 def build(feed: Feed, fmt: str) -> bytes:
@@ -335,9 +370,10 @@ def build(feed: Feed, fmt: str) -> bytes:
     fg = _generator(feed, fmt)
     for item in feed.items:
         _add_item(fg, feed, item, fmt)
-    if fmt == "rss":
-        return fg.rss_str(pretty=True, encoding="UTF-8", xml_declaration=True)
-    return fg.atom_str(pretty=True, encoding="UTF-8", xml_declaration=True)
+    # Workaround 12: feedgen's rss_str/atom_str, minus the namespaces no element uses.
+    _root, document = fg._create_rss() if fmt == "rss" else fg._create_atom()
+    etree.cleanup_namespaces(document)
+    return etree.tostring(document, pretty_print=True, encoding="UTF-8", xml_declaration=True)
 
 
 CONTENT_TYPES = {

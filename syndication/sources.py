@@ -11,19 +11,22 @@ from __future__ import annotations
 import mimetypes
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core import signing
 from django.db.models import Max
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
-from wagtail.models import PageLogEntry
+from wagtail.models import PageLogEntry, Site
 
+from core.models import SiteSettings
 from vietnamese.speech import syllable_count
 
 from . import radio
-from .feeds import Feed, Item, Media, absolute, clean_content_html, script_html
+from .feeds import DEFAULT_LIMIT, Feed, Item, Media, absolute, clean_content_html, script_html
 from .models import Outlet
 from .registry import FeedEntry, feed_scopes, syndicated_pages
 
@@ -40,6 +43,8 @@ REMOVAL_ACTIONS = [
 EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
 IMAGE_FILTER = "fill-1200x630|format-jpeg"
 PODCAST_IMAGE_FILTER = "fill-1400x1400|format-jpeg"
+PODCAST_IMAGE_SIZE = 1400
+PODCAST_DEFAULT_COVER = "syndication/img/podcast-cover.png"
 
 
 @dataclass
@@ -191,13 +196,39 @@ def items(entries: list[tuple[object, FeedEntry]], *, radio_outlet: Outlet | Non
 
 
 def _podcast_image() -> str:
-    """The site's share image, from the app that keeps site settings (the
-    `syndication_podcast_image` hook answers a Wagtail image or None)."""
+    """The podcast cover (`itunes:image`): a 1400×1400 crop of the site's share image (the
+    `syndication_podcast_image` hook answers a Wagtail image or None). Directories want a
+    square of 1400 to 3000 px and Wagtail never enlarges, so an image too small for that,
+    or none, gives the cover we ship (`static/syndication/img/podcast-cover.png`)."""
     for hook in hooks.get_hooks(PODCAST_IMAGE_HOOK):
         image = hook()
         if image is not None:
-            return absolute(image.get_rendition(PODCAST_IMAGE_FILTER).url)
-    return ""
+            rendition = image.get_rendition(PODCAST_IMAGE_FILTER)
+            if rendition.width == rendition.height >= PODCAST_IMAGE_SIZE:
+                return absolute(rendition.url)
+            break
+    return absolute(static(PODCAST_DEFAULT_COVER))
+
+
+def podcast_owner_email() -> str:
+    """`itunes:owner`/`itunes:email`: SYNDICATION_PODCAST_EMAIL, else the site settings'
+    contact address."""
+    configured = getattr(settings, "SYNDICATION_PODCAST_EMAIL", "")
+    if configured:
+        return configured
+    site = Site.objects.filter(is_default_site=True).first()
+    return SiteSettings.for_site(site).contact_email if site else ""
+
+
+def self_query(source: FeedSource, limit: int) -> str:
+    """The query of the address this copy answers: `?limit=` when not the default, an
+    outlet's `?token=` (the only one it accepts), so the self link is the URL fetched."""
+    query = {}
+    if limit != DEFAULT_LIMIT:
+        query["limit"] = limit
+    if source.outlet is not None and source.outlet.token:
+        query["token"] = source.outlet.token
+    return urlencode(query)
 
 
 def assemble(source: FeedSource, limit: int) -> Feed:
@@ -214,10 +245,11 @@ def assemble(source: FeedSource, limit: int) -> Feed:
         rss_url=absolute(feed_url(source.scope, "rss", ident)),
         atom_url=absolute(feed_url(source.scope, "atom", ident)),
         updated=updated,
+        self_query=self_query(source, limit),
         items=feed_items,
         radio=source.radio,
         image_url=_podcast_image() if source.radio else "",
-        owner_email=getattr(settings, "SYNDICATION_PODCAST_EMAIL", ""),
+        owner_email=podcast_owner_email() if source.radio else "",
         publisher=settings.WAGTAIL_SITE_NAME,
         hub_url=getattr(settings, "SYNDICATION_WEBSUB_HUB", ""),
         story_ids=tuple(page.pk for page, _entry in entries),

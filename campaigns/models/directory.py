@@ -6,8 +6,10 @@ from datetime import datetime, time
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -17,6 +19,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Page
 from wagtail.search import index
 
+from core import seo
 from core.collation import vi_order
 from core.pages import LanToaPage, SectionIndexPage, filtered_listing, paginate
 from stories.selectors import stories_about_exemplar
@@ -26,7 +29,7 @@ from ..choices import ExemplarField, ExemplarKind, LegalDocumentType
 from ..filters import ExemplarFilter, LegalDocumentFilter
 from ..forms import ExemplarPageForm
 from ..public import campaign_page_context
-from .pipeline import Campaign
+from .pipeline import Campaign, campaign_edit_times
 
 EXEMPLARS_PER_PAGE = 24
 DOCUMENTS_PER_PAGE = 20
@@ -63,16 +66,73 @@ class ExemplarIndexPage(RoutablePageMixin, SectionIndexPage):
         context.update(filtered_listing(request, ExemplarFilter, exemplars, EXEMPLARS_PER_PAGE))
         return context
 
+    def get_sitemap_urls(self, request=None) -> list[dict]:
+        """The directory, then each public campaign's page (its routes), dated by the
+        campaign's last edit in the admin (its log entries)."""
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        campaigns = list(Campaign.objects.public().order_by("slug"))
+        edited = campaign_edit_times([campaign.pk for campaign in campaigns])
+        for campaign in campaigns:
+            entry = {"location": base.rstrip("/") + self.campaign_path(campaign)}
+            if campaign.pk in edited:
+                entry["lastmod"] = edited[campaign.pk]
+            urls.append(entry)
+        return urls
+
+    def campaign_path(self, campaign: Campaign) -> str:
+        """The campaign page's path below the directory ("/phong-trao/<slug>/")."""
+        return "/" + self.reverse_subpage("campaign", kwargs={"slug": campaign.slug})
+
     @path("phong-trao/<slug:slug>/", name="campaign")
     def campaign_view(self, request, slug: str):
         campaign = Campaign.objects.public().filter(slug=slug).first()
         if campaign is None:
             raise Http404
-        return self.render(
-            request,
-            context_overrides=campaign_page_context(self, campaign),
-            template="campaigns/campaign_page.html",
+        context = campaign_page_context(self, campaign)
+        url = self.get_full_url(request).rstrip("/") + self.campaign_path(campaign)
+        context.update(
+            canonical_url=url,
+            og={"title": campaign.title, "description": campaign.goal[:300], "url": url},
+            structured_data=self.campaign_structured_data(request, campaign, url),
         )
+        return self.render(
+            request, context_overrides=context, template="campaigns/campaign_page.html"
+        )
+
+    def campaign_structured_data(self, request, campaign: Campaign, url: str) -> list[dict]:
+        """A campaign's page: a WebPage about the campaign as an Event (its period, the body
+        that launched it), with breadcrumbs Home → directory → campaign."""
+        event = {
+            "@type": "Event",
+            "name": campaign.title,
+            "identifier": campaign.code,
+            "startDate": campaign.start_date.isoformat(),
+            "endDate": campaign.end_date.isoformat(),
+            "organizer": {"@type": "GovernmentOrganization", "name": campaign.issuing_body},
+            "url": url,
+        }
+        if campaign.goal:
+            event["description"] = campaign.goal
+        page = {
+            "@context": seo.SCHEMA,
+            "@type": "WebPage",
+            "name": campaign.title,
+            "url": url,
+            "inLanguage": "vi",
+            "about": event,
+            "publisher": seo.organization(request),
+        }
+        trail = self.breadcrumb_data(request)
+        trail["itemListElement"].append(
+            {
+                "@type": "ListItem",
+                "position": len(trail["itemListElement"]) + 1,
+                "name": campaign.title,
+                "item": url,
+            }
+        )
+        return [page, trail]
 
 
 class ExemplarPage(LanToaPage):
@@ -157,10 +217,55 @@ class ExemplarPage(LanToaPage):
         candidates = cls.objects.filter(locality_id=locality_id).exclude(pk=exclude_pk)
         return [page for page in candidates.only("pk", "title") if fold(page.title) == wanted]
 
+    def structured_data(self, request) -> list[dict]:
+        """A ProfilePage about a Person (an individual) or an Organization (a collective, a
+        household, a model)."""
+        entity = {
+            "@type": "Person" if self.kind == ExemplarKind.INDIVIDUAL else "Organization",
+            "name": self.title,
+            "url": self.get_full_url(request),
+        }
+        if self.summary:
+            entity["description"] = self.summary
+        if self.kind == ExemplarKind.INDIVIDUAL:
+            if self.position:
+                entity["jobTitle"] = self.position
+            if self.organisation:
+                entity["worksFor"] = {"@type": "Organization", "name": self.organisation}
+        elif self.organisation:
+            entity["parentOrganization"] = {"@type": "Organization", "name": self.organisation}
+        if self.locality_id:
+            place = self.locality.lineage()
+            entity["address"] = {
+                "@type": "PostalAddress",
+                "addressLocality": ", ".join(node.name for node in reversed(place)),
+                "addressCountry": "VN",
+            }
+        images = seo.image_objects(request, self.photo)
+        if images:
+            entity["image"] = images
+        page = {
+            "@context": seo.SCHEMA,
+            "@type": "ProfilePage",
+            "name": self.title,
+            "url": self.get_full_url(request),
+            "inLanguage": "vi",
+            "mainEntity": entity,
+            "publisher": seo.organization(request),
+        }
+        return [page, self.breadcrumb_data(request)]
+
     def get_context(self, request, *args, **kwargs):
+        if self.photo:  # the photo's renditions (page, JSON-LD, preview) in one query
+            prefetch_related_objects([self.photo], "renditions")
         context = super().get_context(request, *args, **kwargs)
         context["stories"] = paginate(request, stories_about_exemplar(self.pk), 10)
         context["decisions"] = self.award_decisions.order_by("-decision_date", "pk")
+        context["og"] = {
+            "type": "profile",
+            "description": self.search_description or self.summary,
+            "image": seo.rendition_share_image(request, self.photo),
+        }
         return context
 
 
@@ -255,6 +360,39 @@ class LegalDocumentPage(LanToaPage):
             body=plain_fields(rich_field(self.summary), self.signer, self.field),
             date=timezone.make_aware(datetime.combine(self.issue_date, time(12))),
         )
+
+    def structured_data(self, request) -> list[dict]:
+        """schema.org DigitalDocument: number, issuing body, dates and the attached file."""
+        data = {
+            "@context": seo.SCHEMA,
+            "@type": "DigitalDocument",
+            "name": self.title,
+            "identifier": self.number,
+            "url": self.get_full_url(request),
+            "inLanguage": "vi",
+            "genre": str(self.get_document_type_display()),
+            "author": {"@type": "GovernmentOrganization", "name": self.issuing_body},
+            "dateCreated": self.issue_date.isoformat(),
+            "publisher": seo.organization(request),
+        }
+        if self.effective_date:
+            data["temporalCoverage"] = f"{self.effective_date.isoformat()}/.."
+        if self.summary:
+            data["abstract"] = strip_tags(self.summary).strip()
+        if self.document_id:
+            data["encoding"] = {
+                "@type": "MediaObject",
+                "contentUrl": request.build_absolute_uri(self.document.url),
+                "encodingFormat": self.document.content_type or "application/octet-stream",
+                "name": self.document.filename,
+            }
+        return [data, self.breadcrumb_data(request)]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        summary = strip_tags(self.summary or "").strip()
+        context["og"] = {"description": self.search_description or summary[:300]}
+        return context
 
     def clean(self) -> None:
         super().clean()

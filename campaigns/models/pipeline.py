@@ -7,6 +7,7 @@ from datetime import date
 
 from django import forms
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F, OuterRef, Subquery
@@ -16,7 +17,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import ModelLogEntry, Orderable
 
 from core.collation import vi_order
 from vietnamese.slugs import slugify
@@ -238,6 +239,21 @@ class Campaign(SignedDocument, ClusterableModel):
         """Whether the year (or half-year) overlaps the campaign's period."""
         start, end = period_bounds(year, half)
         return start <= self.end_date and end >= self.start_date
+
+
+def campaign_edit_times(campaign_ids: list[int]) -> dict[int, object]:
+    """When each campaign was last created or edited in the admin (Wagtail's log), one query."""
+    if not campaign_ids:
+        return {}
+    rows = (
+        ModelLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(Campaign),
+            object_id__in=[str(pk) for pk in campaign_ids],
+        )
+        .values("object_id")
+        .annotate(latest=models.Max("timestamp"))
+    )
+    return {int(row["object_id"]): row["latest"] for row in rows}
 
 
 class Target(models.Model):

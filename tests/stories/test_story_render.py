@@ -64,7 +64,7 @@ def expected_card(story: StoryPage) -> dict:
         "title": story.title,
         "href": story.url,
         "image_href": story.url,
-        "image": story.hero_image.get_rendition("fill-640x360").url,
+        "image": story.hero_image.get_rendition("fill-160x90").url,  # a 7rem card's src
         "kicker": kicker,
         "date": story.display_date.astimezone(HCM).isoformat(),
     }
@@ -184,7 +184,10 @@ def test_head_metadata_and_json_ld_match_the_story(client, crowded_story):
     assert data["headline"] == story.title
     assert data["description"] == story.sapo
     assert data["url"] == data["mainEntityOfPage"]["@id"] == story.full_url
-    assert data["image"] == [absolute(og_image.url)]
+    shapes = story.hero_image.get_renditions("fill-1200x675", "fill-1200x900", "fill-1200x1200")
+    assert [image["url"] for image in data["image"]] == [
+        absolute(rendition.url) for rendition in shapes.values()
+    ]  # 16:9, 4:3 and 1:1, as search engines ask
     assert [a["name"] for a in data["author"]] == [a.name for a in story.authors]
     assert data["keywords"] == [tag.name for tag in story.tags.order_by("pk")]
     assert data["isPartOf"]["name"] == story.series.title

@@ -199,3 +199,19 @@ def test_11_podcast_explicit_image_and_category():
 def test_podcast_guid_follows_podcasting_2_0():
     # UUIDv5 of the feed URL without its scheme, in the podcast namespace.
     assert feeds.podcast_guid("https://podnews.net/rss") == "9b024349-ccf0-5f69-a609-6b82873eab3c"
+
+
+@override_settings(SITE_BASE_URL="https://lantoa.example")
+def test_12_unused_namespaces_are_not_declared():
+    fg = plain_entry_generator()
+    fg.load_extension("media")
+    fg.load_extension("dc")
+    plain = etree.fromstring(fg.atom_str())
+    # The defect: every loaded extension's namespace is declared though nothing uses it.
+    assert {"media", "dc"} <= set(plain.nsmap)
+    assert plain.find(".//{http://search.yahoo.com/mrss/}content") is None
+
+    ours = etree.fromstring(feeds.build(sample_feed(), "atom"))
+    used = {el.tag[1:].split("}")[0] for el in ours.iter() if isinstance(el.tag, str)}
+    assert set(ours.nsmap.values()) <= used
+    assert "urn:lantoa:syndication:1" not in ours.nsmap.values()  # not a radio feed

@@ -20,29 +20,29 @@ class AwardDecision(SignedDocument):
     collection's privacy applies to the scan)."""
 
     number = models.CharField(
-        _("Decision number"), max_length=60, help_text=_("For example 12/QĐ-UBND")
+        _("Decision number"), max_length=60, help_text=_("For example: 12/QD-UBND")
     )
     decision_date = models.DateField(_("Decision date"))
     issuer = models.CharField(_("Issuing body"), max_length=200)
-    parent_body = models.CharField(_("Parent body (cơ quan chủ quản)"), max_length=200, blank=True)
+    parent_body = models.CharField(_("Parent body"), max_length=200, blank=True)
     summary = models.CharField(
-        _("Subject (trích yếu)"),
+        _("Subject line"),
         max_length=300,
         blank=True,
-        help_text=_("Blank: “Về việc khen thưởng các tập thể, cá nhân …”."),
+        help_text=_("Blank: the standard subject line for awarding collectives and individuals."),
     )
     basis = models.TextField(
-        _("Legal basis (Căn cứ)"),
+        _("Legal basis of the decision"),
         blank=True,
         help_text=_(
             "One per line. Blank: the Law on Emulation and Commendation, its decree and the plan."
         ),
     )
     proposer = models.CharField(
-        _("Proposed by (Theo đề nghị của)"),
+        _("Proposed by"),
         max_length=200,
         blank=True,
-        help_text=_("For example Trưởng Ban Thi đua - Khen thưởng tỉnh."),
+        help_text=_("For example: Head of the provincial Emulation and Commendation Board."),
     )
     form = models.CharField(_("Form of award"), max_length=20, choices=RecognitionForm.choices)
     level = models.CharField(_("Award level"), max_length=20, choices=RecognitionLevel.choices)

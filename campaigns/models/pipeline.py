@@ -60,12 +60,15 @@ class SignedDocument(models.Model):
         max_length=200,
         blank=True,
         help_text=_(
-            "TM.: the collective body (Ủy ban nhân dân); KT. and Q.: the head's position "
-            "(Chủ tịch, Giám đốc)."
+            "TM.: the collective body (the People's Committee); KT. and Q.: the head's "
+            "position (Chairman, Director)."
         ),
     )
     signer_position = models.CharField(
-        _("Signer's position"), max_length=120, blank=True, help_text=_("For example Phó Chủ tịch.")
+        _("Signer's position"),
+        max_length=120,
+        blank=True,
+        help_text=_("For example: Vice-Chairman."),
     )
     signer_name = models.CharField(_("Signer's full name"), max_length=120, blank=True)
 
@@ -136,10 +139,10 @@ class Campaign(SignedDocument, ClusterableModel):
         _("Date the plan was issued"),
         null=True,
         blank=True,
-        help_text=_("Printed in the basis: “Thực hiện Kế hoạch số … ngày … của …”."),
+        help_text=_('Printed in the basis sentence: "Pursuant to Plan No. … of … issued by …".'),
     )
     report_parent_body = models.CharField(
-        _("Parent body (cơ quan chủ quản)"),
+        _("Parent body"),
         max_length=200,
         blank=True,
         help_text=_("Printed above the issuing body; leave blank when there is none."),
@@ -163,16 +166,17 @@ class Campaign(SignedDocument, ClusterableModel):
         help_text=_("For example BC-UBND. Blank: BC- and the symbol of the plan's issuer."),
     )
     report_recipients = models.TextField(
-        _("Addressed to (Kính gửi)"),
+        _("Addressed to"),
         blank=True,
         help_text=_("One recipient per line."),
     )
     report_distribution = models.TextField(
-        _("Distribution (Nơi nhận)"),
+        _("Distribution list"),
         blank=True,
         help_text=_(
-            "One per line, without the dash, for example “Như trên;” and “Lưu: VT, TĐKT.”. "
-            "Blank: “Như trên;” (when there are recipients) and “Lưu: VT.”."
+            'One per line, without the dash, for example "As above;" and "Filed: records '
+            'office, emulation board.". Blank: "As above;" (when there are recipients) and '
+            '"Filed: records office.".'
         ),
     )
 

@@ -201,7 +201,14 @@ def to_html_context(document: OfficialDocument, *, for_pdf: bool = False) -> dic
 
 def to_pdf(document: OfficialDocument) -> bytes:
     """The page as PDF through WeasyPrint (needs Debian's pango; fonts in docs/campaigns.md)."""
+    from PIL import ImageFile
+
+    lenient = ImageFile.LOAD_TRUNCATED_IMAGES
     from weasyprint import HTML  # imported here: loading pango takes a moment
+
+    # WeasyPrint's import turns Pillow's LOAD_TRUNCATED_IMAGES on for the whole process, which
+    # would let a cut-off photo upload through in this worker (media_pipeline.forms).
+    ImageFile.LOAD_TRUNCATED_IMAGES = lenient
 
     html = render_to_string(
         "campaigns/official_document.html", to_html_context(document, for_pdf=True)

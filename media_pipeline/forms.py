@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from PIL import Image as PILImage
+from PIL import ImageFile
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
@@ -39,8 +40,12 @@ def too_many_pixels_message() -> str:
 
 
 def check_decodes(file) -> None:
-    """Decode every byte of the upload; raise the Vietnamese error if the file is broken."""
+    """Decode every byte of the upload; raise the Vietnamese error if the file is broken.
+
+    Strict whatever the process has set: WeasyPrint (the PDF reports) turns Pillow's
+    LOAD_TRUNCATED_IMAGES on for the whole process when it is imported."""
     file.seek(0)
+    lenient, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
     try:
         with PILImage.open(file) as image:
             if image.format == "PNG":
@@ -51,6 +56,7 @@ def check_decodes(file) -> None:
     except _DECODE_ERRORS as error:
         raise damaged_image_error() from error
     finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = lenient
         file.seek(0)
 
 

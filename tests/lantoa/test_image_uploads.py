@@ -138,3 +138,23 @@ def test_the_pixel_limit_defaults_to_40_megapixels_and_is_read_from_the_environm
         timeout=120,
     )
     assert answer.stdout.split()[-1] == "12000000"
+
+
+def test_a_truncated_photo_is_refused_after_weasyprint_loaded(client, journalist, monkeypatch):
+    """WeasyPrint's import sets Pillow's LOAD_TRUNCATED_IMAGES for the whole process: a worker
+    that built a PDF report accepted cut-off photos (found when the suite ran in one process)."""
+    from PIL import ImageFile
+
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)  # as after `import weasyprint`
+    client.force_login(journalist)
+    response = client.post(
+        reverse("wagtailimages:add"),
+        {
+            "title": "Ảnh bị cắt",
+            "file": SimpleUploadedFile("cat.jpg", truncated_jpeg(), "image/jpeg"),
+        },
+    )
+    assert response.status_code == 200
+    assert "bị hỏng hoặc không trọn vẹn" in errors_in(response.content)
+    assert not LanToaImage.objects.exists()
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True  # the process's own setting is left as it was

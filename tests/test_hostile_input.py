@@ -75,6 +75,7 @@ HOSTILE_PATHS = [
     "/" + "a/" * 60,
     "/media/../lantoa/settings.py",
     "/documents/" + "9" * 30 + "/x.pdf",
+    "/favicon.ico",
 ]
 BEACON_BODIES = [
     b"",
@@ -141,6 +142,9 @@ def test_no_hostile_request_ends_in_a_server_error(demo):
                 check("get", f"{url}?{query(**{name: value})}")
     for path in HOSTILE_PATHS:
         check("get", path)
+    # The sign-in form (django-axes counts every attempt: hostile usernames must not break it).
+    for value in HOSTILE_VALUES:
+        check("post", "/admin/login/", data={"username": value, "password": value})
     for body in BEACON_BODIES:
         check("post", "/e/", data=body, content_type="text/plain")
         check("post", "/e/", data=body, content_type="application/json")

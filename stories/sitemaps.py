@@ -13,11 +13,27 @@ from .selectors import live_stories
 
 
 class _SlugSitemap(Sitemap):
-    """Rows with a `slug` and an annotated `lastmod`, at `url_name`; on the first page, the
-    listing at `index_name` (if any) dated by the newest row."""
+    """Rows of `model` with a live, public story (reached through `stories`), at `url_name`
+    by slug and dated by their newest story; on the first page, the listing at `index_name`
+    (if any) dated by the newest row."""
 
+    model = None
+    stories = ""
     url_name = ""
     index_name = ""
+
+    def items(self):
+        live_ids = live_stories().values("pk")
+        return (
+            self.model.objects.annotate(
+                lastmod=Max(
+                    f"{self.stories}__last_published_at",
+                    filter=Q(**{f"{self.stories}__in": live_ids}),
+                )
+            )
+            .filter(lastmod__isnull=False)
+            .order_by("slug")
+        )
 
     def _urls(self, page, protocol, domain):
         """Absolute addresses from the Wagtail site's root URL, as the page sitemap writes."""
@@ -36,35 +52,13 @@ class _SlugSitemap(Sitemap):
 
 
 class TagSitemap(_SlugSitemap):
+    model = StoryTag
+    stories = "tagged_stories__content_object"
     url_name = "tag_detail"
     index_name = "tag_list"
 
-    def items(self):
-        live_ids = live_stories().values("pk")
-        return (
-            StoryTag.objects.annotate(
-                lastmod=Max(
-                    "tagged_stories__content_object__last_published_at",
-                    filter=Q(tagged_stories__content_object__in=live_ids),
-                )
-            )
-            .filter(lastmod__isnull=False)
-            .order_by("slug")
-        )
-
 
 class AuthorSitemap(_SlugSitemap):
+    model = Author
+    stories = "story_links__story"
     url_name = "author_detail"
-
-    def items(self):
-        live_ids = live_stories().values("pk")
-        return (
-            Author.objects.annotate(
-                lastmod=Max(
-                    "story_links__story__last_published_at",
-                    filter=Q(story_links__story__in=live_ids),
-                )
-            )
-            .filter(lastmod__isnull=False)
-            .order_by("slug")
-        )

@@ -149,6 +149,19 @@ def collection_page(request: HttpRequest, name: str, url: str, description: str 
     return data
 
 
+def profile_page(request: HttpRequest, name: str, url: str, entity: dict) -> dict:
+    """A page about one person or organisation (an exemplar, an author): schema.org ProfilePage."""
+    return {
+        "@context": SCHEMA,
+        "@type": "ProfilePage",
+        "name": name,
+        "url": absolute(request, url),
+        "inLanguage": "vi",
+        "mainEntity": entity,
+        "publisher": organization(request),
+    }
+
+
 def listing_structured_data(
     request: HttpRequest, name: str, url: str, trail: list[tuple[str, str]], description=""
 ) -> list[dict]:

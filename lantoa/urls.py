@@ -31,6 +31,7 @@ urlpatterns = [
     path("dinh-chinh/", story_views.corrections_log, name="corrections_log"),
     path("tu-khoa/", story_views.tag_list, name="tag_list"),
     path("tu-khoa/<slug:slug>/", story_views.tag_detail, name="tag_detail"),
+    path("tac-gia/<slug:slug>/", story_views.author_detail, name="author_detail"),
     path("", include("syndication.urls")),
     path("", include("engagement.urls")),
     path("", include("search.urls")),

@@ -11,10 +11,10 @@ from django.views.static import serve
 from wagtail.contrib.sitemaps import Sitemap
 
 from core.storage import is_internal_media
-from stories.sitemaps import TagSitemap
+from stories.sitemaps import AuthorSitemap, TagSitemap
 
-# Pages (campaign pages included: the exemplar directory lists its routes) and tag pages.
-SITEMAPS = {"pages": Sitemap, "tags": TagSitemap}
+# Pages (campaign pages included: the exemplar directory lists its routes), tag and author pages.
+SITEMAPS = {"pages": Sitemap, "tags": TagSitemap, "authors": AuthorSitemap}
 FAVICON = settings.BASE_DIR / "static" / "favicon.ico"
 
 

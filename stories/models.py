@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -92,8 +93,32 @@ class Channel(models.Model):
         return self.name
 
 
+AUTHOR_SLUG_LENGTH = 80
+
+
+def unique_author_slug(others, name: str) -> str:
+    """A Vietnamese-folded slug from the name ("Hoàng Đức" → hoang-duc), numbered when taken
+    by one of `others` (hoang-duc-2); the data migration fills existing authors with it too."""
+    base = slugify(name, max_length=AUTHOR_SLUG_LENGTH - 4) or "tac-gia"
+    taken = set(others.filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, n = base, 1
+    while slug in taken:
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
 class Author(index.Indexed, models.Model):
     name = models.CharField(_("full name / pen name"), max_length=120)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=AUTHOR_SLUG_LENGTH,
+        unique=True,
+        blank=True,
+        help_text=_(
+            "The author's page is /tac-gia/<address>/. Left blank, it is made from the name."
+        ),
+    )
     role = models.CharField(_("job title"), max_length=80, blank=True, default="Phóng viên")
     organisation = models.CharField(
         _("organisation"), max_length=150, blank=True, help_text=_("Newspaper, station or portal.")
@@ -109,6 +134,7 @@ class Author(index.Indexed, models.Model):
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("slug"),
         FieldPanel("role"),
         FieldPanel("organisation"),
         FieldPanel("user"),
@@ -129,8 +155,18 @@ class Author(index.Indexed, models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.organisation})" if self.organisation else self.name
 
-    def structured_data(self, url: str) -> dict:
-        """schema.org Person for a byline; `url` is where readers find the author's work."""
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = unique_author_slug(Author.objects.exclude(pk=self.pk), self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        """The author's page (it answers only while a live public story carries the byline)."""
+        return reverse("author_detail", args=[self.slug])
+
+    def structured_data(self, request) -> dict:
+        """schema.org Person for a byline or a profile: the author's page is its address."""
+        url = seo.absolute(request, self.get_absolute_url())
         data = {"@type": "Person", "name": self.name, "url": url}
         if self.role:
             data["jobTitle"] = self.role
@@ -617,10 +653,9 @@ class StoryPage(LanToaPage):
 
     def structured_data(self, request) -> list[dict]:
         """schema.org NewsArticle for search engines and link previews, and its breadcrumbs:
-        the publisher with its logo, authors with an address (no author pages yet: the site's),
+        the publisher with its logo, authors with their pages' addresses,
         the hero image in 16:9, 4:3 and 1:1."""
         url = self.get_full_url(request)
-        home = seo.home_url(request)
         data = {
             "@context": seo.SCHEMA,
             "@type": "NewsArticle",
@@ -631,7 +666,7 @@ class StoryPage(LanToaPage):
             "url": url,
             "datePublished": localtime(self.display_date).isoformat(),
             "dateModified": localtime(self.updated_date).isoformat(),
-            "author": [author.structured_data(home) for author in self.authors],
+            "author": [author.structured_data(request) for author in self.authors],
             "publisher": seo.organization(request),
             "keywords": [tag.name for tag in self.tag_list],
         }

@@ -57,6 +57,11 @@ def stories_tagged(tag: StoryTag):
     return live_stories().filter(tags=tag).for_listing()
 
 
+def stories_by_author(author_id: int):
+    """The author's live public stories, newest first (their page lists them)."""
+    return live_stories().filter(story_authors__author_id=author_id).for_listing()
+
+
 def stories_about_exemplar(exemplar_id: int):
     return live_stories().filter(exemplar_links__exemplar_id=exemplar_id).for_listing()
 

@@ -1,4 +1,4 @@
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -10,8 +10,8 @@ from core.pagecache import public_page
 from core.pages import paginate
 
 from .corrections import log_entries, log_keys
-from .models import STORIES_PER_PAGE, StoryTag
-from .selectors import stories_tagged, tags_in_use
+from .models import STORIES_PER_PAGE, Author, StoryTag
+from .selectors import stories_by_author, stories_tagged, tags_in_use
 
 CORRECTIONS_PER_PAGE = 30
 
@@ -35,6 +35,36 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "canonical_url": url,
             "og": {"title": title, "url": url},
             "structured_data": seo.listing_structured_data(request, title, url, trail),
+        },
+    )
+
+
+@require_GET
+@public_page
+def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """An author's live public stories; an author without one has no page (404)."""
+    author = get_object_or_404(Author, slug=slug)
+    stories = paginate(request, stories_by_author(author.pk), STORIES_PER_PAGE)
+    if not stories.paginator.count:
+        raise Http404
+    person = author.structured_data(request)
+    url = person["url"]
+    trail = [(pgettext("home page", "Home"), "/"), (author.name, url)]
+    if stories.number > 1:  # each page of the listing is its own canonical page
+        url += f"?page={stories.number}"
+    description = _("Stories by %(name)s") % {"name": author.name}
+    return render(
+        request,
+        "stories/author_detail.html",
+        {
+            "author": author,
+            "stories": stories,
+            "canonical_url": url,
+            "og": {"title": author.name, "url": url, "description": description, "type": "profile"},
+            "structured_data": [
+                seo.profile_page(request, author.name, url, person),
+                seo.breadcrumbs(request, trail),
+            ],
         },
     )
 

@@ -95,10 +95,12 @@ register_snippet(WithdrawalViewSet)
 
 @hooks.register("page_cache_urls")
 def story_listing_urls(page) -> list[str]:
-    """Where else a story shows: its tags' pages, its series, its exemplars (core.purge)."""
+    """Where else a story shows: its tags' pages, its authors' pages, its series, its exemplars
+    (core.purge)."""
     if not isinstance(page, StoryPage):
         return []
     urls = [reverse("tag_list"), *(reverse("tag_detail", args=[tag.slug]) for tag in page.tag_list)]
+    urls += [author.get_absolute_url() for author in page.authors]
     if page.series_id:
         urls.append(page.series.get_url())
     return urls + [exemplar.get_url() for exemplar in page.exemplars]

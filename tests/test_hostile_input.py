@@ -70,6 +70,8 @@ HOSTILE_PATHS = [
     "/radio/confirm/" + "x" * 300 + "/",
     "/radio/confirm/..%2F..%2F/",
     "/tu-khoa/" + "a" * 300 + "/",
+    "/tac-gia/" + "a" * 300 + "/",
+    "/tac-gia/" + quote("điện") + "/",
     "/%00/",
     "/" + quote("\u202e") + "/",
     "/" + "a/" * 60,
@@ -107,6 +109,14 @@ def _pages() -> list[str]:
     return [page.url for page in Page.objects.live().public().filter(depth__gte=2)[:40]]
 
 
+def _author_pages() -> list[str]:
+    """Author pages of the demo (views, not Wagtail pages: they read `?page=`)."""
+    from stories.models import Author
+
+    authors = Author.objects.filter(story_links__isnull=False).distinct().order_by("pk")[:3]
+    return [author.get_absolute_url() for author in authors]
+
+
 def test_no_hostile_request_ends_in_a_server_error(demo):
     client = Client(raise_request_exception=False)
     statuses: Counter[int] = Counter()
@@ -136,7 +146,9 @@ def test_no_hostile_request_ends_in_a_server_error(demo):
     for page in ("2", "999999", "0", "-3", "²"):
         check("get", f"/tim-kiem/?{query(q='khongcoketquanao', page=page)}")
         check("get", f"/tim-kiem/?{query(q='bien', page=page)}")
-    for url in _pages():
+    author_pages = _author_pages()
+    assert author_pages  # the demo's bylines have pages to feed
+    for url in _pages() + author_pages:
         for name in ("page", "kind", "field", "locality", "stage", "year", "q"):
             for value in HOSTILE_VALUES[:16]:
                 check("get", f"{url}?{query(**{name: value})}")

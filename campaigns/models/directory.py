@@ -244,15 +244,7 @@ class ExemplarPage(LanToaPage):
         images = seo.image_objects(request, self.photo)
         if images:
             entity["image"] = images
-        page = {
-            "@context": seo.SCHEMA,
-            "@type": "ProfilePage",
-            "name": self.title,
-            "url": self.get_full_url(request),
-            "inLanguage": "vi",
-            "mainEntity": entity,
-            "publisher": seo.organization(request),
-        }
+        page = seo.profile_page(request, self.title, entity["url"], entity)
         return [page, self.breadcrumb_data(request)]
 
     def get_context(self, request, *args, **kwargs):

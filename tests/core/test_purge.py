@@ -7,7 +7,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from campaigns.models import ExemplarPage
-from stories.models import SeriesPage, StoryExemplar
+from stories.models import Author, SeriesPage, StoryAuthor, StoryExemplar
 
 pytestmark = pytest.mark.django_db
 
@@ -53,6 +53,7 @@ def linked_story(make_story, home, series_index, exemplar_index):
     story = make_story("Người giữ rừng ở bản Mông", live=False, series=series, part_number=1)
     story.tags.add("Bảo vệ rừng")
     StoryExemplar.objects.create(story=story, exemplar=exemplar)
+    StoryAuthor.objects.create(story=story, author=Author.objects.create(name="Hoàng Lan"))
     return story
 
 
@@ -73,6 +74,7 @@ def test_publishing_a_story_purges_every_page_and_feed_that_shows_it(
         f"/tu-khoa/{tag}/",
         series.url,
         exemplar.url,
+        "/tac-gia/hoang-lan/",
         "/sitemap.xml",
         *(f"/feeds/all.{fmt}" for fmt in ("rss", "atom")),
         *(f"/feeds/column/{column.slug}.{fmt}" for fmt in ("rss", "atom")),

@@ -98,6 +98,7 @@ def public_site(
         "series": series.url,
         "tag_list": "/tu-khoa/",
         "tag": "/tu-khoa/bao-ve-rung/",
+        "author": f"/tac-gia/{author.slug}/",
         "exemplar_index": exemplar_index.url,
         "exemplar": person.url,
         "collective": group.url,
@@ -140,8 +141,9 @@ def canonical(tree) -> str | None:
 
 
 ALL_KINDS = [
-    "home", "column", "story", "series_index", "series", "tag_list", "tag", "exemplar_index",
-    "exemplar", "collective", "campaign", "document_index", "document", "corrections", "search",
+    "home", "column", "story", "series_index", "series", "tag_list", "tag", "author",
+    "exemplar_index", "exemplar", "collective", "campaign", "document_index", "document",
+    "corrections", "search",
 ]  # fmt: skip
 
 
@@ -216,6 +218,7 @@ EXPECTED_TYPES = {
     "series": {"CollectionPage", "BreadcrumbList"},
     "tag_list": {"CollectionPage", "BreadcrumbList"},
     "tag": {"CollectionPage", "BreadcrumbList"},
+    "author": {"ProfilePage", "BreadcrumbList"},
     "exemplar_index": {"CollectionPage", "BreadcrumbList"},
     "exemplar": {"ProfilePage", "BreadcrumbList"},
     "collective": {"ProfilePage", "BreadcrumbList"},
@@ -271,6 +274,8 @@ def test_news_article_publisher_authors_and_images(client, public_site):
     assert logo_file.size == (logo["width"], logo["height"])  # the numbers are the file's
     (author,) = article["author"]
     assert author["name"] == "Hoàng Lan" and author["url"].startswith("http")
+    # The author's own page (issue 17), not the site's home page.
+    assert urlsplit(author["url"]).path == public_site["author"]
     ratios = {round(image["width"] / image["height"], 2) for image in article["image"]}
     assert ratios == {round(16 / 9, 2), round(4 / 3, 2), 1.0}
     assert all(image["url"].startswith("http") for image in article["image"])
@@ -305,7 +310,7 @@ def test_sitemap_covers_campaigns_and_every_tag_page(client, public_site, make_s
     assert entries["/tu-khoa/bao-ve-rung/"] and entries["/tu-khoa/nong-thon-moi/"]
     assert re.match(r"^\d{4}-\d\d-\d\d", entries["/tu-khoa/bao-ve-rung/"])
     assert "/tu-khoa/" in entries
-    for kind in ("story", "document", "exemplar", "series"):
+    for kind in ("story", "document", "exemplar", "series", "author"):
         assert public_site[kind] in entries
 
 

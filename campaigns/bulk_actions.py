@@ -6,15 +6,14 @@ from __future__ import annotations
 from django import forms
 from django.db import transaction
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 from wagtail.admin.widgets import AdminDateInput
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
+from .admin_views import forbidden
 from .models import AwardDecision, Campaign, Participation
 
 DECISION_PERMISSION = "campaigns.add_awarddecision"
@@ -70,12 +69,7 @@ class DraftDecisionBulkAction(SnippetBulkAction):
     def dispatch(self, request, *args, **kwargs):
         if not self.is_shown_to(request.user):
             # Wagtail would turn PermissionDenied into a redirect to the dashboard.
-            message = _("Only campaign officers may draft award decisions.")
-            response = TemplateResponse(
-                request, "campaigns/admin/forbidden.html", {"message": message}, status=403
-            )
-            add_never_cache_headers(response)
-            return response
+            return forbidden(request, _("Only campaign officers may draft award decisions."))
         return super().dispatch(request, *args, **kwargs)
 
     @classmethod

@@ -288,3 +288,119 @@ def save_participations(campaign: Campaign, data: bytes, *, by=None) -> ImportRe
             )
             participation.move_to(Stage.DISCOVERED, row.discovered_on, by=by)
     return result
+
+
+# The exemplar directory: every profile, whether or not it takes part in a campaign.
+
+
+def directory_columns() -> list[str]:
+    return [
+        _("Exemplar's name"),
+        _("Kind"),
+        pgettext("exemplar field", "Field"),
+        _("Locality"),
+        _("Position, occupation"),
+        _("Organisation or unit"),
+        _("Summary"),
+        pgettext("directory export", "Status"),
+    ]
+
+
+def export_directory() -> bytes:
+    """Every exemplar profile in the columns the directory import reads, and whether it is
+    published (the last column, not read back)."""
+    pages = ExemplarPage.objects.select_related("locality").order_by("path")
+    rows = [
+        [
+            page.title,
+            page.get_kind_display(),
+            page.get_field_display(),
+            page.locality.name if page.locality else "",
+            page.position,
+            page.organisation,
+            page.summary,
+            (
+                pgettext("directory export", "published")
+                if page.live
+                else pgettext("directory export", "draft")
+            ),
+        ]
+        for page in pages
+    ]
+    return _workbook(directory_columns(), rows, (36, 14, 36, 28, 28, 32, 60, 12))
+
+
+@dataclass
+class DirectoryRow:
+    line: int
+    title: str
+    kind: str
+    field: str
+    locality: Locality | None
+    position: str
+    organisation: str
+    summary: str
+    exemplar: ExemplarPage | None  # the profile of the same name and place, updated
+
+    @property
+    def kind_label(self) -> str:
+        return str(ExemplarKind(self.kind).label)
+
+
+SUMMARY_LENGTH = ExemplarPage._meta.get_field("summary").max_length
+
+
+def _check_directory_row(
+    line: int, cells: list, context: dict
+) -> tuple[DirectoryRow | None, list[str]]:
+    errors, error = _row_errors(line)
+    title, kind, field_value, locality = _check_profile(cells, context, error)
+    position, organisation, summary = (_text(value) for value in cells[4:7])
+    if len(summary) > SUMMARY_LENGTH:
+        error(
+            _("the summary has %(length)s characters; at most %(max)s."),
+            length=len(summary),
+            max=SUMMARY_LENGTH,
+        )
+    if errors:
+        return None, errors
+    matches = ExemplarPage.possible_duplicates(title, locality.pk if locality else None)
+    row = DirectoryRow(
+        line, title, kind, field_value, locality, position, organisation, summary, None
+    )
+    row.exemplar = matches[0] if matches else None
+    return row, []
+
+
+def read_directory(data: bytes) -> ImportResult:
+    """Check every row of an uploaded directory workbook; nothing is saved here."""
+    return _read_sheet(data, 7, _check_directory_row)
+
+
+def save_directory(index: ExemplarIndexPage, data: bytes, *, by=None) -> ImportResult:
+    """Check the file again, then in one transaction add each new profile as a draft under
+    the index and give each existing one a new draft revision (its live version stays as
+    it is until an editor publishes)."""
+    result = read_directory(data)
+    if not result.ok:
+        return result
+    with transaction.atomic():
+        for row in result.rows:
+            values = {
+                "title": row.title,
+                "kind": row.kind,
+                "field": row.field,
+                "locality": row.locality,
+                "position": row.position,
+                "organisation": row.organisation,
+                "summary": row.summary,
+            }
+            if row.exemplar is None:
+                page = ExemplarPage(**values, live=False, owner=by)
+                index.add_child(instance=page)
+            else:
+                page = row.exemplar.specific.get_latest_revision_as_object()
+                for name, value in values.items():
+                    setattr(page, name, value)
+            page.save_revision(user=by)
+    return result

@@ -20,7 +20,13 @@ from core.collation import vietnamese_ordering
 
 from . import admin_views, feeds
 from .bulk_actions import DraftDecisionBulkAction
-from .models import AwardDecision, Campaign, Participation, StageEventCorrection
+from .models import (
+    AwardDecision,
+    Campaign,
+    ExemplarIndexPage,
+    Participation,
+    StageEventCorrection,
+)
 from .selectors import exemplar_directory, searchable_campaign_pages
 
 
@@ -243,6 +249,46 @@ def campaigns_moved_urls() -> list:
         path(
             "campaigns/stage-event/<id:pk>/correct/",
             moved(f"{participations}:correct_stage_event"),
+        ),
+    ]
+
+
+@hooks.register("register_admin_urls")
+def directory_spreadsheet_urls() -> list:
+    return [
+        path(
+            "campaigns/exemplars/<id:pk>/export/",
+            admin_views.DirectoryExportView.as_view(),
+            name="campaigns_directory_export",
+        ),
+        path(
+            "campaigns/exemplars/<id:pk>/import/",
+            admin_views.DirectoryImportView.as_view(),
+            name="campaigns_directory_import",
+        ),
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def directory_spreadsheet_buttons(page, user, view_name, next_url=None) -> list:
+    """The exemplar directory's header menu offers its spreadsheet, to those who may publish
+    profiles under it (admin_views.DirectoryScreen)."""
+    if not isinstance(page.specific_deferred, ExemplarIndexPage):
+        return []
+    if not page.permissions_for_user(user).can_publish_subpage():
+        return []
+    return [
+        Button(
+            _("Export profiles (Excel)"),
+            url=reverse("campaigns_directory_export", args=[page.pk]),
+            icon_name="download",
+            priority=60,
+        ),
+        Button(
+            _("Import profiles (Excel)"),
+            url=reverse("campaigns_directory_import", args=[page.pk]),
+            icon_name="upload",
+            priority=61,
         ),
     ]
 

@@ -74,9 +74,8 @@ class DraftDecisionBulkAction(SnippetBulkAction):
 
     @classmethod
     def get_queryset(cls, model, object_ids):
-        return list(
-            Participation.objects.filter(pk__in=object_ids).select_related("exemplar", "campaign")
-        )
+        ids = [value for value in object_ids if str(value).isdigit()]  # ?id=abc: nothing
+        return list(Participation.objects.filter(pk__in=ids).select_related("exemplar", "campaign"))
 
     def check_perm(self, participation) -> bool:
         return self.permission_policy.user_has_permission_for_instance(

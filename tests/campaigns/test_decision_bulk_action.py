@@ -55,6 +55,7 @@ def test_officer_drafts_a_decision_from_the_selected_exemplars(
 
     chosen = [three[0], three[1]]
     page = lxml.html.fromstring(client.get(action_url(*chosen)).content)
+    assert "Quyết định sẽ khen thưởng 2 điển hình:" in page.text_content()
     assert [
         " ".join(li.text_content().split()).split(" — ")[0]
         for li in page.get_element_by_id("decision-exemplars")
@@ -130,4 +131,12 @@ def test_journalist_neither_sees_nor_uses_the_action(client, three, journalist):
     assert refused.status_code == 403
     assert "Chỉ cán bộ thi đua được soạn quyết định khen thưởng." in refused.content.decode()
     assert client.post(action_url(*three), form()).status_code == 403
+    assert not AwardDecision.objects.exists()
+
+
+def test_hostile_ids_select_nothing(client, three, campaign_officer):
+    client.force_login(campaign_officer)
+    url = f"{ACTION}?id=abc&id=1%27%20OR%201=1&next={LISTING}"
+    assert client.get(url).status_code == 200
+    assert client.post(url, form()).status_code == 200
     assert not AwardDecision.objects.exists()

@@ -6,9 +6,11 @@ import io
 
 import lxml.html
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from campaigns.models import ExemplarPage
+from tests.campaigns.test_exemplar_spreadsheets import errors
+from tests.campaigns.test_exemplar_spreadsheets import workbook as spreadsheet
 
 pytestmark = pytest.mark.django_db
 
@@ -16,25 +18,12 @@ HEADER = ["Tên điển hình", "Loại", "Lĩnh vực", "Địa bàn", "Chức 
 
 
 def workbook(*rows) -> io.BytesIO:
-    book = Workbook()
-    book.active.append(HEADER)
-    for row in rows:
-        book.active.append(list(row))
-    buffer = io.BytesIO()
-    book.save(buffer)
-    buffer.seek(0)
-    buffer.name = "danh-ba.xlsx"
-    return buffer
+    return spreadsheet(*rows, header=HEADER)
 
 
 def urls(index) -> tuple[str, str]:
     base = f"/admin/campaigns/exemplars/{index.pk}/"
     return base + "export/", base + "import/"
-
-
-def errors(page) -> list[str]:
-    box = page.get_element_by_id("import-errors", None)
-    return [" ".join(li.text_content().split()) for li in box.iter("li")] if box is not None else []
 
 
 def test_the_directory_page_offers_its_spreadsheet_and_exports_every_profile(

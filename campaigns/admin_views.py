@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
@@ -35,14 +35,24 @@ from .choices import Half, ReportStatus, Stage
 from .dashboard import campaign_figures
 from .decisions import decision_document
 from .forms import StageEventCorrectionForm
-from .models import AwardDecision, Campaign, CampaignReport, Participation, StageEvent
+from .models import (
+    AwardDecision,
+    Campaign,
+    CampaignReport,
+    ExemplarIndexPage,
+    Participation,
+    StageEvent,
+)
 from .official import to_html_context, to_pdf
 from .official_docx import to_docx
 from .reports import report_document, report_filename, report_xlsx
 from .spreadsheets import (
     ImportResult,
+    export_directory,
     export_participations,
+    read_directory,
     read_participations,
+    save_directory,
     save_participations,
 )
 from .tasks import build_report
@@ -148,12 +158,10 @@ class ReportScreen(ObjectScreen):
 
     def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not request.user.has_perm(REPORT_PERMISSION):
-            message = _("Only campaign officers and the editor-in-chief may read campaign reports.")
-            response = TemplateResponse(
-                request, "campaigns/admin/forbidden.html", {"message": message}, status=403
+            return forbidden(
+                request,
+                _("Only campaign officers and the editor-in-chief may read campaign reports."),
             )
-            add_never_cache_headers(response)
-            return response
         return super().dispatch(request, *args, **kwargs)
 
 
@@ -238,62 +246,90 @@ class ParticipationsExportView(ObjectScreen):
         return attachment(export_participations(campaign), XLSX, filename)
 
 
-class ParticipationsImportView(ObjectScreen):
-    """Upload a spreadsheet of exemplars, see every row checked, then confirm: a file with any
-    error saves nothing. Needs the permission to add participations."""
+def forbidden(request: HttpRequest, message: str) -> HttpResponse:
+    """A 403 that says why (Wagtail's own refusal redirects to the dashboard)."""
+    response = TemplateResponse(
+        request, "campaigns/admin/forbidden.html", {"message": message}, status=403
+    )
+    add_never_cache_headers(response)
+    return response
 
-    template_name = "campaigns/admin/import_participations.html"
-    page_title = gettext_lazy("Import exemplars from Excel")
+
+class SpreadsheetImportScreen(ObjectScreen):
+    """Upload a spreadsheet, see every row checked, then confirm: a file with any error saves
+    nothing. The file waits in the session between the preview and the confirmation, tied to
+    the object and to its checksum. Subclasses read and save (campaigns.spreadsheets)."""
+
     header_icon = "upload"
-    permission_required = "add"
     max_size = 2 * 1024 * 1024
     session_key = "campaigns-import"
 
-    def get_page_subtitle(self) -> str:
-        return self.object.title
+    def read_file(self, data: bytes) -> ImportResult:
+        raise NotImplementedError
+
+    def save_file(self, data: bytes) -> ImportResult:
+        raise NotImplementedError
+
+    def success(self, result: ImportResult) -> HttpResponse:
+        raise NotImplementedError
 
     def get_header_title(self) -> str:
         return self.get_page_title()
 
     def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        campaign = self.object
+        scope = [self.model._meta.label_lower, self.object.pk]
         if "confirm" in request.POST:
             stored = request.session.get(self.session_key, {})
-            if stored.get("campaign") != campaign.pk or stored.get("token") != request.POST.get(
-                "token"
-            ):
+            if stored.get("scope") != scope or stored.get("token") != request.POST.get("token"):
                 messages.error(request, _("The preview has expired; upload the file again."))
                 return HttpResponseRedirect(request.path)
-            result = save_participations(
-                campaign, base64.b64decode(stored["data"]), by=request.user
-            )
+            result = self.save_file(base64.b64decode(stored["data"]))
             if not result.ok:
                 return self.render_to_response(self.get_context_data(result=result))
             del request.session[self.session_key]
-            messages.success(
-                request,
-                _("%(count)s exemplars added to the campaign.") % {"count": len(result.rows)},
-            )
-            return HttpResponseRedirect(
-                reverse(self.participation_index_url_name) + f"?campaign={campaign.pk}"
-            )
+            return self.success(result)
         upload = request.FILES.get("file")
         if upload is None or upload.size > self.max_size:
             result = ImportResult(errors=[_("Choose an Excel file (.xlsx) of at most 2 MB.")])
             return self.render_to_response(self.get_context_data(result=result))
         data = upload.read()
-        result = read_participations(campaign, data)
+        result = self.read_file(data)
         token = ""
         if result.ok:
             token = hashlib.sha256(data).hexdigest()
             request.session[self.session_key] = {
-                "campaign": campaign.pk,
+                "scope": scope,
                 "token": token,
                 "data": base64.b64encode(data).decode(),
             }
         return self.render_to_response(self.get_context_data(result=result, token=token))
 
+
+class ParticipationsImportView(SpreadsheetImportScreen):
+    """A campaign's exemplars from Excel. Needs the permission to add participations."""
+
+    template_name = "campaigns/admin/import_participations.html"
+    page_title = gettext_lazy("Import exemplars from Excel")
+    permission_required = "add"
     participation_index_url_name = "wagtailsnippets_campaigns_participation:list"
+
+    def get_page_subtitle(self) -> str:
+        return self.object.title
+
+    def read_file(self, data: bytes) -> ImportResult:
+        return read_participations(self.object, data)
+
+    def save_file(self, data: bytes) -> ImportResult:
+        return save_participations(self.object, data, by=self.request.user)
+
+    def success(self, result: ImportResult) -> HttpResponse:
+        messages.success(
+            self.request,
+            _("%(count)s exemplars added to the campaign.") % {"count": len(result.rows)},
+        )
+        return HttpResponseRedirect(
+            reverse(self.participation_index_url_name) + f"?campaign={self.object.pk}"
+        )
 
     def get_context_data(self, **kwargs) -> dict:
         return super().get_context_data(
@@ -302,6 +338,71 @@ class ParticipationsImportView(ObjectScreen):
                 "wagtailsnippets_campaigns_campaign:export_participations", args=[self.object.pk]
             ),
             **kwargs,
+        )
+
+
+class DirectoryScreen(ObjectScreen):
+    """A screen of the exemplar directory (its index page): only for those who may add and
+    publish profiles under it (campaign officers, the editor-in-chief, administrators). A
+    journalist may add one profile for review, not load or read the whole directory's drafts."""
+
+    model = ExemplarIndexPage
+    permission_required = None  # a page permission, checked in dispatch
+    breadcrumbs_items = [{"url": reverse_lazy("wagtailadmin_home"), "label": gettext_lazy("Home")}]
+
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not self.object.permissions_for_user(request.user).can_publish_subpage():
+            return forbidden(
+                request,
+                _("Only those who may publish exemplar profiles may import or export them."),
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self) -> list[dict]:
+        explore = reverse("wagtailadmin_explore", args=[self.object.pk])
+        return [
+            *self.breadcrumbs_items,
+            {"url": explore, "label": self.object.title},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+
+class DirectoryExportView(DirectoryScreen):
+    """Every exemplar profile, published or draft, as a spreadsheet."""
+
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        filename = f"danh-ba-diem-hinh-{timezone.localdate():%Y%m%d}.xlsx"
+        return attachment(export_directory(), XLSX, filename)
+
+
+class DirectoryImportView(DirectoryScreen, SpreadsheetImportScreen):
+    """Exemplar profiles from Excel: new names become draft profiles under the directory,
+    a name already there in the same place gets a new draft revision."""
+
+    template_name = "campaigns/admin/import_directory.html"
+    page_title = gettext_lazy("Import exemplar profiles from Excel")
+
+    def get_page_subtitle(self) -> str:
+        return self.object.title
+
+    def read_file(self, data: bytes) -> ImportResult:
+        return read_directory(data)
+
+    def save_file(self, data: bytes) -> ImportResult:
+        return save_directory(self.object, data, by=self.request.user)
+
+    def success(self, result: ImportResult) -> HttpResponse:
+        added = sum(row.exemplar is None for row in result.rows)
+        messages.success(
+            self.request,
+            _("%(added)s draft profiles added, %(updated)s profiles updated as drafts.")
+            % {"added": added, "updated": len(result.rows) - added},
+        )
+        return HttpResponseRedirect(reverse("wagtailadmin_explore", args=[self.object.pk]))
+
+    def get_context_data(self, **kwargs) -> dict:
+        return super().get_context_data(
+            export_url=reverse("campaigns_directory_export", args=[self.object.pk]), **kwargs
         )
 
 

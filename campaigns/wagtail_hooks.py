@@ -11,14 +11,22 @@ from django.utils.translation import pgettext_lazy
 from django.views.generic import RedirectView
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from core.collation import vietnamese_ordering
 
 from . import admin_views, feeds
-from .models import AwardDecision, Campaign, Participation, StageEventCorrection
+from .bulk_actions import DraftDecisionBulkAction
+from .models import (
+    AwardDecision,
+    Campaign,
+    ExemplarIndexPage,
+    Participation,
+    StageEventCorrection,
+)
 from .selectors import exemplar_directory, searchable_campaign_pages
 
 
@@ -112,6 +120,7 @@ class ParticipationViewSet(SnippetViewSet):
     icon = "user"
     menu_label = _("Participating exemplars")
     list_filter = ["campaign", "stage"]
+    index_template_name = "campaigns/admin/participation_index.html"
     inspect_view_enabled = True
 
     @cached_property
@@ -148,10 +157,23 @@ class ParticipationViewSet(SnippetViewSet):
         ]
 
 
+class DecisionEditView(EditView):
+    """The decision's edit screen offers its Word draft in the header's menu."""
+
+    @cached_property
+    def header_more_buttons(self) -> list:
+        url = reverse(self.model.snippet_viewset.get_url_name("draft"), args=[self.object.pk])
+        return [
+            *super().header_more_buttons,
+            Button(_("Word draft"), url=url, icon_name="doc-full", priority=5),
+        ]
+
+
 class AwardDecisionViewSet(SnippetViewSet):
     """Award decisions (quyết định khen thưởng), each with a Word draft in the official form."""
 
     model = AwardDecision
+    edit_view_class = DecisionEditView
     icon = "doc-full"
     menu_label = _("Award decisions")
     list_filter = ["form", "level", "campaign"]
@@ -231,11 +253,53 @@ def campaigns_moved_urls() -> list:
     ]
 
 
+@hooks.register("register_admin_urls")
+def directory_spreadsheet_urls() -> list:
+    return [
+        path(
+            "campaigns/exemplars/<id:pk>/export/",
+            admin_views.DirectoryExportView.as_view(),
+            name="campaigns_directory_export",
+        ),
+        path(
+            "campaigns/exemplars/<id:pk>/import/",
+            admin_views.DirectoryImportView.as_view(),
+            name="campaigns_directory_import",
+        ),
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def directory_spreadsheet_buttons(page, user, view_name, next_url=None) -> list:
+    """The exemplar directory's header menu offers its spreadsheet, to those who may publish
+    profiles under it (admin_views.DirectoryScreen)."""
+    if not isinstance(page.specific_deferred, ExemplarIndexPage):
+        return []
+    if not page.permissions_for_user(user).can_publish_subpage():
+        return []
+    return [
+        Button(
+            _("Export profiles (Excel)"),
+            url=reverse("campaigns_directory_export", args=[page.pk]),
+            icon_name="download",
+            priority=60,
+        ),
+        Button(
+            _("Import profiles (Excel)"),
+            url=reverse("campaigns_directory_import", args=[page.pk]),
+            icon_name="upload",
+            priority=61,
+        ),
+    ]
+
+
 @hooks.register("home_page_context")
 def home_exemplar_directory(request: HttpRequest, home) -> dict:
     """The home page links to the exemplar directory (lantoa.models.HomePage asks)."""
     return {"exemplar_directory": exemplar_directory(request)}
 
+
+hooks.register("register_bulk_action", DraftDecisionBulkAction)
 
 # Exemplars and legal documents in the reader-facing search; each page builds its document.
 hooks.register("register_search_documents", searchable_campaign_pages)

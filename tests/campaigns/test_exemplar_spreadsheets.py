@@ -17,9 +17,9 @@ pytestmark = pytest.mark.django_db
 HEADER = ["Tên điển hình", "Loại", "Lĩnh vực", "Địa bàn", "Ngày phát hiện", "Ghi chú"]
 
 
-def workbook(*rows) -> io.BytesIO:
+def workbook(*rows, header: list[str] = HEADER) -> io.BytesIO:
     book = Workbook()
-    book.active.append(HEADER)
+    book.active.append(header)
     for row in rows:
         book.active.append(list(row))
     buffer = io.BytesIO()

@@ -22,6 +22,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from core.collation import vi_order
 from core.models import Locality
 from vietnamese.dates import read_date
 from vietnamese.text import fold
@@ -309,7 +310,7 @@ def directory_columns() -> list[str]:
 def export_directory() -> bytes:
     """Every exemplar profile in the columns the directory import reads, and whether it is
     published (the last column, not read back)."""
-    pages = ExemplarPage.objects.select_related("locality").order_by("path")
+    pages = ExemplarPage.objects.select_related("locality").order_by(vi_order("title"), "pk")
     rows = [
         [
             page.title,

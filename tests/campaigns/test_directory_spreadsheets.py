@@ -153,3 +153,17 @@ def test_journalist_gets_no_directory_spreadsheet(client, exemplar_index, journa
     assert refused.status_code == 403
     assert "Chỉ người được xuất bản hồ sơ điển hình" in refused.content.decode()
     assert client.post(import_url, {"file": workbook()}).status_code == 403
+
+
+def test_the_directory_export_lists_profiles_in_vietnamese_order(
+    client, exemplar_index, make_exemplar, campaign_officer
+):
+    """Byte order put "Đào" after "Yến"; the spreadsheet follows the directory's collation."""
+    for name in ("Yến Nhi", "Đào Văn An", "Ánh Dương", "Dũng Tiến"):
+        make_exemplar(name)
+    client.force_login(campaign_officer)
+    export_url, _import_url = urls(exemplar_index)
+    rows = list(
+        load_workbook(io.BytesIO(client.get(export_url).content)).active.iter_rows(values_only=True)
+    )
+    assert [row[0] for row in rows[1:]] == ["Ánh Dương", "Dũng Tiến", "Đào Văn An", "Yến Nhi"]

@@ -7,6 +7,12 @@ PORT   ?= 8000
 
 .PHONY: run test test-postgres lint format migrate demo serve install clean bench
 
+# The suite runs on every core (pytest-xdist; `make test XDIST=` runs it in one process), then
+# the tests that flush the database, in one process after the rest (tests/conftest.py,
+# marker `transactional`; docs/operations.md, "Tests").
+XDIST  ?= -n auto --dist loadfile
+PYTEST := $(VENV)/bin/pytest --create-db -p no:cacheprovider
+
 # DEBUG=0 refuses a missing or public SECRET_KEY (lantoa/settings.py); without SECRET_KEY in
 # the environment it reads .secret_key, generated here once (mode 0600; git ignores it).
 .secret_key:
@@ -62,11 +68,14 @@ test: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
-	$(VENV)/bin/pytest --create-db -p no:cacheprovider
+	$(PYTEST) $(XDIST) -m "not transactional"
+	$(PYTEST) -m transactional
 
 # The same suite on a real PostgreSQL server that scripts/postgres.sh installs and starts.
 test-postgres: install
-	DATABASE_URL="$$(bash scripts/postgres.sh)" $(VENV)/bin/pytest --create-db -p no:cacheprovider -q
+	url="$$(bash scripts/postgres.sh)" && \
+	DATABASE_URL="$$url" $(PYTEST) -q $(XDIST) -m "not transactional" && \
+	DATABASE_URL="$$url" $(PYTEST) -q -m transactional
 
 # BENCH="pages search" runs only those bench/ modules and updates their sections.
 bench: install

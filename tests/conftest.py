@@ -19,6 +19,33 @@ from stories.models import ColumnIndexPage, SeriesIndexPage, StoryPage
 _counter = itertools.count(1)
 
 
+def flushes_database(item: pytest.Item) -> bool:
+    """Tests that end by flushing the database (a live server or `transaction=True`): the flush
+    also wipes what the data migrations made (home page, groups, site), so every test that the
+    same process runs after them would fail. pytest-django runs them last in one process;
+    under xdist a worker would go on with other files, so `make test` runs them in a phase of
+    their own (marker `transactional`)."""
+    fixtures = getattr(item, "fixturenames", ())
+    if "live_server" in fixtures or "transactional_db" in fixtures:
+        return True
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction"))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Marks the flushing tests before `-m` selects (hence tryfirst), and puts the files with
+    slow tests first so the xdist workers end together."""
+    slow_files = set()
+    for item in items:
+        if flushes_database(item):
+            item.add_marker(pytest.mark.transactional)
+        if item.get_closest_marker("slow"):
+            slow_files.add(item.path)
+    # Whole files move (module fixtures stay set up once); sort() keeps the order within them.
+    items.sort(key=lambda item: (flushes_database(item), item.path not in slow_files))
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache: what a rolled-back test cached must not leak (feeds,

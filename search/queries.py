@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TypeVar
 
@@ -15,6 +15,7 @@ from wagtail import hooks
 
 from core.params import whole_number
 from vietnamese.dates import read_date
+from vietnamese.keyboard import query_variants
 
 from .analysis import MAX_QUERY_CHARS, clean_query, parse_query
 from .backends import get_backend
@@ -36,6 +37,7 @@ MAX_PAGE = 100  # deeper pages are not useful to readers and cost the engine
 POPULAR_COUNT = 8
 POPULAR_CANDIDATES = 50  # asked of the hooks, so hidden queries leave room for others
 MAX_PROBES = 6  # looser queries tried for "did you mean"
+FEW_RESULTS = 3  # fewer found as typed: the query's Telex/VNI reading is tried too
 POPULAR_SEARCHES_HOOK = "register_popular_searches"
 
 
@@ -66,6 +68,8 @@ class ResultsPage:
     page: Page | None
     did_you_mean: str = ""
     popular: list[str] = field(default_factory=list)
+    # The query as typed when the results are those of its Telex/VNI reading (`query`).
+    typed: str = ""
 
 
 def _date(value: str | None) -> date | None:
@@ -111,6 +115,14 @@ def run(params: QueryDict) -> ResultsPage:
     number = min(whole_number(params.get("page"), low=1) or 1, MAX_PAGE)
     query.offset = (number - 1) * PER_PAGE
     results = _engine(lambda backend: backend.search(query))
+    typed, better = "", ""
+    if results.total < FEW_RESULTS:
+        decoded = _keyboard_reading(query, results.total)
+        if decoded and not results.total:  # nothing as typed: the reading's results instead
+            typed, query = query.text, replace(query, text=decoded)
+            results = _engine(lambda backend: backend.search(query))
+        elif decoded:  # a little as typed: those first, the reading offered
+            better = decoded
     if not results.total:  # nothing found: page 1 of nothing, whatever ?page= said
         number, query.offset = 1, 0
     elif not results.hits:  # past the last page: show the last one
@@ -118,11 +130,25 @@ def run(params: QueryDict) -> ResultsPage:
         query.offset = (number - 1) * PER_PAGE
         results = _engine(lambda backend: backend.search(query))
     page = Paginator(_Window(results.total, results.hits, query.offset), PER_PAGE).page(number)
-    outcome = ResultsPage(query.text, truncated, query, results, page)
+    outcome = ResultsPage(query.text, truncated, query, results, page, typed=typed)
+    outcome.did_you_mean = better
     if not results.total:
         outcome.did_you_mean = did_you_mean(query)
         outcome.popular = popular_searches()
     return outcome
+
+
+def _keyboard_reading(query: SearchQuery, found: int) -> str:
+    """The Telex or VNI reading of a query typed with the input method off ("ddieenj bieen" →
+    "điện biên") that finds more than the query as typed finds (`found`); "" when none does.
+    Tried only when the query as typed finds little, so exact matches rank first and a real
+    word that happens to spell a syllable ("ddos") is searched as typed."""
+    for variant in query_variants(query.text):
+        probe = replace(query, text=variant, offset=0, limit=1, with_facets=False)
+        total = _engine(lambda backend, probe=probe: backend.search(probe)).total
+        if total > found:
+            return variant
+    return ""
 
 
 def did_you_mean(query: SearchQuery) -> str:

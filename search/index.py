@@ -6,6 +6,7 @@ import logging
 
 from tqdm import tqdm
 
+from . import vocabulary
 from .backends import get_backend
 from .documents import all_documents, count_documents, document_for
 
@@ -21,6 +22,7 @@ def update(page_id: int) -> str:
         backend.delete([page_id])
         return "removed"
     backend.index([doc])
+    vocabulary.learn([doc])
     return "indexed"
 
 
@@ -29,14 +31,24 @@ def remove(page_id: int) -> None:
 
 
 def rebuild(progress: bool = False) -> int:
-    """Everything from scratch (`manage.py search_reindex`)."""
+    """Everything from scratch (`manage.py search_reindex`), the vocabulary too."""
     backend = get_backend()
+    learned = vocabulary.Learned()
+
+    def documents():
+        for doc in all_documents():
+            learned.add(doc)
+            yield doc
+
+    vocabulary.forget_all()
     if hasattr(backend, "rebuild"):
-        return backend.rebuild(all_documents(), total=count_documents(), progress=progress)
+        done = backend.rebuild(documents(), total=count_documents(), progress=progress)
+        learned.save()
+        return done
     backend.clear()
     done, batch = 0, []
     with tqdm(total=count_documents(), disable=not progress, unit="trang") as bar:
-        for doc in all_documents():
+        for doc in documents():
             batch.append(doc)
             if len(batch) >= BATCH:
                 backend.index(batch)
@@ -47,4 +59,5 @@ def rebuild(progress: bool = False) -> int:
             backend.index(batch)
             done += len(batch)
             bar.update(len(batch))
+    learned.save()
     return done

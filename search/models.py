@@ -137,3 +137,40 @@ class HiddenSearchTerm(models.Model):
         """Whether a hidden phrase is in `query`."""
         phrases = cls.folded_phrases() if phrases is None else phrases
         return any(contains_terms(query, phrase) for phrase in phrases)
+
+
+class SearchSyllable(models.Model):
+    """A syllable of the published text as written (lower case), with the number of indexed
+    pages that use it and how many of those write it capitalised: the vocabulary typo
+    correction and diacritic restoration draw on (`search.vocabulary`)."""
+
+    form = models.CharField(max_length=20, unique=True)
+    folded = models.CharField(max_length=20, db_index=True)
+    pages = models.PositiveIntegerField(default=0)
+    capitalized = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("search vocabulary syllable")
+        verbose_name_plural = _("search vocabulary syllables")
+
+    def __str__(self) -> str:
+        return self.form
+
+
+class SearchBigram(models.Model):
+    """Two syllables that follow each other in the published text, and on how many pages."""
+
+    first = models.CharField(max_length=20)
+    second = models.CharField(max_length=20)
+    folded = models.CharField(max_length=41, db_index=True)  # "dien bien"
+    pages = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("search vocabulary pair")
+        verbose_name_plural = _("search vocabulary pairs")
+        constraints = [
+            models.UniqueConstraint(fields=["first", "second"], name="search_bigram_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first} {self.second}"

@@ -17,6 +17,7 @@ from core.params import whole_number
 from vietnamese.dates import read_date
 from vietnamese.keyboard import query_variants
 
+from . import vocabulary
 from .analysis import MAX_QUERY_CHARS, clean_query, parse_query
 from .backends import get_backend
 from .backends.base import (
@@ -37,7 +38,7 @@ MAX_PAGE = 100  # deeper pages are not useful to readers and cost the engine
 POPULAR_COUNT = 8
 POPULAR_CANDIDATES = 50  # asked of the hooks, so hidden queries leave room for others
 MAX_PROBES = 6  # looser queries tried for "did you mean"
-FEW_RESULTS = 3  # fewer found as typed: the query's Telex/VNI reading is tried too
+FEW_RESULTS = 3  # fewer found as typed: its Telex/VNI reading and its spelling correction too
 POPULAR_SEARCHES_HOOK = "register_popular_searches"
 
 
@@ -68,7 +69,8 @@ class ResultsPage:
     page: Page | None
     did_you_mean: str = ""
     popular: list[str] = field(default_factory=list)
-    # The query as typed when the results are those of its Telex/VNI reading (`query`).
+    # The query as typed when the results are those of another reading (`query`): Telex/VNI
+    # typed with the input method off, or a typo corrected.
     typed: str = ""
 
 
@@ -117,7 +119,7 @@ def run(params: QueryDict) -> ResultsPage:
     results = _engine(lambda backend: backend.search(query))
     typed, better = "", ""
     if results.total < FEW_RESULTS:
-        decoded = _keyboard_reading(query, results.total)
+        decoded = _better_reading(query, results.total)
         if decoded and not results.total:  # nothing as typed: the reading's results instead
             typed, query = query.text, replace(query, text=decoded)
             results = _engine(lambda backend: backend.search(query))
@@ -131,24 +133,33 @@ def run(params: QueryDict) -> ResultsPage:
         results = _engine(lambda backend: backend.search(query))
     page = Paginator(_Window(results.total, results.hits, query.offset), PER_PAGE).page(number)
     outcome = ResultsPage(query.text, truncated, query, results, page, typed=typed)
-    outcome.did_you_mean = better
+    if results.total and not typed:
+        outcome.did_you_mean = better or vocabulary.restore(query.text)
     if not results.total:
         outcome.did_you_mean = did_you_mean(query)
         outcome.popular = popular_searches()
     return outcome
 
 
-def _keyboard_reading(query: SearchQuery, found: int) -> str:
-    """The Telex or VNI reading of a query typed with the input method off ("ddieenj bieen" →
-    "điện biên") that finds more than the query as typed finds (`found`); "" when none does.
-    Tried only when the query as typed finds little, so exact matches rank first and a real
+def _better_reading(query: SearchQuery, found: int) -> str:
+    """The first reading that finds more than the query as typed finds (`found`), "" when
+    none does: Telex or VNI typed with the input method off ("ddieenj bieen" → "điện biên"),
+    then the typos corrected over our own vocabulary ("dien bein" → "dien bien"). Tried only
+    when the query as typed finds little, so exact and folded matches rank first and a real
     word that happens to spell a syllable ("ddos") is searched as typed."""
-    for variant in query_variants(query.text):
+    for variant in _readings(query.text):
         probe = replace(query, text=variant, offset=0, limit=1, with_facets=False)
         total = _engine(lambda backend, probe=probe: backend.search(probe)).total
         if total > found:
             return variant
     return ""
+
+
+def _readings(text: str):
+    yield from query_variants(text)
+    corrected = vocabulary.correct(text)  # queries the vocabulary: only when Telex/VNI fail
+    if corrected:
+        yield corrected
 
 
 def did_you_mean(query: SearchQuery) -> str:

@@ -30,8 +30,7 @@ def _page(client, q: str):
     document = lxml.html.fromstring(client.get(SEARCH, {"q": q}).content.decode())
     titles = [a.text_content().strip() for a in document.xpath("//article//h2/a")]
     notes = [
-        p.text_content().strip()
-        for p in document.xpath("//p[contains(@class, 'search-note')]")
+        p.text_content().strip() for p in document.xpath("//p[contains(@class, 'search-note')]")
     ]
     return titles, notes
 

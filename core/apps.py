@@ -13,6 +13,7 @@ class CoreConfig(AppConfig):
         from django.urls import register_converter
 
         from . import signals
+        from .admin_search import fold_every_model
         from .cache import invalidate_on_change
         from .models import Locality
         from .params import IdConverter
@@ -20,5 +21,6 @@ class CoreConfig(AppConfig):
         # `<id:pk>` in every app's URLs: an id that fits the database, or a 404 (core.params).
         register_converter(IdConverter, "id")
         signals.connect_receivers()
+        fold_every_model()  # the admin's searches match "vuon uom" to "Vườn ươm"
         invalidate_on_change(Locality)  # place names and the directory's filter
         post_migrate.connect(signals.after_migrate, sender=self, dispatch_uid="core.migrated")

@@ -398,7 +398,8 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAIL_AUTOSAVE_INTERVAL = int(os.environ.get("WAGTAIL_AUTOSAVE_INTERVAL", "0"))
 # No avatars fetched from a third party (reader privacy; closed networks).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The admin's searches: Wagtail's database backend with Vietnamese folding (core/admin_search.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "core.admin_search"}}
 
 # Reader-facing search (docs/search.md): sqlite-fts5:// (default on SQLite), postgres:// (default
 # on PostgreSQL: full text in the site's database) or elasticsearch://host:9200/alias.

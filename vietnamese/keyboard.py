@@ -217,3 +217,34 @@ def query_variants(text: str) -> list[str]:
         if decoded != text and decoded not in variants:
             variants.append(decoded)
     return variants
+
+
+_TELEX_LETTERS = {"đ": "dd", "â": "aa", "ê": "ee", "ô": "oo", "ă": "aw", "ơ": "ow", "ư": "uw"}
+_VNI_LETTERS = {"đ": "d9", "â": "a6", "ê": "e6", "ô": "o6", "ă": "a8", "ơ": "o7", "ư": "u7"}
+_TELEX_KEYS = {mark: key for key, mark in TELEX_TONES.items() if mark}
+_VNI_KEYS = {mark: key for key, mark in VNI_TONES.items() if mark}
+
+
+def _encode(text: str, letters: dict[str, str], keys: dict[str, str]) -> str:
+    def syllable(match: re.Match) -> str:
+        word, typed, tone_key = match.group(0), [], ""
+        for char in word:
+            parts = unicodedata.normalize("NFD", char)
+            tone_key = next((keys[mark] for mark in parts if mark in keys), tone_key)
+            base = unicodedata.normalize("NFC", "".join(m for m in parts if m not in keys))
+            keys_for = letters.get(base.lower(), base.lower())
+            typed.append(keys_for[0].upper() + keys_for[1:] if base.isupper() else keys_for)
+        return "".join(typed) + tone_key
+
+    return re.sub(r"[^\W\d_]+", syllable, text)
+
+
+def encode_telex(text: str) -> str:
+    """Vietnamese text as typed in Telex with the input method off ("điện" → "ddieenj"): the
+    queries of the benchmarks and tests."""
+    return _encode(text, _TELEX_LETTERS, _TELEX_KEYS)
+
+
+def encode_vni(text: str) -> str:
+    """Vietnamese text as typed in VNI with the input method off ("điện" → "d9ie6n5")."""
+    return _encode(text, _VNI_LETTERS, _VNI_KEYS)

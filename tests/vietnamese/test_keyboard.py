@@ -7,6 +7,8 @@ from vietnamese.keyboard import (
     decode_telex_token,
     decode_vni,
     decode_vni_token,
+    encode_telex,
+    encode_vni,
     query_variants,
 )
 
@@ -76,3 +78,33 @@ def test_variants_list_only_readings_that_change_the_query():
     assert query_variants("nong dan") == []
     # A real word of another language decodes too ("ddos" → "đó"): callers try it as typed first.
     assert query_variants("ddos") == ["đó"]
+
+
+def _demo_syllables() -> set[str]:
+    """Every syllable of the demo's Vietnamese prose (lantoa/demo/data), in lower case."""
+    import re
+    from pathlib import Path
+
+    from vietnamese.text import fold, normalize
+
+    data = Path(__file__).resolve().parents[2] / "lantoa" / "demo" / "data"
+    words = set()
+    for path in data.glob("*.toml"):
+        words |= {w.lower() for w in re.findall(r"[^\W\d_]+", normalize(path.read_text()))}
+    # The ones with marks and a vowel (codes such as QĐ are no syllables).
+    return {w for w in words if fold(w) != w and re.search("[aeiouy]", fold(w))}
+
+
+def test_every_accented_syllable_of_our_prose_survives_telex_and_vni_typing():
+    syllables = _demo_syllables()
+    assert len(syllables) > 300
+    telex = {s for s in syllables if decode_telex(encode_telex(s)) != s}
+    vni = {s for s in syllables if decode_vni(encode_vni(s)) != s}
+    assert not telex, sorted(telex)[:20]
+    assert not vni, sorted(vni)[:20]
+
+
+def test_encoding_keeps_capitals_and_codes():
+    assert encode_telex("Lường Văn Đức") == "Luwowngf Vawn Dduwcs"
+    assert encode_vni("Điện Biên 2055/QĐ") == "D9ie6n5 Bie6n 2055/QD9"
+    assert decode_telex(encode_telex("Lường Văn Đức")) == "Lường Văn Đức"

@@ -19,15 +19,11 @@ from PIL import Image as PILImage
 from media_pipeline.images.metadata import found_metadata
 from media_pipeline.models import LanToaImage
 
+from .conftest import stored_bytes
 from .photos import leaks_in, leaky_jpeg, leaky_png
 
 pytestmark = pytest.mark.django_db
 AJAX = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}
-
-
-def stored_bytes(image: LanToaImage) -> bytes:
-    with image.file.storage.open(image.file.name, "rb") as handle:
-        return handle.read()
 
 
 def assert_clean(data: bytes) -> PILImage.Image:
@@ -192,19 +188,6 @@ def picture_urls(html: str) -> list[tuple[str, str]]:
     parser = PictureSources()
     parser.feed(html)
     return parser.urls
-
-
-@pytest.fixture
-def leaky_stored_image(db) -> LanToaImage:
-    """A photo stored before intake existed: its file in storage still carries everything."""
-    image = LanToaImage.objects.create(
-        title="Ảnh cũ", file=ImageFile(io.BytesIO(leaky_jpeg()), name="cu.jpg")
-    )
-    storage, name = image.file.storage, image.file.name
-    storage.delete(name)
-    storage.save(name, io.BytesIO(leaky_jpeg()))
-    assert leaks_in(stored_bytes(image))
-    return image
 
 
 EXPECTED_TYPES = {"image/avif": "AVIF", "image/webp": "WEBP", "img": "JPEG"}

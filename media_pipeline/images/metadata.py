@@ -22,8 +22,8 @@ from PIL import ExifTags, ImageFile, ImageOps, ImageSequence, JpegImagePlugin
 from PIL import Image as PILImage
 
 # JPEG marker segments kept: the frame, tables, scans and restart intervals (everything that is
-# not APPn or COM), APP2 only when it is an ICC profile, APP14 ("Adobe": the colour transform a
-# CMYK/YCCK decoder needs, no personal data).
+# not APPn or COM), APP0 only as a bare JFIF header (no thumbnail), APP2 only when it is an ICC
+# profile, APP14 ("Adobe": the colour transform a CMYK/YCCK decoder needs, no personal data).
 _JPEG_APP0, _JPEG_APP2, _JPEG_APP14, _JPEG_APP15 = 0xE0, 0xE2, 0xEE, 0xEF
 _JPEG_COM, _JPEG_SOS, _JPEG_EOI, _JPEG_SOI = 0xFE, 0xDA, 0xD9, 0xD8
 # Markers that stand alone (no length): TEM, RST0-7, SOI, EOI.
@@ -133,6 +133,8 @@ def _jpeg_segments(data: bytes) -> bytes:
             keep = True
         if marker == _JPEG_APP14 and payload.startswith(b"Adobe"):
             keep = True
+        if marker == _JPEG_APP0 and _bare_jfif(payload):
+            keep = True  # as Pillow writes it: a clean file comes out byte for byte the same
         if keep:
             out += bytes((0xFF, marker)) + segment
         if marker == _JPEG_SOS:

@@ -222,3 +222,26 @@ def test_every_rendition_a_story_picture_names_is_clean(
         picture = assert_clean(data)
         assert picture.format == EXPECTED_TYPES[kind], url
         assert picture.height > picture.width  # upright (portrait), not as stored
+
+
+@pytest.mark.parametrize("format", ["jpeg", "png", "webp", "avif"])
+def test_wagtails_own_filter_leaks_what_ours_leaves_out(format):
+    """Why renditions need their own filter: Willow hands the original's EXIF to the JPEG and
+    PNG save (and Pillow keeps a JPEG's comment), so a file stored with metadata leaked."""
+    from django.core.files import File
+    from wagtail.images.models import Filter
+
+    from media_pipeline.images.renditions import MetadataFreeFilter
+
+    image = LanToaImage(title="Ảnh cũ", collection_id=0, width=1600, height=1200)
+    made = {}
+    for kind in (Filter, MetadataFreeFilter):
+        output = io.BytesIO()
+        source = File(io.BytesIO(leaky_jpeg()), name="cu.jpg")
+        kind(f"width-400|format-{format}").run(image, output, source=source)
+        made[kind] = output.getvalue()
+    if format in ("jpeg", "png"):
+        assert "gps" in found_metadata(made[Filter])
+    small = PILImage.open(io.BytesIO(made[MetadataFreeFilter]))
+    assert small.height > small.width
+    assert_clean(made[MetadataFreeFilter])

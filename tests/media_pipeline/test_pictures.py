@@ -25,11 +25,12 @@ def pictures(client, url: str, container: str) -> list:
 
 
 def assert_modern(picture, sizes: str) -> None:
-    types = [source.get("type") for source in picture.xpath("source")]
-    assert types == ["image/avif", "image/webp"]
-    (img,) = picture.xpath("img")
+    # libxml2's HTML parser does not know <source> is empty and nests what follows in it.
+    sources = picture.xpath(".//source")
+    assert [source.get("type") for source in sources] == ["image/avif", "image/webp"]
+    (img,) = picture.xpath(".//img")
     assert img.get("src").endswith(".jpg")
-    for element in (*picture.xpath("source"), img):
+    for element in (*sources, img):
         assert element.get("sizes") == sizes
         assert len(element.get("srcset").split(",")) >= 2
 
@@ -79,7 +80,7 @@ def test_exemplar_page_photo_is_a_picture(client, exemplar_index, add_exemplars)
     page = ExemplarPage.objects.get()
     (picture,) = pictures(client, page.url, "exemplar")
     assert_modern(picture, "10rem")
-    assert "exemplar__photo" in picture.xpath("img")[0].get("class")
+    assert "exemplar__photo" in picture.xpath(".//img")[0].get("class")
 
 
 def test_column_cards_are_pictures_and_queries_stay_flat(client, column, make_story):
@@ -92,6 +93,6 @@ def test_column_cards_are_pictures_and_queries_stay_flat(client, column, make_st
     found = pictures(client, column.url, "story-card__image")
     assert len(found) == 6
     for picture in found:
-        sizes = picture.xpath("img")[0].get("sizes")
+        sizes = picture.xpath(".//img")[0].get("sizes")
         assert sizes in ("7rem", "(min-width: 48rem) 22rem, calc(100vw - 2rem)", LEAD), sizes
         assert_modern(picture, sizes)

@@ -31,7 +31,7 @@ class LanToaImage(AbstractImage):
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
-        instance._stored_file_name = instance.__dict__.get("file")
+        instance._stored_file_name = instance.__dict__.get("file", intake.UNLOADED)
         return instance
 
     def save(self, *args, **kwargs) -> None:

@@ -27,6 +27,10 @@ from wagtail.utils.file import hash_filelike
 
 from . import metadata
 
+# `LanToaImage.from_db` when the row was loaded without its file column (`.only(...)`): the file
+# read later is the stored one, not new.
+UNLOADED = object()
+
 # What Pillow raises on a file it cannot decode to the end.
 DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, PILImage.DecompressionBombError)
 
@@ -114,7 +118,8 @@ def file_is_new(image) -> bool:
         return False
     if not getattr(file, "_committed", True):
         return True
-    return file.name != getattr(image, "_stored_file_name", None)
+    stored = getattr(image, "_stored_file_name", None)
+    return stored is not UNLOADED and file.name != stored
 
 
 def prepare(image) -> bool:

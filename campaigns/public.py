@@ -17,6 +17,7 @@ def campaign_page_context(directory, campaign: Campaign) -> dict:
     participations = list(
         campaign.participations.filter(exemplar__live=True)
         .select_related("exemplar__photo", "exemplar__locality")
+        .prefetch_related("exemplar__photo__renditions")  # the cards' <picture>s in one query
         .order_by("-featured", "-stage", vi_order("exemplar__title"), "pk")
     )
     featured = [p.exemplar for p in participations[:FEATURED_COUNT]]

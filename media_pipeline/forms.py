@@ -5,59 +5,18 @@ Wagtail reads only a photo's header before accepting it, so a truncated JPEG was
 failed when its first rendition was made (a server error on upload), and a photo with more
 pixels than the limit (WAGTAILIMAGES_MAX_IMAGE_PIXELS, from IMAGE_MAX_MEGAPIXELS) was refused in
 raw pixel counts. Here the whole file is decoded once (a JPEG at an eighth of its size, which still
-reads every byte), and the messages say what is wrong in words.
+reads every byte), and the messages say what is wrong in words (media_pipeline.images.intake,
+which also strips the photo's metadata when the row is saved).
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from PIL import Image as PILImage
-from PIL import ImageFile
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
-# What Pillow raises on a file it cannot decode to the end.
-_DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, PILImage.DecompressionBombError)
-
-
-def damaged_image_error() -> ValidationError:
-    return ValidationError(
-        gettext(
-            "The photo file is damaged or incomplete (the upload may have been cut off). Save it "
-            "again from the camera or editing program and upload it again."
-        ),
-        code="damaged_image",
-    )
-
-
-def too_many_pixels_message() -> str:
-    """Wagtail fills in %(num_pixels)s itself; the limit is said in megapixels."""
-    limit = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS // 1_000_000
-    return gettext(
-        "This photo has too many pixels (%(num_pixels)s); at most %(limit)s megapixels are "
-        "accepted. Reduce its size and upload it again."
-    ) % {"num_pixels": "%(num_pixels)s", "limit": limit}
-
-
-def check_decodes(file) -> None:
-    """Decode every byte of the upload; raise the Vietnamese error if the file is broken.
-
-    Strict whatever the process has set: WeasyPrint (the PDF reports) turns Pillow's
-    LOAD_TRUNCATED_IMAGES on for the whole process when it is imported."""
-    file.seek(0)
-    lenient, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
-    try:
-        with PILImage.open(file) as image:
-            if image.format == "PNG":
-                image.verify()  # every chunk's checksum, without a pixel buffer
-            else:
-                image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
-                image.load()
-    except _DECODE_ERRORS as error:
-        raise damaged_image_error() from error
-    finally:
-        ImageFile.LOAD_TRUNCATED_IMAGES = lenient
-        file.seek(0)
+from .images.intake import DECODE_ERRORS as _DECODE_ERRORS
+from .images.intake import check_decodes, damaged_image_error, too_many_pixels_message
 
 
 class LanToaImageField(WagtailImageField):

@@ -1,9 +1,16 @@
-"""The project's image model: Wagtail's, plus the photo credit newsrooms must print."""
+"""The project's image model: Wagtail's, plus the photo credit newsrooms must print.
+
+Every new file is checked, turned upright and stripped of its metadata before the row is saved
+(`images.intake.prepare`, from `save()`), and every rendition is made without metadata
+(`images.renditions.MetadataFreeFilter`): see docs/media.md, "Photos"."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.images.models import AbstractImage, AbstractRendition
+from wagtail.images.models import AbstractImage, AbstractRendition, Filter
 from wagtail.images.models import Image as WagtailImage
+
+from .images import intake
+from .images.renditions import metadata_free
 
 
 class LanToaImage(AbstractImage):
@@ -20,6 +27,34 @@ class LanToaImage(AbstractImage):
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
         permissions = [("choose_lantoaimage", "Can choose image")]
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._stored_file_name = instance.__dict__.get("file", intake.UNLOADED)
+        return instance
+
+    def save(self, *args, **kwargs) -> None:
+        """A new file (upload, "replace file", or code) is checked and stripped first; a
+        ValidationError leaves nothing saved."""
+        update_fields = kwargs.get("update_fields")
+        if (
+            (update_fields is None or "file" in update_fields)
+            and "file" not in self.get_deferred_fields()
+            and intake.file_is_new(self)
+        ):
+            intake.prepare(self)
+            if update_fields is not None:
+                kwargs["update_fields"] = {
+                    *update_fields,
+                    *("width", "height", "file_size", "file_hash"),
+                }
+        super().save(*args, **kwargs)
+        self._stored_file_name = self.file.name
+
+    def generate_rendition_file(self, filter: Filter, *, source=None):
+        """Every rendition, whatever asks for it, is made without the original's metadata."""
+        return super().generate_rendition_file(metadata_free(filter), source=source)
 
     @property
     def alt_text(self) -> str:

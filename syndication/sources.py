@@ -23,6 +23,7 @@ from wagtail import hooks
 from wagtail.models import PageLogEntry, Site
 
 from core.models import SiteSettings
+from media_pipeline.images.services import feed_image, podcast_square
 from vietnamese.speech import syllable_count
 
 from . import radio
@@ -41,9 +42,6 @@ REMOVAL_ACTIONS = [
     "wagtail.view_restriction.edit",
 ]
 EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
-IMAGE_FILTER = "fill-1200x630|format-jpeg"
-PODCAST_IMAGE_FILTER = "fill-1400x1400|format-jpeg"
-PODCAST_IMAGE_SIZE = 1400
 PODCAST_DEFAULT_COVER = "syndication/img/podcast-cover.png"
 
 
@@ -147,7 +145,7 @@ def confirm_url(outlet_pk: int, story_pk: int) -> str:
 def _image(image) -> Media | None:
     if not image:
         return None
-    rendition = image.get_rendition(IMAGE_FILTER)
+    rendition = feed_image(image)
     mime_type = mimetypes.guess_type(rendition.url)[0] or "image/jpeg"
     return Media(absolute(rendition.url), mime_type, 0, rendition.width, rendition.height)
 
@@ -196,15 +194,15 @@ def items(entries: list[tuple[object, FeedEntry]], *, radio_outlet: Outlet | Non
 
 
 def _podcast_image() -> str:
-    """The podcast cover (`itunes:image`): a 1400×1400 crop of the site's share image (the
-    `syndication_podcast_image` hook answers a Wagtail image or None). Directories want a
-    square of 1400 to 3000 px and Wagtail never enlarges, so an image too small for that,
-    or none, gives the cover we ship (`static/syndication/img/podcast-cover.png`)."""
+    """The podcast cover (`itunes:image`): the largest square of 1400 to 3000 px the site's
+    share image allows (`media_pipeline.images.services.podcast_square`; the
+    `syndication_podcast_image` hook answers a Wagtail image or None). An image too small for
+    that, or none, gives the cover we ship (`static/syndication/img/podcast-cover.png`)."""
     for hook in hooks.get_hooks(PODCAST_IMAGE_HOOK):
         image = hook()
         if image is not None:
-            rendition = image.get_rendition(PODCAST_IMAGE_FILTER)
-            if rendition.width == rendition.height >= PODCAST_IMAGE_SIZE:
+            rendition = podcast_square(image)
+            if rendition is not None:
                 return absolute(rendition.url)
             break
     return absolute(static(PODCAST_DEFAULT_COVER))

@@ -10,6 +10,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FEATURE_APPS = ("stories", "campaigns", "engagement", "media_pipeline", "lantoa")
+# media_pipeline sits below search and syndication: they may use its public module for what
+# they need of a photo (the podcast cover, a feed item's picture), nothing else of it.
+PUBLIC_MODULES = ("media_pipeline.images.services",)
 
 
 def imported_modules(path: Path) -> list[tuple[int, str]]:
@@ -30,7 +33,7 @@ def test_app_imports_no_feature_app(app):
         for path in sorted((ROOT / app).rglob("*.py"))
         if "migrations" not in path.parts
         for line, module in imported_modules(path)
-        if module.split(".")[0] in FEATURE_APPS
+        if module.split(".")[0] in FEATURE_APPS and module not in PUBLIC_MODULES
     ]
     assert offending == []
 

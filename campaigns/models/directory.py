@@ -61,6 +61,7 @@ class ExemplarIndexPage(RoutablePageMixin, SectionIndexPage):
             .public()
             .child_of(self)
             .select_related("photo", "locality__parent__parent")
+            .prefetch_related("photo__renditions")  # every card's <picture> in one query
             .order_by(vi_order("title"), "pk")
         )
         context.update(filtered_listing(request, ExemplarFilter, exemplars, EXEMPLARS_PER_PAGE))

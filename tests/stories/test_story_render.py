@@ -64,7 +64,8 @@ def expected_card(story: StoryPage) -> dict:
         "title": story.title,
         "href": story.url,
         "image_href": story.url,
-        "image": story.hero_image.get_rendition("fill-160x90").url,  # a 7rem card's src
+        # a 7rem card's <img> (the JPEG inside its <picture>)
+        "image": story.hero_image.get_rendition("format-jpeg|fill-160x90").url,
         "kicker": kicker,
         "date": story.display_date.astimezone(HCM).isoformat(),
     }
@@ -121,11 +122,12 @@ def test_article_shows_its_title_body_images_and_people(client, crowded_story):
     assert article.select_one(".block-fact-box h2").get_text(strip=True) == fact_box["title"]
 
     hero = article.select_one("figure.hero img")
-    assert hero["src"] == story.hero_image.get_rendition("width-960").url
+    assert hero["src"] == story.hero_image.get_rendition("format-jpeg|width-400").url
+    assert hero.parent.name == "picture"
     assert hero["alt"] == story.hero_image.alt_text
     photo = next(b.value for b in story.body if b.block_type == "image")
     body_image = article.select_one("figure.block-image img")
-    assert body_image["src"] == photo["image"].get_rendition("width-960").url
+    assert body_image["src"] == photo["image"].get_rendition("format-jpeg|width-400").url
     assert body_image["alt"] == photo["image"].alt_text
     caption = article.select_one("figure.block-image figcaption").get_text(" ", strip=True)
     assert caption == f"{photo['caption']} Ảnh: {photo['credit']}"

@@ -183,10 +183,17 @@ def test_podcast_cover_is_a_square_of_1400_to_3000_px(client, radio_story, radio
     url, cover = _cover(client, radio_outlet)  # too small to be a cover: still ours
     assert "podcast-cover" in url and cover.size == (1400, 1400)
 
+    # The largest square the photo allows (media_pipeline.images.services.podcast_square).
     settings_row.default_share_image = make_image("Ảnh chia sẻ lớn", size=(2000, 1600))
     settings_row.save()
     url, cover = _cover(client, radio_outlet)
-    assert "/media/images/" in url and cover.size == (1400, 1400)
+    assert "/media/images/" in url and cover.size == (1600, 1600)
+
+    settings_row.default_share_image = make_image("Ảnh chia sẻ rất lớn", size=(4000, 3200))
+    settings_row.save()
+    url, cover = _cover(client, radio_outlet)
+    assert "/media/images/" in url and cover.size == (3000, 3000)
+    assert cover.format == "JPEG" and not cover.getexif()
 
 
 def test_podcast_owner_and_email(client, radio_story, radio_outlet, site, settings):

@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "media_pipeline",
     "syndication",
     "engagement",
+    "comments",  # app label reader_comments
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",

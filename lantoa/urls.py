@@ -35,6 +35,7 @@ urlpatterns = [
     path("", include("syndication.urls")),
     path("", include("engagement.urls")),
     path("", include("search.urls")),
+    path("", include("comments.urls")),
 ]
 
 if settings.DEBUG:

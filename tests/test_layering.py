@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-FEATURE_APPS = ("stories", "campaigns", "engagement", "media_pipeline", "lantoa")
+FEATURE_APPS = ("stories", "campaigns", "engagement", "comments", "media_pipeline", "lantoa")
 
 
 def imported_modules(path: Path) -> list[tuple[int, str]]:
@@ -44,6 +44,7 @@ LAYERS = [
     "syndication",
     "stories",
     "engagement",
+    "comments",
     "campaigns",
     "lantoa",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from vietnamese.text import normalize
 
@@ -33,7 +34,10 @@ class ReaderTextField(forms.CharField):
         if len(value) > self.limit:
             raise forms.ValidationError(
                 _("At most %(limit)s characters, please (this one has %(count)s).")
-                % {"limit": f"{self.limit:,}".replace(",", "."), "count": f"{len(value):,}".replace(",", ".")}
+                % {
+                    "limit": f"{self.limit:,}".replace(",", "."),
+                    "count": f"{len(value):,}".replace(",", "."),
+                }
             )
         return super().clean(value)
 
@@ -46,7 +50,7 @@ class CommentForm(forms.Form):
     )
     text = ReaderTextField(
         limit=TEXT_MAX,
-        label=_("Comment"),
+        label=pgettext_lazy("reader", "Comment"),
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": _("Please write your comment.")},
     )

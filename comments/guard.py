@@ -74,8 +74,10 @@ def check_origin(request: HttpRequest) -> None:
     host = (urlsplit(source).hostname or "").removeprefix("www.") if source else ""
     if not host or host not in ingest.own_hosts(request):
         raise Refused(
-            _("Your browser did not say which page the form was sent from. Please send it again "
-              "from the site's page."),
+            _(
+                "Your browser did not say which page the form was sent from. Please send it again "
+                "from the site's page."
+            ),
             status=403,
         )
 
@@ -106,7 +108,10 @@ def check_rate(request: HttpRequest, kind: str) -> None:
         visitor = visitors.raw_key(request)
         if ingest.count_in_window(f"reader:{kind}:visitor:{visitor}", window) > per_visitor:
             raise Refused(
-                _("You have sent several in a short time. Please wait a few minutes and try again."),
+                _(
+                    "You have sent several in a short time. "
+                    "Please wait a few minutes and try again."
+                ),
                 429,
             )
     except Refused:
@@ -137,7 +142,9 @@ def hold_reasons(text: str) -> list[str]:
     reasons = [f"{finding.rule}: {finding.excerpt}" for finding in scan(text)]
     links = link_count(text)
     if links > max_links():
-        reasons.append(_("%(count)s links (more than %(limit)s)") % {"count": links, "limit": max_links()})
+        reasons.append(
+            _("%(count)s links (more than %(limit)s)") % {"count": links, "limit": max_links()}
+        )
     return reasons
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 NAME_MAX = 60
 TEXT_MAX = 2000
@@ -13,8 +14,8 @@ TEXT_MAX = 2000
 class CommentStatus(models.TextChoices):
     PENDING = "pending", _("Waiting for approval")
     HELD = "held", _("Held by the checks")
-    APPROVED = "approved", _("Published")
-    REJECTED = "rejected", _("Rejected")
+    APPROVED = "approved", pgettext_lazy("comment", "Published")
+    REJECTED = "rejected", pgettext_lazy("comment", "Rejected")
 
 
 class CommentQuerySet(models.QuerySet):
@@ -35,7 +36,7 @@ class Comment(models.Model):
         related_name="reader_comments",
     )
     name = models.CharField(_("reader's name"), max_length=NAME_MAX)
-    text = models.TextField(_("comment"), max_length=TEXT_MAX)
+    text = models.TextField(pgettext_lazy("reader", "Comment"), max_length=TEXT_MAX)
     status = models.CharField(
         _("status"), max_length=10, choices=CommentStatus.choices, default=CommentStatus.PENDING
     )

@@ -347,16 +347,22 @@ class StoryPageQuerySet(LanToaPageQuerySet):
             self.newest_first()
             .select_related("hero_image", "series")
             .prefetch_related("hero_image__renditions")
+            .with_card_figures()
         )
 
     def cards(self) -> StoryPageQuerySet:
         """Only the columns a story card shows; the caller prefetches the renditions."""
-        cards = self.select_related("hero_image", "series").only(*STORY_CARD_FIELDS)
-        # Figures other apps show on a card (reader comments: `comment_count`), as annotations
-        # of this one query: `story_card_annotations` hooks return {name: expression}.
+        return (
+            self.select_related("hero_image", "series").only(*STORY_CARD_FIELDS).with_card_figures()
+        )
+
+    def with_card_figures(self) -> StoryPageQuerySet:
+        """Figures other apps show on a card (reader comments: `comment_count`), as annotations
+        of this one query: `story_card_annotations` hooks return {name: expression}."""
+        queryset = self
         for hook in hooks.get_hooks(CARD_ANNOTATIONS_HOOK):
-            cards = cards.annotate(**hook())
-        return cards
+            queryset = queryset.annotate(**hook())
+        return queryset
 
 
 StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)

@@ -4,15 +4,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0002_english_msgids'),
+        ("core", "0002_english_msgids"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='sitesettings',
-            name='comment_mode',
-            field=models.CharField(choices=[('premoderated', 'Every comment waits for approval'), ('postmoderated', 'Published at once, checked by the integrity rules'), ('closed', 'Comments closed')], default='premoderated', max_length=20, verbose_name='reader comments (site default)'),
+            model_name="sitesettings",
+            name="comment_mode",
+            field=models.CharField(
+                choices=[
+                    ("premoderated", "Every comment waits for approval"),
+                    ("postmoderated", "Published at once, checked by the integrity rules"),
+                    ("closed", "Comments closed"),
+                ],
+                default="premoderated",
+                max_length=20,
+                verbose_name="reader comments (site default)",
+            ),
         ),
     ]

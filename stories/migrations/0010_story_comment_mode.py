@@ -4,15 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('stories', '0009_author_slug'),
+        ("stories", "0009_author_slug"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='storypage',
-            name='comment_mode',
-            field=models.CharField(blank=True, choices=[('', 'As the site default'), ('premoderated', 'Every comment waits for approval'), ('postmoderated', 'Published at once, checked by the integrity rules'), ('closed', 'Comments closed')], default='', max_length=20, verbose_name='reader comments'),
+            model_name="storypage",
+            name="comment_mode",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("", "As the site default"),
+                    ("premoderated", "Every comment waits for approval"),
+                    ("postmoderated", "Published at once, checked by the integrity rules"),
+                    ("closed", "Comments closed"),
+                ],
+                default="",
+                max_length=20,
+                verbose_name="reader comments",
+            ),
         ),
     ]

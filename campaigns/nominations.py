@@ -50,18 +50,25 @@ class NominationForm(forms.Form):
     kind = forms.ChoiceField(
         label=gettext_lazy("Kind"),
         choices=READER_KINDS,
-        error_messages={"required": gettext_lazy("Please choose a kind.")},
+        error_messages={
+            "required": gettext_lazy("Please choose a kind."),
+            "invalid_choice": gettext_lazy("Please choose a kind from the list."),
+        },
     )
     locality = forms.ModelChoiceField(
         label=gettext_lazy("Locality"),
         queryset=Locality.objects.order_by(vi_order("name")),
         required=False,
         empty_label=gettext_lazy("(choose a locality)"),
+        error_messages={"invalid_choice": gettext_lazy("Please choose a locality from the list.")},
     )
     field = forms.ChoiceField(
         label=gettext_lazy("Field"),
         choices=[("", gettext_lazy("(choose a field)")), *ExemplarField.choices],
-        error_messages={"required": gettext_lazy("Please choose a field.")},
+        error_messages={
+            "required": gettext_lazy("Please choose a field."),
+            "invalid_choice": gettext_lazy("Please choose a field from the list."),
+        },
     )
     story = ReaderTextField(
         limit=STORY_MAX,

@@ -70,7 +70,8 @@ def check_token(token: str, purpose: str) -> None:
 
 def check_origin(request: HttpRequest) -> None:
     """The POST comes from one of the site's pages (a form on another site cannot post here)."""
-    source = request.META.get("HTTP_ORIGIN") or request.META.get("HTTP_REFERER") or ""
+    origin = request.META.get("HTTP_ORIGIN", "")
+    source = origin if origin and origin != "null" else request.META.get("HTTP_REFERER", "")
     host = (urlsplit(source).hostname or "").removeprefix("www.") if source else ""
     if not host or host not in ingest.own_hosts(request):
         raise Refused(

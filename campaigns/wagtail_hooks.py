@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django.views.generic import RedirectView
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -18,7 +19,7 @@ from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet,
 
 from core.collation import vietnamese_ordering
 
-from . import admin_views, feeds
+from . import admin_views, feeds, nominations
 from .bulk_actions import DraftDecisionBulkAction
 from .models import (
     AwardDecision,
@@ -306,3 +307,23 @@ hooks.register("register_search_documents", searchable_campaign_pages)
 
 # The exemplar and campaign feeds (syndication.registry).
 hooks.register("register_feed_scopes", feeds.feed_scopes)
+
+
+@hooks.register("register_admin_urls")
+def nomination_admin_urls() -> list:
+    return [
+        path("gioi-thieu/", nominations.queue, name="campaigns_nominations"),
+        path("gioi-thieu/<int:nomination_id>/", nominations.act, name="campaigns_nomination_act"),
+    ]
+
+
+class NominationMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return request.user.has_perm(nominations.PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def nomination_menu() -> MenuItem:
+    return NominationMenuItem(
+        _("Reader nominations"), reverse("campaigns_nominations"), icon_name="user", order=245
+    )

@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.images import get_image_model_string
 
 from core.collation import vi_order
+from core.comment_modes import SiteCommentModeMixin
 from core.sitesettings import CachedSiteSetting
 
 
@@ -73,7 +74,7 @@ class Locality(models.Model):
 
 
 @register_setting(icon="cog")
-class SiteSettings(CachedSiteSetting):
+class SiteSettings(SiteCommentModeMixin, CachedSiteSetting):
     """What the editor-in-chief changes without a deploy: masthead, footer, share defaults."""
 
     tagline = models.CharField(
@@ -102,6 +103,7 @@ class SiteSettings(CachedSiteSetting):
         FieldPanel("footer_text"),
         FieldPanel("contact_email"),
         FieldPanel("default_share_image"),
+        FieldPanel("comment_mode"),
     ]
 
     class Meta:

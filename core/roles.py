@@ -99,6 +99,13 @@ MODEL_PERMISSIONS = {
     ADMINISTRATOR: "__all__",
 }
 
+# Reader comments (the reader_comments app's migrations grant these: its table comes after the
+# roles migration). Editors and the editor-in-chief moderate; journalists do not judge readers'
+# comments on their own stories.
+COMMENT_MODERATORS = [EDITOR, EDITOR_IN_CHIEF, ADMINISTRATOR]
+# Readers' nominations of exemplars (campaigns): the campaign officers' queue.
+NOMINATION_KEEPERS = [CAMPAIGN_OFFICER, ADMINISTRATOR]
+
 # Who may act on each workflow step.
 WORKFLOW_TASKS = [
     (REVIEW_TASK, [EDITOR, EDITOR_IN_CHIEF]),

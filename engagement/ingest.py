@@ -168,6 +168,12 @@ def _window_key(name: str, window: int) -> str:
     return f"{RATE_KEY}:{int(time.time() // window)}:{name}"
 
 
+def count_in_window(name: str, window: int) -> int:
+    """One more for `name` in the current window of `window` seconds, shared by every process:
+    the count so far (other apps' flood limits: reader comments, nominations)."""
+    return _increment(_window_key(name, window), window * 2)
+
+
 def over_limit(request: HttpRequest) -> str | None:
     """Which flood limit this event is over (VISITOR_LIMIT, ADDRESS_LIMIT) or None to accept.
 

@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "media_pipeline",
     "syndication",
     "engagement",
+    "comments",  # app label reader_comments
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -453,6 +454,16 @@ ENGAGEMENT_POPULAR_MIN_VISITORS = int(os.environ.get("ENGAGEMENT_POPULAR_MIN_VIS
 ENGAGEMENT_POPULAR_DAYS = int(os.environ.get("ENGAGEMENT_POPULAR_DAYS", "30"))
 ENGAGEMENT_TRUST_X_FORWARDED_FOR = env_bool("ENGAGEMENT_TRUST_X_FORWARDED_FOR")
 ENGAGEMENT_PRUNE_FEED_PULLS = env_bool("ENGAGEMENT_PRUNE_FEED_PULLS")
+
+# Reader comments and nominations (docs/comments.md): how long a rendered form's token stays
+# good, the flood limits per visitor and per address in a window, and the links that hold one.
+READER_FORM_TOKEN_MAX_AGE = int(os.environ.get("READER_FORM_TOKEN_MAX_AGE", str(3 * 24 * 3600)))
+READER_SUBMISSION_RATE_LIMIT = int(os.environ.get("READER_SUBMISSION_RATE_LIMIT", "5"))
+READER_SUBMISSION_ADDRESS_RATE_LIMIT = int(
+    os.environ.get("READER_SUBMISSION_ADDRESS_RATE_LIMIT", "50")
+)
+READER_SUBMISSION_RATE_WINDOW = int(os.environ.get("READER_SUBMISSION_RATE_WINDOW", "600"))
+READER_SUBMISSION_MAX_LINKS = int(os.environ.get("READER_SUBMISSION_MAX_LINKS", "2"))
 
 # Security (docs/security.md). HTTPS=1 behind a TLS-terminating proxy that sets
 # X-Forwarded-Proto: HSTS, redirect to https, cookies only over TLS; `check --deploy` is clean.

@@ -5,8 +5,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from campaigns.nominations import nominate
 from core.pagecache import public_page
 from media_pipeline.documents import serve_document
+from stories import download as story_download
 from stories import views as story_views
 from stories.admin_views import unpublish_view
 
@@ -28,6 +30,9 @@ urlpatterns = [
         {"sitemaps": views.SITEMAPS},
         name="sitemap",
     ),
+    path("gioi-thieu-guong-dien-hinh/", nominate, name="nominate"),
+    path("luu-bai/<int:page_id>.pdf", story_download.story_pdf, name="story_pdf"),
+    path("luu-bai/<int:page_id>.docx", story_download.story_docx, name="story_docx"),
     path("dinh-chinh/", story_views.corrections_log, name="corrections_log"),
     path("tu-khoa/", story_views.tag_list, name="tag_list"),
     path("tu-khoa/<slug:slug>/", story_views.tag_detail, name="tag_detail"),
@@ -35,6 +40,7 @@ urlpatterns = [
     path("", include("syndication.urls")),
     path("", include("engagement.urls")),
     path("", include("search.urls")),
+    path("", include("comments.urls")),
 ]
 
 if settings.DEBUG:

@@ -17,6 +17,7 @@ from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import ItemBase, TagBase
+from wagtail import hooks
 from wagtail.admin.panels import (
     FieldPanel,
     InlinePanel,
@@ -34,6 +35,7 @@ from wagtail.search import index
 
 from core import seo
 from core.collation import vi_order
+from core.comment_modes import StoryCommentModeMixin
 from core.pages import LanToaPage, LanToaPageQuerySet, SectionIndexPage, paginate
 from core.plaintext import stream_text
 from search.backends.base import IndexedDocument
@@ -63,6 +65,7 @@ IMAGE_RENDITION_FIELDS = (
     "description",
 )
 # What includes/story_card.html shows of a story: the story page's asides load only these.
+CARD_ANNOTATIONS_HOOK = "story_card_annotations"
 STORY_CARD_FIELDS = (
     "title",
     "url_path",
@@ -344,17 +347,28 @@ class StoryPageQuerySet(LanToaPageQuerySet):
             self.newest_first()
             .select_related("hero_image", "series")
             .prefetch_related("hero_image__renditions")
+            .with_card_figures()
         )
 
     def cards(self) -> StoryPageQuerySet:
         """Only the columns a story card shows; the caller prefetches the renditions."""
-        return self.select_related("hero_image", "series").only(*STORY_CARD_FIELDS)
+        return (
+            self.select_related("hero_image", "series").only(*STORY_CARD_FIELDS).with_card_figures()
+        )
+
+    def with_card_figures(self) -> StoryPageQuerySet:
+        """Figures other apps show on a card (reader comments: `comment_count`), as annotations
+        of this one query: `story_card_annotations` hooks return {name: expression}."""
+        queryset = self
+        for hook in hooks.get_hooks(CARD_ANNOTATIONS_HOOK):
+            queryset = queryset.annotate(**hook())
+        return queryset
 
 
 StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
 
 
-class StoryPage(LanToaPage):
+class StoryPage(StoryCommentModeMixin, LanToaPage):
     """An exemplar story, a column piece or one part of a series."""
 
     sapo = models.TextField(
@@ -455,6 +469,7 @@ class StoryPage(LanToaPage):
         FieldPanel("channels", widget=forms.CheckboxSelectMultiple),
         FieldPanel("radio_script"),
         FieldPanel("pronunciation_notes"),
+        FieldPanel("comment_mode"),
     ]
     correction_panels = [
         InlinePanel("corrections", label=_("Corrections"), heading=_("Corrections")),

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-FEATURE_APPS = ("stories", "campaigns", "engagement", "media_pipeline", "lantoa")
+FEATURE_APPS = ("stories", "campaigns", "engagement", "comments", "media_pipeline", "lantoa")
 # media_pipeline sits below search and syndication: they may use its public module for what
 # they need of a photo (the podcast cover, a feed item's picture), nothing else of it.
 PUBLIC_MODULES = ("media_pipeline.images.services",)
@@ -47,6 +47,7 @@ LAYERS = [
     "syndication",
     "stories",
     "engagement",
+    "comments",
     "campaigns",
     "lantoa",
 ]

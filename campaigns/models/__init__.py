@@ -3,6 +3,7 @@
 
 from .decisions import AwardDecision
 from .directory import ExemplarIndexPage, ExemplarPage, LegalDocumentIndexPage, LegalDocumentPage
+from .nominations import Nomination, NominationStatus
 from .pipeline import (
     Campaign,
     CampaignQuerySet,
@@ -28,6 +29,8 @@ __all__ = [
     "ExemplarPage",
     "LegalDocumentIndexPage",
     "LegalDocumentPage",
+    "Nomination",
+    "NominationStatus",
     "Participation",
     "Recognition",
     "StageEvent",

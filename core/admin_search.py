@@ -42,17 +42,31 @@ class FoldedAutocompleteField(index.AutocompleteField):
         return with_folded(super().get_value(obj))
 
 
+# id of a field → (the field, kept alive so its id stays its own; its folding twin)
+_replacements: dict[int, tuple[Any, Any]] = {}
+
+
+def _folding_twin(field):
+    if type(field) is index.SearchField:
+        return FoldedSearchField(field.field_name, boost=field.boost, **field.kwargs)
+    if type(field) is index.AutocompleteField:
+        return FoldedAutocompleteField(field.field_name, **field.kwargs)
+    if isinstance(field, index.RelatedFields):
+        return index.RelatedFields(field.field_name, folded_fields(field.fields))
+    return field
+
+
 def folded_fields(fields: list) -> list:
-    """`fields` with each text field replaced by one that also indexes the folded text."""
+    """`fields` with each text field replaced by one that also indexes the folded text. A field
+    shared by several models (Page's title) gets one twin, so Wagtail's check that a page model
+    extends `Page.search_fields` still holds."""
     result = []
     for field in fields:
-        if type(field) is index.SearchField:
-            field = FoldedSearchField(field.field_name, boost=field.boost, **field.kwargs)
-        elif type(field) is index.AutocompleteField:
-            field = FoldedAutocompleteField(field.field_name, **field.kwargs)
-        elif isinstance(field, index.RelatedFields):
-            field = index.RelatedFields(field.field_name, folded_fields(field.fields))
-        result.append(field)
+        if id(field) not in _replacements:
+            twin = _folding_twin(field)
+            _replacements[id(field)] = (field, twin)
+            _replacements[id(twin)] = (twin, twin)
+        result.append(_replacements[id(field)][1])
     return result
 
 

@@ -35,6 +35,7 @@ from wagtail.search import index
 from core import seo
 from core.collation import vi_order
 from core.pages import LanToaPage, LanToaPageQuerySet, SectionIndexPage, paginate
+from integrity.pages import IntegrityGatedPage
 from core.plaintext import stream_text
 from search.backends.base import IndexedDocument
 from search.documents import page_document, plain_fields, rich_field
@@ -354,8 +355,20 @@ class StoryPageQuerySet(LanToaPageQuerySet):
 StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
 
 
-class StoryPage(LanToaPage):
+class StoryPage(IntegrityGatedPage, LanToaPage):
     """An exemplar story, a column piece or one part of a series."""
+
+    # What the integrity gate reads before publishing (integrity.pages).
+    integrity_text_fields = (
+        "title",
+        "sapo",
+        "body",
+        "hero_caption",
+        "source",
+        "radio_script",
+        "seo_title",
+        "search_description",
+    )
 
     sapo = models.TextField(
         _("standfirst (summary)"),

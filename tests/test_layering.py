@@ -42,6 +42,7 @@ LAYERS = [
     "media_pipeline",
     "search",
     "syndication",
+    "integrity",
     "stories",
     "engagement",
     "campaigns",

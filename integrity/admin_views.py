@@ -107,9 +107,10 @@ class OverrideForm(forms.Form):
 
 
 def can_override(user, page: Page) -> bool:
-    return user.has_perm("integrity.override_integrity") and page.permissions_for_user(
-        user
-    ).can_publish()
+    return (
+        user.has_perm("integrity.override_integrity")
+        and page.permissions_for_user(user).can_publish()
+    )
 
 
 def _publish_with_override(page: Page, user) -> None:

@@ -31,4 +31,3 @@ class IntegrityGateMiddleware:
                 request, "", None, {}, json_data={"step": "success", "redirect": url}
             )
         return redirect(url)
-

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -152,7 +153,7 @@ class RuleSet:
                     words = fold(normalize(body[: -len(place)])).split()
                     if words:
                         extra.add(r"\s+".join(re.escape(word) for word in words))
-        slots = "|".join([_SLOTS, *sorted(extra, key=len, reverse=True)])
+        slots = "|".join([*sorted(extra, key=len, reverse=True), _SLOTS])  # longest first
         self.slot = re.compile(rf"(?<![a-z0-9])(?:{slots})\s+{_UNITS}")
         self.known_names = [
             re.compile(rf"(?<![a-z0-9]){re.escape(fold(normalize(name)))}(?![a-z0-9])")
@@ -209,7 +210,7 @@ def rules_changed(**kwargs) -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
-        cache.set(VERSION_KEY, 1, timeout=None)
+        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
     _memo.clear()
 
 
@@ -221,7 +222,8 @@ def load_rules() -> RuleSet:
             return _memo["rules"]  # type: ignore[return-value]
     rules = _rules_from_db()
     if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
+        # A fresh start from the clock: never a number an older compilation was made under.
+        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
         version = cache.get(VERSION_KEY)
     with _lock:
         _memo.update(version=version, rules=rules)
@@ -321,12 +323,13 @@ def scan_text(text: str, *, field: str = "", rules: RuleSet | None = None) -> li
 
 
 def scan_lines(text: str, *, rules: RuleSet | None = None) -> list[tuple[int, Finding]]:
-    """scan_text() line by line: (line number from 1, finding), for reports about files."""
+    """Each line scanned (as HTML when it holds tags): (line number from 1, finding), for
+    reports about files."""
     rules = rules or load_rules()
     return [
         (number, finding)
         for number, line in enumerate(text.splitlines(), start=1)
-        for finding in scan_text(line, rules=rules)
+        for finding in scan_value(line, rules=rules)
     ]
 
 

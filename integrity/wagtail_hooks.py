@@ -85,7 +85,8 @@ def report_refusal(request, page, findings: list[Finding]) -> None:
             _("Publish with a recorded reason"),
         )
     messages.error(
-        request, format_html("{}{}{}", refusal_message(findings), _findings_html(findings), override)
+        request,
+        format_html("{}{}{}", refusal_message(findings), _findings_html(findings), override),
     )
 
 

@@ -35,8 +35,8 @@ from wagtail.search import index
 from core import seo
 from core.collation import vi_order
 from core.pages import LanToaPage, LanToaPageQuerySet, SectionIndexPage, paginate
-from integrity.pages import IntegrityGatedPage
 from core.plaintext import stream_text
+from integrity.pages import IntegrityGatedPage
 from search.backends.base import IndexedDocument
 from search.documents import page_document, plain_fields, rich_field
 from syndication.registry import FeedEntry

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,82 +15,173 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='IssuingBody',
+            name="IssuingBody",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='name')),
-                ('kind', models.CharField(choices=[('body', 'Issuing body or outlet'), ('place', 'Place')], default='body', max_length=10, verbose_name='kind')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("body", "Issuing body or outlet"), ("place", "Place")],
+                        default="body",
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'issuing body or place',
-                'verbose_name_plural': 'issuing bodies and places',
-                'ordering': ['name'],
+                "verbose_name": "issuing body or place",
+                "verbose_name_plural": "issuing bodies and places",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='SpamTerm',
+            name="SpamTerm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('term', models.CharField(max_length=200, unique=True, verbose_name='term')),
-                ('kind', models.CharField(choices=[('word', 'Word or phrase'), ('brand', 'Brand name'), ('pattern', 'Pattern (regular expression)')], default='word', max_length=10, verbose_name='kind')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='note')),
-                ('active', models.BooleanField(default=True, verbose_name='active')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("term", models.CharField(max_length=200, unique=True, verbose_name="term")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("word", "Word or phrase"),
+                            ("brand", "Brand name"),
+                            ("pattern", "Pattern (regular expression)"),
+                        ],
+                        default="word",
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="note")),
+                ("active", models.BooleanField(default=True, verbose_name="active")),
             ],
             options={
-                'verbose_name': 'spam term',
-                'verbose_name_plural': 'spam terms',
-                'ordering': ['term'],
+                "verbose_name": "spam term",
+                "verbose_name_plural": "spam terms",
+                "ordering": ["term"],
             },
         ),
         migrations.CreateModel(
-            name='TrustedDomain',
+            name="TrustedDomain",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('domain', models.CharField(max_length=200, unique=True, verbose_name='domain')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='note')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("domain", models.CharField(max_length=200, unique=True, verbose_name="domain")),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="note")),
             ],
             options={
-                'verbose_name': 'trusted domain',
-                'verbose_name_plural': 'trusted domains',
-                'ordering': ['domain'],
+                "verbose_name": "trusted domain",
+                "verbose_name_plural": "trusted domains",
+                "ordering": ["domain"],
             },
         ),
         migrations.CreateModel(
-            name='PublishOverride',
+            name="PublishOverride",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('revision_id', models.PositiveIntegerField(blank=True, null=True, verbose_name='revision')),
-                ('reason', models.TextField(verbose_name='reason')),
-                ('findings', models.JSONField(default=list, verbose_name='findings')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='time')),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='page')),
-                ('user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='user')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "revision_id",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="revision"),
+                ),
+                ("reason", models.TextField(verbose_name="reason")),
+                ("findings", models.JSONField(default=list, verbose_name="findings")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="time")),
+                (
+                    "page",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="page",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="user",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'publishing override',
-                'verbose_name_plural': 'publishing overrides',
-                'ordering': ['-created_at'],
-                'permissions': [('override_integrity', 'Can publish flagged content with a reason')],
+                "verbose_name": "publishing override",
+                "verbose_name_plural": "publishing overrides",
+                "ordering": ["-created_at"],
+                "permissions": [
+                    ("override_integrity", "Can publish flagged content with a reason")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Finding',
+            name="Finding",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rule', models.CharField(choices=[('gambling', 'Gambling vocabulary'), ('unknown_link', 'Link to an unknown outside site'), ('hidden', 'Hidden text or link'), ('replaced_name', 'Replaced name of an issuing body or place')], max_length=20, verbose_name='rule')),
-                ('field', models.CharField(blank=True, max_length=100, verbose_name='field')),
-                ('excerpt', models.TextField(verbose_name='excerpt')),
-                ('key', models.CharField(editable=False, max_length=64)),
-                ('first_seen', models.DateTimeField(verbose_name='first seen')),
-                ('last_seen', models.DateTimeField(verbose_name='last seen')),
-                ('resolved', models.BooleanField(default=False, verbose_name='resolved')),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='page')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "rule",
+                    models.CharField(
+                        choices=[
+                            ("gambling", "Gambling vocabulary"),
+                            ("unknown_link", "Link to an unknown outside site"),
+                            ("hidden", "Hidden text or link"),
+                            ("replaced_name", "Replaced name of an issuing body or place"),
+                        ],
+                        max_length=20,
+                        verbose_name="rule",
+                    ),
+                ),
+                ("field", models.CharField(blank=True, max_length=100, verbose_name="field")),
+                ("excerpt", models.TextField(verbose_name="excerpt")),
+                ("key", models.CharField(editable=False, max_length=64)),
+                ("first_seen", models.DateTimeField(verbose_name="first seen")),
+                ("last_seen", models.DateTimeField(verbose_name="last seen")),
+                ("resolved", models.BooleanField(default=False, verbose_name="resolved")),
+                (
+                    "page",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="page",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'integrity finding',
-                'verbose_name_plural': 'integrity findings',
-                'ordering': ['resolved', '-last_seen'],
-                'constraints': [models.UniqueConstraint(fields=('page', 'key'), name='integrity_finding_page_key')],
+                "verbose_name": "integrity finding",
+                "verbose_name_plural": "integrity findings",
+                "ordering": ["resolved", "-last_seen"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("page", "key"), name="integrity_finding_page_key"
+                    )
+                ],
             },
         ),
     ]

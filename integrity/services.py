@@ -272,9 +272,12 @@ def _replaced_names(text: str, folded: str, rules: RuleSet, field: str) -> list[
             if not match:
                 continue
             written = text[rest_start : match.end()]
-            if term.kind != "pattern" and _has_marks(written):
-                if " ".join(written.lower().split()) != " ".join(term.term.split()):
-                    continue
+            if (
+                term.kind != "pattern"
+                and _has_marks(written)
+                and " ".join(written.lower().split()) != " ".join(term.term.split())
+            ):
+                continue
             matched = text[slot.start() : match.end()]
             found.append(
                 Finding(REPLACED_NAME, field, _excerpt(text, slot.start(), match.end()), matched)

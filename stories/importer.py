@@ -877,6 +877,11 @@ def _import_one(
         for number, finding in scan_lines(_raw_text(path, text))
     )
 
+    if dry_run:
+        report.parsed.append((label, article))  # its warnings are shown with it
+    else:
+        report.warnings.extend((label, message) for message in article.warnings)
+
 
 def _raw_text(path: Path, text: str) -> str:
     """What the file says line by line: an HTML export as written (its hidden parts and links
@@ -884,7 +889,3 @@ def _raw_text(path: Path, text: str) -> str:
     if path.suffix.lower() in (".html", ".htm"):
         return path.read_bytes().decode("utf-8-sig", errors="replace")
     return text
-    if dry_run:
-        report.parsed.append((label, article))  # its warnings are shown with it
-    else:
-        report.warnings.extend((label, message) for message in article.warnings)

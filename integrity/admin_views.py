@@ -21,7 +21,7 @@ from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from .models import Finding, PublishOverride, RuleKind
-from .pages import IntegrityGatedPage, uncovered_findings
+from .pages import IntegrityGatedPage, field_label, uncovered_findings
 
 finding_policy = ModelPermissionPolicy(Finding)
 
@@ -74,7 +74,7 @@ class FindingReportView(ReportView):
         return [
             PageColumn("page", label=_("Page")),
             Column("rule", label=_("rule"), accessor="get_rule_display"),
-            Column("field", label=_("field")),
+            Column("field", label=_("field"), accessor="field_label"),
             Column("excerpt", label=_("excerpt")),
             DateColumn("first_seen", label=_("first seen")),
             DateColumn("last_seen", label=_("last seen")),
@@ -88,6 +88,7 @@ class FindingReportView(ReportView):
     def decorate_paginated_queryset(self, object_list):
         for row in object_list:
             row.resolved_label = _("Yes") if row.resolved else _("No")
+            row.field_label = field_label(row.page.specific_class or Page, row.field)
         return object_list
 
 
@@ -164,7 +165,10 @@ def override_view(request: HttpRequest, page_id: int) -> HttpResponse:
         {
             "page": page,
             "form": form,
-            "findings": [(labels.get(f.rule, f.rule), f) for f in findings],
+            "findings": [
+                (labels.get(f.rule, f.rule), field_label(type(page), f.field), f)
+                for f in findings
+            ],
             "edit_url": reverse("wagtailadmin_pages:edit", args=(page.pk,)),
         },
     )

@@ -10,18 +10,28 @@ is saved, so nothing the editor wrote is lost.
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
-from wagtail.actions.publish_revision import PublishPermissionError
-
 from .services import Finding, RuleSet, scan_fields, stream_strings
 
 
-class IntegrityBlocked(PublishPermissionError):
-    """Publishing refused: the content has findings no override covers."""
+class IntegrityBlocked(Exception):
+    """Publishing refused: the content has findings no override covers. Not a PermissionDenied:
+    Wagtail's admin would turn that into a bare redirect to the dashboard, while the integrity
+    middleware takes the editor back to the page with the findings."""
 
     def __init__(self, page, findings: list[Finding]) -> None:
         self.page = page
         self.findings = findings
         super().__init__(refusal_message(findings))
+
+
+def field_label(model, name: str) -> str:
+    """The field's name as the editor reads it on the form ("nội dung" for body)."""
+    if name == "html":
+        return _("page as readers see it")
+    try:
+        return str(model._meta.get_field(name).verbose_name)
+    except Exception:
+        return name
 
 
 def refusal_message(findings: list[Finding]) -> str:

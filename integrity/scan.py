@@ -141,7 +141,7 @@ def mail_new_findings(new: list[StoredFinding]) -> int:
         if base:
             lines.append(f"  {base}/admin/pages/{row.page_id}/edit/")
     lines += ["", _("The findings report is in the admin, under Reports.")]
-    subject = _("Lan Tỏa: %(count)d new integrity finding(s)") % {"count": len(new)}
+    subject = _("%(count)d new integrity finding(s) on the site") % {"count": len(new)}
     return send_mail(subject, "\n".join(lines), None, recipients)
 
 

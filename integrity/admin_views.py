@@ -166,8 +166,7 @@ def override_view(request: HttpRequest, page_id: int) -> HttpResponse:
             "page": page,
             "form": form,
             "findings": [
-                (labels.get(f.rule, f.rule), field_label(type(page), f.field), f)
-                for f in findings
+                (labels.get(f.rule, f.rule), field_label(type(page), f.field), f) for f in findings
             ],
             "edit_url": reverse("wagtailadmin_pages:edit", args=(page.pk,)),
         },

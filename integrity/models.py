@@ -46,8 +46,17 @@ class SpamTerm(models.Model):
 
         try:
             compile_term(self.term, self.kind)
-        except ValueError as error:
-            raise ValidationError({"term": str(error)}) from None
+        except ValueError:
+            raise ValidationError(
+                {
+                    "term": _(
+                        "This is not a valid regular expression (check the brackets and "
+                        "special characters)."
+                    )
+                    if self.kind == self.Kind.PATTERN
+                    else _("Write a word or phrase.")
+                }
+            ) from None
 
 
 class TrustedDomain(models.Model):

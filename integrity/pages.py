@@ -10,7 +10,8 @@ is saved, so nothing the editor wrote is lost.
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
-from .services import Finding, RuleSet, scan_fields, stream_strings
+
+from .services import Finding, RuleSet, blocks_publishing, load_rules, scan_fields, stream_strings
 
 
 class IntegrityBlocked(Exception):
@@ -62,11 +63,14 @@ def _key(item: dict | Finding) -> tuple[str, str, str]:
 
 
 def uncovered_findings(page_id: int | None, findings: list[Finding]) -> list[Finding]:
-    """The findings no earlier override of this page covers."""
+    """The findings that stop publication (services.blocks_publishing) and that no earlier
+    override of this page covers."""
     if not findings:
         return []
-    covered = override_keys(page_id) if page_id else set()
-    return [finding for finding in findings if _key(finding) not in covered]
+    rules = load_rules()
+    blocking = [finding for finding in findings if blocks_publishing(finding, rules)]
+    covered = override_keys(page_id) if page_id and blocking else set()
+    return [finding for finding in blocking if _key(finding) not in covered]
 
 
 class IntegrityGatedPage:

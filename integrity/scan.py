@@ -18,6 +18,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
 from django.test import Client
+from django.test.utils import override_settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -51,16 +52,23 @@ def render_live_page(page: Page, client: Client | None = None) -> str | None:
 
 
 def scan_live_pages(rules: RuleSet | None = None) -> list[PageFinding]:
-    """Findings in the rendered HTML of every live page below the root."""
+    """Findings in the rendered HTML of every live page below the root.
+
+    Rendered afresh, past the page and route caches: a row rewritten in the database sends no
+    signal, so the caches would go on serving the clean copy until they expire, and the
+    defacement would show then. The settings are switched for this process only while it
+    scans (the task worker and the scheduler run one job at a time).
+    """
     rules = rules or load_rules()
     client = Client()
     found = []
-    for page in Page.objects.live().filter(depth__gt=1).order_by("path").specific():
-        html = render_live_page(page, client)
-        if html is None:
-            continue
-        for finding in scan_html(html, field="html", rules=rules, document=True):
-            found.append(PageFinding(page.pk, page.title, finding))
+    with override_settings(PAGE_CACHE_ENABLED=False, ROUTE_CACHE_ENABLED=False):
+        for page in Page.objects.live().filter(depth__gt=1).order_by("path").specific():
+            html = render_live_page(page, client)
+            if html is None:
+                continue
+            for finding in scan_html(html, field="html", rules=rules, document=True):
+                found.append(PageFinding(page.pk, page.title, finding))
     return found
 
 

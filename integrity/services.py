@@ -548,6 +548,24 @@ def count_links(text_or_html: str) -> int:
     return sum(1 for _ in _hosts_in_text(text_or_html))
 
 
+def spam_host(host: str, rules: RuleSet | None = None) -> bool:
+    """Whether a domain looks like a betting site: it holds a spam term or brand
+    ("fb88-nhacai.vip", "kubet.example.top")."""
+    rules = rules or load_rules()
+    folded = fold(host.lower())
+    return any(term.pattern.search(folded) for term in rules.terms)
+
+
+def blocks_publishing(finding: Finding, rules: RuleSet | None = None) -> bool:
+    """Whether a finding stops publication. Gambling vocabulary, hidden text or links and
+    replaced names always do; a link to an unknown outside site only when its domain looks like
+    a betting site: newsrooms link to other outside sites every day, and an unknown one is
+    shown as a warning on save (editors add the domain to the trusted list)."""
+    if finding.rule != UNKNOWN_LINK:
+        return True
+    return spam_host(finding.matched, rules)
+
+
 def scan_reader_submission(text: str) -> list[Finding]:
     """What the `scan_reader_submission` hook answers: a reader's text (comment, nomination)
     as text or HTML — gambling spam, hidden text and links, unknown links."""

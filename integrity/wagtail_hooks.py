@@ -18,7 +18,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from . import admin_views
 from .models import IssuingBody, RuleKind, SpamTerm, TrustedDomain
 from .pages import IntegrityGatedPage, refusal_message, uncovered_findings
-from .services import Finding, scan_reader_submission
+from .services import Finding, blocks_publishing, scan_reader_submission
 
 MAX_LISTED = 10
 
@@ -97,20 +97,20 @@ def _warn(request, page) -> None:
     revision = page.get_latest_revision()
     content = revision.as_object() if revision else page
     findings = content.integrity_findings()
-    if findings:
-        messages.warning(
-            request,
-            format_html(
-                "{}{}",
-                _(
-                    "Saved. The integrity check found %(count)d suspicious passage(s); the page "
-                    "cannot be published until they are corrected or the editor-in-chief "
-                    "overrides them:"
-                )
-                % {"count": len(findings)},
-                _findings_html(findings),
-            ),
-        )
+    if not findings:
+        return
+    if any(blocks_publishing(finding) for finding in findings):
+        intro = _(
+            "Saved. The integrity check found %(count)d suspicious passage(s); the page "
+            "cannot be published until they are corrected or the editor-in-chief "
+            "overrides them:"
+        ) % {"count": len(findings)}
+    else:
+        intro = _(
+            "Saved. The page links to %(count)d outside site(s) not on the trusted list; "
+            "check them (editors can add a domain to the trusted list):"
+        ) % {"count": len(findings)}
+    messages.warning(request, format_html("{}{}", intro, _findings_html(findings)))
 
 
 @hooks.register("after_edit_page")

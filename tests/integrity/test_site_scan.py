@@ -2,6 +2,7 @@
 the importer's report, and the scheduled scan of rendered pages with its e-mail."""
 
 import io
+import json
 import shutil
 
 import pytest
@@ -44,13 +45,11 @@ def test_a_defaced_live_story_and_a_defaced_draft_are_listed(make_story):
     body = [{"type": "paragraph", "value": "<p>Theo Báo Nhà cái, hôm nay…</p>", "id": "x1"}]
     StoryPage.objects.filter(pk=live.pk).update(body=body)
     draft = make_story("Bản nháp có liên kết ẩn", live=False)
-    draft.body = [
-        (
-            "paragraph",
-            '<p>Tin tốt.</p><p style="display:none"><a href="https://w88.example.top/">w88</a></p>',
-        )
-    ]
-    draft.save_revision()
+    # The editor's rich text keeps no style attribute: the attacker rewrites the revision.
+    revision = draft.save_revision()
+    hidden = '<p>Tin tốt.</p><p style="display:none"><a href="https://w88.example.top/">w</a></p>'
+    revision.content["body"] = json.dumps([{"type": "paragraph", "value": hidden, "id": "x2"}])
+    revision.save(update_fields=["content"])
     code, output = integrity_scan()
     assert code == 1
     lines = [line.split("\t") for line in output.strip().splitlines()]

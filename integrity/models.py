@@ -42,7 +42,7 @@ class SpamTerm(models.Model):
     def clean(self) -> None:
         from django.core.exceptions import ValidationError
 
-        from .services import compile_term
+        from .patterns import compile_term
 
         try:
             compile_term(self.term, self.kind)

@@ -26,6 +26,8 @@ from django.core.cache import cache
 
 from vietnamese.text import fold, normalize
 
+from .patterns import compile_term
+
 GAMBLING = "gambling"
 UNKNOWN_LINK = "unknown_link"
 HIDDEN = "hidden"
@@ -93,23 +95,6 @@ def _excerpt(text: str, start: int, end: int) -> str:
 
 
 # --- Rules --------------------------------------------------------------------------------
-
-_SEPARATOR = r"[\s._-]+"
-
-
-def compile_term(term: str, kind: str) -> re.Pattern:
-    """The regular expression of one SpamTerm over folded text; ValueError for a bad one."""
-    term = term.strip()
-    if not term:
-        raise ValueError("empty term")
-    if kind == "pattern":
-        try:
-            return re.compile(rf"(?<![a-z0-9])(?:{term})(?![a-z0-9])")
-        except re.error as error:
-            raise ValueError(f"invalid regular expression: {error}") from None
-    words = fold(normalize(term)).split()
-    body = _SEPARATOR.join(re.escape(word) for word in words)
-    return re.compile(rf"(?<![a-z0-9]){body}(?![a-z0-9])")
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,11 @@ from integrity.services import (
     scan_html,
     scan_text,
 )
-
 from tests.stories.test_importer import SAMPLES, needs_samples
 
-# Written for these tests (tests/integrity/test_site_scan.py imports it), in the spirit of the defacements provincial portals suffer: the
-# issuing body renamed after a casino brand, the newspaper renamed, link lines on top.
+# Written for these tests (test_site_scan.py imports it), in the spirit of the defacements
+# provincial portals suffer: the issuing body renamed after a casino brand, the newspaper
+# renamed, link lines on top.
 DEFACED = """Xem ngay tại kubet88-vn.vip - nhà cái uy tín số 1
 Link vào nha cai moi nhat: https://vao-nhacai-789.club/khuyen-mai
 Ủy ban nhân dân tỉnh KUBET88 phát động phong trào thi đua năm 2026

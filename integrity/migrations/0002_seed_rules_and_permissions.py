@@ -92,13 +92,13 @@ BRANDS = [
 ]
 PATTERNS = [
     # Brand shapes: a gambling word with digits ("kubet88", "win79", "club789", "vip66").
-    (r"[a-z]*(?:bet|casino|slot|club|win|vip|king|game)\d{2,4}[a-z]*", "digits after a word"),
-    (r"\d{2,4}(?:bet|win|club|vip|king|game|casino)[a-z]*", "digits before a word"),
-    (r"[a-z]{2,8}(?:88|888|789|68|99|365)", "letters then a lucky number"),
-    (r"nha\s*cai\s*[a-z0-9]+\.[a-z]{2,6}", "a bookmaker's domain"),
+    (r"[a-z]*(?:bet|casino|slot|club|win|vip|king|game)\d{2,4}[a-z]*", "chữ số sau một từ"),
+    (r"\d{2,4}(?:bet|win|club|vip|king|game|casino)[a-z]*", "chữ số trước một từ"),
+    (r"[a-z]{2,8}(?:88|888|789|68|99|365)", "chữ rồi số may mắn"),
+    (r"nha\s*cai\s*[a-z0-9]+\.[a-z]{2,6}", "tên miền nhà cái"),
 ]
 TRUSTED = [
-    ("gov.vn", "Government sites"),
+    ("gov.vn", "Trang của cơ quan nhà nước"),
     ("chinhphu.vn", ""),
     ("baochinhphu.vn", ""),
     ("dangcongsan.vn", ""),
@@ -107,13 +107,14 @@ TRUSTED = [
     ("vietnamplus.vn", ""),
     ("vtv.vn", ""),
     ("vov.vn", ""),
-    ("thuvienphapluat.vn", "Legal documents"),
-    ("tanlam.gov.vn", "The demo province's portal"),
-    ("youtube.com", "Embedded video"),
-    ("youtu.be", "Embedded video"),
-    ("facebook.com", "Share links"),
-    ("zalo.me", "Share links"),
-    ("google.com", "Maps"),
+    ("thuvienphapluat.vn", "Văn bản pháp luật"),
+    ("tanlam.gov.vn", "Cổng thông tin của tỉnh (dữ liệu minh họa)"),
+    ("youtube.com", "Video nhúng"),
+    ("youtu.be", "Video nhúng"),
+    ("facebook.com", "Nút chia sẻ"),
+    ("zalo.me", "Nút chia sẻ"),
+    ("wikipedia.org", "Bách khoa toàn thư"),
+    ("google.com", "Bản đồ"),
 ]
 BODIES = [
     # The demo province (lantoa/demo/data/site.toml) and its outlets.

@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "search",
     "media_pipeline",
     "syndication",
+    "integrity",
     "engagement",
     "comments",  # app label reader_comments
     # Wagtail
@@ -145,6 +146,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "lantoa.signin.twofactor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A publication the integrity gate refused (a workflow approval) returns to the editor.
+    "integrity.middleware.IntegrityGateMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # CSV downloads start with a UTF-8 BOM so that Excel reads Vietnamese (lantoa.spreadsheets).
     "lantoa.spreadsheets.ExcelCsvMiddleware",

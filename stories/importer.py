@@ -29,6 +29,8 @@ from django.utils.translation import gettext_lazy
 from tqdm import tqdm
 
 from core.plaintext import CAPTION, IMAGE, html_blocks, truncate_at_word
+from integrity.models import RuleKind
+from integrity.services import scan_lines
 from vietnamese.text import fold, normalize
 
 from .models import Author, ColumnIndexPage, StoryAuthor, StoryPage
@@ -612,6 +614,10 @@ class ImportReport:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (file, message)
     parsed: list[tuple[str, ParsedArticle]] = field(default_factory=list)  # what would be saved
+    # Lines the integrity check flags (gambling spam, unknown links, replaced names):
+    # (file, line number in the file, rule label, excerpt). The story is still a draft, and
+    # cannot be published until an editor corrects it (integrity.pages).
+    suspicious: list[tuple[str, int, str, str]] = field(default_factory=list)
 
     @property
     def all_failed(self) -> bool:
@@ -636,6 +642,17 @@ class ImportReport:
         if self.warnings:
             lines.append(_("Warnings:"))
             lines.extend(f"  {name}: {message}" for name, message in self.warnings)
+        if self.suspicious:
+            lines.append(
+                _("Suspicious content (possible defacement), check before publishing: %(count)d")
+                % {"count": len(self.suspicious)}
+            )
+            lines.extend(
+                "  "
+                + _("%(file)s, line %(line)d: %(rule)s: “%(excerpt)s”")
+                % {"file": name, "line": number, "rule": rule, "excerpt": excerpt}
+                for name, number, rule, excerpt in self.suspicious
+            )
         return lines
 
 
@@ -835,7 +852,8 @@ def _import_one(
     dry_run: bool,
     source: str,
 ) -> None:
-    article = parse_article(read_article_file(path))
+    text = read_article_file(path)
+    article = parse_article(text)
     if article.legacy_id in seen or StoryPage.objects.filter(legacy_id=article.legacy_id).exists():
         report.already_imported.append((label, article.title))
         return
@@ -853,7 +871,21 @@ def _import_one(
             ) from error
     seen.add(article.legacy_id)
     report.imported.append((label, article.title))
+    labels = dict(RuleKind.choices)
+    report.suspicious.extend(
+        (label, number, str(labels.get(finding.rule, finding.rule)), finding.excerpt)
+        for number, finding in scan_lines(_raw_text(path, text))
+    )
+
     if dry_run:
         report.parsed.append((label, article))  # its warnings are shown with it
     else:
         report.warnings.extend((label, message) for message in article.warnings)
+
+
+def _raw_text(path: Path, text: str) -> str:
+    """What the file says line by line: an HTML export as written (its hidden parts and links
+    are what the integrity check looks for), a text export as read."""
+    if path.suffix.lower() in (".html", ".htm"):
+        return path.read_bytes().decode("utf-8-sig", errors="replace")
+    return text

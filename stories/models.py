@@ -38,6 +38,7 @@ from core.collation import vi_order
 from core.comment_modes import StoryCommentModeMixin
 from core.pages import LanToaPage, LanToaPageQuerySet, SectionIndexPage, paginate
 from core.plaintext import stream_text
+from integrity.pages import IntegrityGatedPage
 from search.backends.base import IndexedDocument
 from search.documents import page_document, plain_fields, rich_field
 from syndication.registry import FeedEntry
@@ -368,8 +369,20 @@ class StoryPageQuerySet(LanToaPageQuerySet):
 StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
 
 
-class StoryPage(StoryCommentModeMixin, LanToaPage):
+class StoryPage(IntegrityGatedPage, StoryCommentModeMixin, LanToaPage):
     """An exemplar story, a column piece or one part of a series."""
+
+    # What the integrity gate reads before publishing (integrity.pages).
+    integrity_text_fields = (
+        "title",
+        "sapo",
+        "body",
+        "hero_caption",
+        "source",
+        "radio_script",
+        "seo_title",
+        "search_description",
+    )
 
     sapo = models.TextField(
         _("standfirst (summary)"),

@@ -45,6 +45,7 @@ LAYERS = [
     "media_pipeline",
     "search",
     "syndication",
+    "integrity",
     "stories",
     "engagement",
     "comments",

@@ -96,16 +96,18 @@ def test_engagement_work_is_enqueued_not_run_inline_and_not_piled_up(caplog):
     assert [(r.task_path, r.status) for r in queued] == [
         ("engagement.tasks.prune_task", "READY"),
         ("engagement.tasks.rollup_task", "READY"),
+        ("integrity.tasks.integrity_scan_task", "READY"),  # hourly, from the first pass
     ]
     # No worker took them yet: the next run does not queue two more.
     with caplog.at_level(logging.WARNING, logger="lantoa.scheduler"):
         scheduler.run_once()
-    assert DBTaskResult.objects.count() == 2
+    assert DBTaskResult.objects.count() == 3
     assert "still READY" in caplog.text
 
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"SUCCESSFUL"}
     scheduler.run_once()
+    # The roll-ups come back every time; the integrity scan waits for its hour.
     assert DBTaskResult.objects.filter(status="READY").count() == 2
 
 
@@ -116,7 +118,7 @@ def test_engagement_work_waits_for_its_interval():
     scheduler.run_once()
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     scheduler.run_once()
-    assert DBTaskResult.objects.count() == 2
+    assert DBTaskResult.objects.count() == 3  # two roll-up tasks and the integrity scan
 
 
 def test_a_failing_job_is_logged_and_the_loop_goes_on(make_story, caplog):

@@ -1,5 +1,6 @@
-"""The scheduler process: publishes and expires what editors scheduled, every 30 seconds, and
-enqueues the engagement roll-ups and pruning for the task worker every ten minutes.
+"""The scheduler process: publishes and expires what editors scheduled, every 30 seconds,
+enqueues the engagement roll-ups and pruning for the task worker every ten minutes, and the
+integrity scan of the rendered live pages every hour.
 
 Wagtail's own `publish_scheduled` stops at the first object that raises, and one exception used
 to end this loop. Here every object is published or expired in its own transaction: one that
@@ -27,11 +28,13 @@ from django_tasks import TaskResultStatus
 from wagtail.models import DraftStateMixin, Page, Revision
 
 from engagement.tasks import prune_task, rollup_task
+from integrity.tasks import integrity_scan_task
 
 logger = logging.getLogger("lantoa.scheduler")
 
 DEFAULT_INTERVAL = 30  # seconds: a scheduled change reaches readers within this (plus caches)
 ENGAGEMENT_EVERY = 600  # seconds between two roll-ups ("Lượt xem" lags by up to this much)
+INTEGRITY_EVERY = 3600  # seconds between two scans of the rendered live pages
 RETRY_DELAY = 5  # seconds before retrying a failed run; doubles, capped at the interval
 
 
@@ -77,10 +80,15 @@ class RunFailed(Exception):
 class Scheduler:
     """One scheduler's state: failures already reported, the engagement tasks in flight."""
 
-    def __init__(self, engagement_every: float = ENGAGEMENT_EVERY) -> None:
+    def __init__(
+        self, engagement_every: float = ENGAGEMENT_EVERY, integrity_every: float = INTEGRITY_EVERY
+    ) -> None:
         self.engagement_every = engagement_every
         self.next_engagement = time.monotonic()  # the first run enqueues them
         self.pending_results: list = []
+        self.integrity_every = integrity_every
+        self.next_integrity = time.monotonic()
+        self.integrity_result = None
         self.reported: dict[str, int] = {}
         self.stop = threading.Event()
 
@@ -184,12 +192,31 @@ class Scheduler:
             logger.debug("Enqueued the engagement roll-up and pruning")
         self.next_engagement = time.monotonic() + self.engagement_every
 
+    def enqueue_integrity(self) -> None:
+        """Hands the integrity scan of the live pages to the task worker, once an hour, unless
+        the last one still waits or runs."""
+        if time.monotonic() < self.next_integrity:
+            return
+        unfinished = (TaskResultStatus.READY, TaskResultStatus.RUNNING)
+        result = self.integrity_result
+        if result is not None and result.status in unfinished:
+            result.refresh()
+        if result is not None and result.status in unfinished:
+            logger.warning(
+                "Integrity scan not enqueued: the previous one is still %s", result.status
+            )
+        else:
+            self.integrity_result = integrity_scan_task.enqueue()
+            logger.debug("Enqueued the integrity scan")
+        self.next_integrity = time.monotonic() + self.integrity_every
+
     def jobs(self) -> list[tuple[str, Callable[[datetime], object]]]:
         """The jobs of one pass, in order; each runs even when the one before it raised."""
         return [
             ("expiry", self.expire_due),
             ("publishing", self.publish_due),
             ("engagement tasks", lambda now: self.enqueue_engagement()),
+            ("integrity scan", lambda now: self.enqueue_integrity()),
         ]
 
     def run_once(self) -> int:
@@ -266,10 +293,24 @@ class Command(BaseCommand):
             default=ENGAGEMENT_EVERY,
             help="Số giây giữa hai lần tổng hợp lượt xem (mặc định 600).",
         )
+        parser.add_argument(
+            "--integrity-every",
+            type=float,
+            default=INTEGRITY_EVERY,
+            help="Số giây giữa hai lần quét nội dung trang (mặc định 3600).",
+        )
         parser.add_argument("--once", action="store_true", help="Chạy một lần rồi thoát.")
 
-    def handle(self, *args, interval: float, engagement_every: float, once: bool, **options):
-        scheduler = Scheduler(engagement_every=engagement_every)
+    def handle(
+        self,
+        *args,
+        interval: float,
+        engagement_every: float,
+        once: bool,
+        integrity_every: float = INTEGRITY_EVERY,
+        **options,
+    ):
+        scheduler = Scheduler(engagement_every=engagement_every, integrity_every=integrity_every)
         if once:
             try:
                 failed = scheduler.run_once()

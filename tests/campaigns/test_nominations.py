@@ -5,22 +5,15 @@ import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
 from django.utils import timezone
-from wagtail import hooks
 
 from campaigns.choices import Stage
 from campaigns.models import ExemplarPage, Nomination, NominationStatus, Participation
 from tests.admin_language import english_phrases, response_fragments
-from tests.comments.conftest import betting_rule, reader_form
+from tests.comments.conftest import reader_form
 
 URL = "/gioi-thieu-guong-dien-hinh/"
 ORIGIN = {"HTTP_ORIGIN": "http://testserver"}
 STORY = "Chị tự bỏ tiền làm đường bê tông vào bản, dạy chữ cho trẻ em vào buổi tối."
-
-
-@pytest.fixture(autouse=True)
-def integrity_rules():
-    with hooks.register_temporarily("scan_reader_submission", betting_rule):
-        yield
 
 
 def nominate(client, commune, **changes):
@@ -68,7 +61,7 @@ def test_the_contact_never_appears_on_public_pages(client, commune):
 def test_spam_is_held_with_the_rule(client, commune):
     nominate(client, commune, story="Chơi cá cược bóng đá tại đây, " + STORY)
     nomination = Nomination.objects.get()
-    assert nomination.status == NominationStatus.HELD and "betting" in nomination.hold_reason
+    assert nomination.status == NominationStatus.HELD and "gambling" in nomination.hold_reason
 
 
 @pytest.mark.parametrize(

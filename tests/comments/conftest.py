@@ -1,31 +1,7 @@
-"""A stand-in for the integrity rules (the real ones come from the integrity app): it flags
-betting spam, as the `scan_reader_submission` hook's contract says (findings with .rule and
-.excerpt)."""
+"""Reader forms read as a browser reads them. The integrity rules that hold spam are the real
+ones: the integrity app registers the `scan_reader_submission` hook."""
 
-import re
-from dataclasses import dataclass
-
-import pytest
 from bs4 import BeautifulSoup
-from wagtail import hooks
-
-SPAM = re.compile(r"nhà cái|cá cược", re.I)
-
-
-@dataclass(frozen=True)
-class Finding:
-    rule: str
-    excerpt: str
-
-
-def betting_rule(text: str) -> list[Finding]:
-    return [Finding("betting", match.group(0)) for match in SPAM.finditer(text)]
-
-
-@pytest.fixture(autouse=True)
-def integrity_rules():
-    with hooks.register_temporarily("scan_reader_submission", betting_rule):
-        yield
 
 
 def reader_form(html: str, selector: str = "form.reader-form") -> tuple[str, dict]:

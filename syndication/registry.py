@@ -55,6 +55,9 @@ class FeedEntry:
     categories: tuple[str, ...] = ()
     image: Any = None
     audio: Any = None
+    # The synthetic read-aloud (a file with `.url` and `.size`), only when there is no recorded
+    # audio: radio feeds and station bulletins use it, article feeds do not.
+    synthetic_audio: Any = None
 
 
 class SyndicatedPages(Protocol):

@@ -621,6 +621,7 @@ class StoryPage(LanToaPage):
             image=self.hero_image,
             audio=audio,
             synthetic_audio=None if audio is not None else self.read_aloud_file,
+            synthetic_audio_hash=self.synthetic_audio_source_hash,
         )
 
     def feed_scopes(self) -> list[tuple[str, str]]:

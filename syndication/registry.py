@@ -58,6 +58,7 @@ class FeedEntry:
     # The synthetic read-aloud (a file with `.url` and `.size`), only when there is no recorded
     # audio: radio feeds and station bulletins use it, article feeds do not.
     synthetic_audio: Any = None
+    synthetic_audio_hash: str = ""  # `media_pipeline.speech` source hash of what it reads
 
 
 class SyndicatedPages(Protocol):

@@ -4,24 +4,43 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('media_pipeline', '0002_english_msgids'),
+        ("media_pipeline", "0002_english_msgids"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Pronunciation',
+            name="Pronunciation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('term', models.CharField(help_text="As written in stories, for example UBND or a person's name.", max_length=100, unique=True, verbose_name='term')),
-                ('spoken', models.CharField(help_text='What the voice reads instead, for example “ủy ban nhân dân”.', max_length=300, verbose_name='spoken as')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='note')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "term",
+                    models.CharField(
+                        help_text="As written in stories, for example UBND or a person's name.",
+                        max_length=100,
+                        unique=True,
+                        verbose_name="term",
+                    ),
+                ),
+                (
+                    "spoken",
+                    models.CharField(
+                        help_text="What the voice reads instead, for example “ủy ban nhân dân”.",
+                        max_length=300,
+                        verbose_name="spoken as",
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="note")),
             ],
             options={
-                'verbose_name': 'pronunciation',
-                'verbose_name_plural': 'pronunciation dictionary',
-                'ordering': ['term'],
+                "verbose_name": "pronunciation",
+                "verbose_name_plural": "pronunciation dictionary",
+                "ordering": ["term"],
             },
         ),
     ]

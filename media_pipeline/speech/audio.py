@@ -26,7 +26,8 @@ def _ffmpeg(arguments: list[str]) -> None:
         ) from error
     except subprocess.CalledProcessError as error:
         detail = error.stderr.decode("utf-8", "replace").strip()[:500]
-        raise SpeechError(_("The speech program failed: %(detail)s") % {"detail": detail}) from error
+        message = _("The speech program failed: %(detail)s") % {"detail": detail}
+        raise SpeechError(message) from error
 
 
 def _mp3_output(path: Path) -> list[str]:

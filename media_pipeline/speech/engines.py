@@ -45,16 +45,17 @@ def _run(command: list[str], text: str, timeout: int) -> subprocess.CompletedPro
             command, input=text.encode("utf-8"), capture_output=True, timeout=timeout, check=True
         )
     except FileNotFoundError as error:
-        raise SpeechError(_("The speech program %(program)s is not installed.") % {
-            "program": command[0]
-        }) from error
+        raise SpeechError(
+            _("The speech program %(program)s is not installed.") % {"program": command[0]}
+        ) from error
     except subprocess.TimeoutExpired as error:
-        raise SpeechError(_("The speech program took longer than %(seconds)s seconds.") % {
-            "seconds": timeout
-        }) from error
+        raise SpeechError(
+            _("The speech program took longer than %(seconds)s seconds.") % {"seconds": timeout}
+        ) from error
     except subprocess.CalledProcessError as error:
         detail = error.stderr.decode("utf-8", "replace").strip()[:500]
-        raise SpeechError(_("The speech program failed: %(detail)s") % {"detail": detail}) from error
+        message = _("The speech program failed: %(detail)s") % {"detail": detail}
+        raise SpeechError(message) from error
 
 
 class EspeakEngine(SpeechEngine):

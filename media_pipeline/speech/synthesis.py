@@ -10,10 +10,19 @@ from dataclasses import dataclass
 
 from . import audio
 from .engines import SpeechError, get_engine
+from .pronunciation import dictionary as pronunciation_dictionary
 from .pronunciation import source_hash, spoken_text
 
-__all__ = ["RenderedSpeech", "SpeechError", "join_with_gaps", "render", "source_hash",
-           "spoken_text", "speak"]  # fmt: skip
+__all__ = [
+    "RenderedSpeech",
+    "SpeechError",
+    "join_with_gaps",
+    "pronunciation_dictionary",
+    "render",
+    "source_hash",
+    "speak",
+    "spoken_text",
+]  # fmt: skip
 
 join_with_gaps = audio.join_with_gaps
 

@@ -4,25 +4,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('stories', '0009_author_slug'),
+        ("stories", "0009_author_slug"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='storypage',
-            name='synthetic_audio',
-            field=models.FileField(blank=True, editable=False, upload_to='speech/', verbose_name='synthetic read-aloud'),
+            model_name="storypage",
+            name="synthetic_audio",
+            field=models.FileField(
+                blank=True, editable=False, upload_to="speech/", verbose_name="synthetic read-aloud"
+            ),
         ),
         migrations.AddField(
-            model_name='storypage',
-            name='synthetic_audio_duration',
-            field=models.FloatField(blank=True, editable=False, null=True, verbose_name='read-aloud duration (seconds)'),
+            model_name="storypage",
+            name="synthetic_audio_duration",
+            field=models.FloatField(
+                blank=True, editable=False, null=True, verbose_name="read-aloud duration (seconds)"
+            ),
         ),
         migrations.AddField(
-            model_name='storypage',
-            name='synthetic_audio_source_hash',
-            field=models.CharField(blank=True, editable=False, max_length=64, verbose_name='read-aloud text hash'),
+            model_name="storypage",
+            name="synthetic_audio_source_hash",
+            field=models.CharField(
+                blank=True, editable=False, max_length=64, verbose_name="read-aloud text hash"
+            ),
         ),
     ]

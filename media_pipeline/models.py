@@ -50,7 +50,7 @@ class Pronunciation(models.Model):
     spoken = models.CharField(
         _("spoken as"),
         max_length=300,
-        help_text=_("What the voice reads instead, for example “ủy ban nhân dân”."),
+        help_text=_("What the voice reads instead, in full words as they are said."),
     )
     note = models.CharField(_("note"), max_length=300, blank=True)
 

@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
                 (
                     "spoken",
                     models.CharField(
-                        help_text="What the voice reads instead, for example “ủy ban nhân dân”.",
+                        help_text="What the voice reads instead, in full words as they are said.",
                         max_length=300,
                         verbose_name="spoken as",
                     ),

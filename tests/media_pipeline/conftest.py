@@ -80,7 +80,6 @@ def publish(client, editor_in_chief, column, image, django_capture_on_commit_cal
             "title": title,
             "hero_image": image.pk,
             "radio_script": radio_script,
-            "channels": [Channel.objects.get(code=code).pk for code in channels],
             "body": body or paragraph_body(),
             "action-publish": "1",
             **extra,
@@ -90,11 +89,15 @@ def publish(client, editor_in_chief, column, image, django_capture_on_commit_cal
         else:
             url = reverse("wagtailadmin_pages:edit", args=(story.pk,))
             fields["slug"] = story.slug
+        data = story_form_data(**fields)
+        # A multiple choice is posted as repeated values (nested_form_data would number them).
+        data["channels"] = [Channel.objects.get(code=code).pk for code in channels]
         with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(url, story_form_data(**fields))
+            response = client.post(url, data)
         assert response.status_code == 302, response.content.decode()[:2000]
         published = StoryPage.objects.get(title=title)
         assert published.live
+        assert set(published.channels.values_list("code", flat=True)) == set(channels)
         return published
 
     return _publish

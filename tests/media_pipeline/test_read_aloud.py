@@ -81,6 +81,14 @@ def test_a_dictionary_change_reaches_the_next_publish(publish, rendered, editor)
     assert "A Pạo" in rendered[1]
 
 
+def test_a_loudspeaker_story_without_a_script_reads_the_story_itself(publish, rendered):
+    story = publish("Cô giáo cắm bản ở xã Nậm Mơ", channels=("loudspeaker",))
+    assert len(rendered) == 1
+    assert rendered[0].startswith("Cô giáo cắm bản ở xã Nậm Mơ")
+    assert "hai cây số" in rendered[0] or "bưởi" in rendered[0]
+    assert story.synthetic_audio_duration > 2
+
+
 def test_stories_not_for_radio_are_not_rendered(publish, rendered):
     story = publish("Tin báo in", channels=("newspaper",))
     assert rendered == []

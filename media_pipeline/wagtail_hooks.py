@@ -5,6 +5,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .documents import note_restriction
 from .models import Pronunciation
+from .speech import synthesis
 
 hooks.register("before_serve_document", note_restriction)
 
@@ -21,3 +22,9 @@ class PronunciationViewSet(SnippetViewSet):
 
 
 register_snippet(PronunciationViewSet)
+
+
+@hooks.register("register_speech")
+def speech():
+    """Syndication's station bulletins speak through this (syndication.registry.speech)."""
+    return synthesis

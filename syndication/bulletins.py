@@ -20,11 +20,9 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.utils import timezone
 
-from media_pipeline.speech import synthesis
-
 from . import radio
 from .models import Outlet
-from .registry import syndicated_pages
+from .registry import speech, syndicated_pages
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +42,7 @@ class BulletinItem:
     def fingerprint(self) -> str:
         if self.recorded is not None:
             return "r:" + self.recorded.url + ":" + str(getattr(self.recorded, "file_hash", ""))
-        return "s:" + synthesis.source_hash(self.spoken)
+        return "s:" + speech().source_hash(self.spoken)
 
 
 def gap_seconds() -> float:
@@ -62,11 +60,11 @@ def items_for(outlet: Outlet, day: date) -> list[BulletinItem]:
     provider = syndicated_pages()
     pages = provider.for_channels_between(outlet.channel_codes, start, start + timedelta(days=1))
     entries = provider.feed_entries(pages, MAX_ITEMS)
-    dictionary = synthesis.pronunciation_dictionary()
+    dictionary = speech().pronunciation_dictionary()
     result = []
     for page, entry in entries:
-        spoken = synthesis.spoken_text(radio.source_script(page), dictionary)
-        current = entry.synthetic_audio_hash == synthesis.source_hash(spoken)
+        spoken = speech().spoken_text(radio.source_script(page), dictionary)
+        current = entry.synthetic_audio_hash == speech().source_hash(spoken)
         result.append(
             BulletinItem(
                 story_id=page.pk,
@@ -101,7 +99,7 @@ def item_audio(item: BulletinItem) -> bytes:
         return _read(item.recorded.file)
     if item.synthetic:
         return _read(item.synthetic)
-    return synthesis.render(item.spoken).mp3
+    return speech().render(item.spoken).mp3
 
 
 def build(outlet_pk: int, day: date) -> str:
@@ -116,7 +114,7 @@ def build(outlet_pk: int, day: date) -> str:
     name = file_name(outlet.pk, day, items)
     files = storage()
     if not files.exists(name):
-        mp3 = synthesis.join_with_gaps([item_audio(item) for item in items], gap_seconds())
+        mp3 = speech().join_with_gaps([item_audio(item) for item in items], gap_seconds())
         name = files.save(name, ContentFile(mp3))
     folder = f"{FOLDER}/outlet-{outlet.pk}"
     try:

@@ -9,9 +9,8 @@ from datetime import date
 from django.core.cache import cache
 from django_tasks import task
 
-from media_pipeline.speech.synthesis import SpeechError
-
 from . import bulletins
+from .registry import speech
 
 logger = logging.getLogger(__name__)
 
@@ -25,7 +24,7 @@ def build_bulletin(outlet_pk: int, day: str) -> str:
     """`day` in ISO form (task arguments are JSON). Answers the built file's name."""
     try:
         return bulletins.build(outlet_pk, date.fromisoformat(day))
-    except SpeechError as error:
+    except speech().SpeechError as error:
         logger.error("bulletin of outlet %s for %s failed: %s", outlet_pk, day, error)
         return ""
     finally:

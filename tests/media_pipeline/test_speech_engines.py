@@ -47,7 +47,7 @@ def test_espeak_speaks_vietnamese_and_length_follows_the_text(settings, tmp_path
 
 def test_a_missing_program_is_a_clear_error(settings):
     engine = EspeakEngine(binary="/nonexistent/espeak-ng")
-    with pytest.raises(SpeechError, match="not installed"):
+    with pytest.raises(SpeechError, match="chưa được cài đặt"):
         engine.speak("Xin chào")
 
 
@@ -76,10 +76,10 @@ def test_piper_command_and_missing_model(settings, tmp_path):
         "--output_file",
         str(output),
     ]
-    with pytest.raises(SpeechError, match=r"vi_VN-vais1000-medium\.onnx does not exist"):
+    with pytest.raises(SpeechError, match=r"Không có tệp mô hình giọng đọc Piper .*vi_VN-vais1000-medium\.onnx"):
         engine.speak("Xin chào")
     settings.SPEECH_PIPER_MODEL = ""
-    with pytest.raises(SpeechError, match="SPEECH_PIPER_MODEL is not set"):
+    with pytest.raises(SpeechError, match="Chưa đặt SPEECH_PIPER_MODEL"):
         get_engine().speak("Xin chào")
 
 
@@ -151,14 +151,14 @@ def test_http_engine_refuses_an_answer_that_is_not_audio(settings, speech_servic
     service.answer_type = "text/html"
     settings.SPEECH_ENGINE = "http"
     settings.SPEECH_HTTP_URL = url
-    with pytest.raises(SpeechError, match="instead of audio"):
+    with pytest.raises(SpeechError, match="thay vì âm thanh"):
         get_engine().speak("Xin chào")
 
 
 def test_http_engine_down_is_a_clear_error(settings):
     settings.SPEECH_ENGINE = "http"
     settings.SPEECH_HTTP_URL = "http://127.0.0.1:9/tts"  # discard port: nothing listens
-    with pytest.raises(SpeechError, match="did not answer"):
+    with pytest.raises(SpeechError, match="không trả lời"):
         get_engine().speak("Xin chào")
 
 

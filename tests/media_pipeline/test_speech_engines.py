@@ -76,7 +76,8 @@ def test_piper_command_and_missing_model(settings, tmp_path):
         "--output_file",
         str(output),
     ]
-    with pytest.raises(SpeechError, match=r"Không có tệp mô hình giọng đọc Piper .*vi_VN-vais1000-medium\.onnx"):
+    missing = r"Không có tệp mô hình giọng đọc Piper .*vi_VN-vais1000-medium\.onnx"
+    with pytest.raises(SpeechError, match=missing):
         engine.speak("Xin chào")
     settings.SPEECH_PIPER_MODEL = ""
     with pytest.raises(SpeechError, match="Chưa đặt SPEECH_PIPER_MODEL"):

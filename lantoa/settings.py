@@ -11,7 +11,8 @@ Environment variables:
   SEARCH_URL (sqlite-fts5:// | postgres:// | elasticsearch://host:9200/alias, docs/search.md),
   RADIO_SYLLABLES_PER_MINUTE, SYNDICATION_PODCAST_EMAIL, SYNDICATION_WEBSUB_HUB (see
   docs/syndication.md), ENGAGEMENT_* (see docs/engagement.md), LOGIN_* (sign-in throttling and
-  two-factor sign-in, docs/security.md), EMC_SCRIPT_URL (docs/output.md).
+  two-factor sign-in, docs/security.md), EMC_SCRIPT_URL (docs/output.md), SPEECH_ENGINE
+  (espeak | piper | http) and SPEECH_* (docs/media.md, "Speech").
 """
 
 import contextlib
@@ -442,6 +443,19 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 RADIO_SYLLABLES_PER_MINUTE = int(os.environ.get("RADIO_SYLLABLES_PER_MINUTE", "220"))
 SYNDICATION_PODCAST_EMAIL = os.environ.get("SYNDICATION_PODCAST_EMAIL", "")
 SYNDICATION_WEBSUB_HUB = os.environ.get("SYNDICATION_WEBSUB_HUB", "")
+
+# Synthetic speech (docs/media.md, "Speech"): the engine that reads stories and bulletins aloud
+# (espeak | piper | http), its settings, and the silence between a station bulletin's items.
+SPEECH_ENGINE = os.environ.get("SPEECH_ENGINE", "espeak")
+if SPEECH_ENGINE not in {"espeak", "piper", "http"}:
+    raise ImproperlyConfigured("SPEECH_ENGINE must be espeak, piper or http.")
+SPEECH_ESPEAK_VOICE = os.environ.get("SPEECH_ESPEAK_VOICE", "vi")
+SPEECH_ESPEAK_SPEED = int(os.environ.get("SPEECH_ESPEAK_SPEED", "150"))
+SPEECH_PIPER_BINARY = os.environ.get("SPEECH_PIPER_BINARY", "piper")
+SPEECH_PIPER_MODEL = os.environ.get("SPEECH_PIPER_MODEL", "")
+SPEECH_HTTP_URL = os.environ.get("SPEECH_HTTP_URL", "")
+SPEECH_HTTP_TIMEOUT = int(os.environ.get("SPEECH_HTTP_TIMEOUT", "300"))
+SPEECH_BULLETIN_GAP_SECONDS = float(os.environ.get("SPEECH_BULLETIN_GAP_SECONDS", "2"))
 
 # Engagement (docs/engagement.md): when a view becomes a read, how long raw events are kept,
 # the per-visitor-key flood limit, and whether X-Forwarded-For is trusted (behind a proxy).

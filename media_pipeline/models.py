@@ -1,13 +1,16 @@
-"""The project's image model: Wagtail's, plus the photo credit newsrooms must print.
+"""The project's image model (Wagtail's, plus the photo credit newsrooms must print) and the
+pronunciation dictionary every speech engine reads.
 
-Every new file is checked, turned upright and stripped of its metadata before the row is saved
-(`images.intake.prepare`, from `save()`), and every rendition is made without metadata
+Every new photo file is checked, turned upright and stripped of its metadata before the row is
+saved (`images.intake.prepare`, from `save()`), and every rendition is made without metadata
 (`images.renditions.MetadataFreeFilter`): see docs/media.md, "Photos"."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Filter
 from wagtail.images.models import Image as WagtailImage
+
+from vietnamese.text import normalize
 
 from .images import intake
 from .images.renditions import metadata_free
@@ -67,3 +70,34 @@ class LanToaRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class Pronunciation(models.Model):
+    """How the synthetic voice says a term (an abbreviation, a name, a local word): one list
+    for every speech engine, applied before `vietnamese.speech`'s own normalisation."""
+
+    term = models.CharField(
+        _("term"),
+        max_length=100,
+        unique=True,
+        help_text=_("As written in stories, for example UBND or a person's name."),
+    )
+    spoken = models.CharField(
+        _("spoken as"),
+        max_length=300,
+        help_text=_("What the voice reads instead, in full words as they are said."),
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("pronunciation")
+        verbose_name_plural = _("pronunciation dictionary")
+        ordering = ["term"]
+
+    def __str__(self) -> str:
+        return f"{self.term} → {self.spoken}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.term = normalize(self.term.strip())
+        self.spoken = normalize(self.spoken.strip())
+        super().save(*args, **kwargs)

@@ -9,7 +9,7 @@ class StoriesConfig(AppConfig):
     def ready(self) -> None:
         from core.cache import invalidate_on_change
 
-        from . import signals  # noqa: F401  (connects the takedown receivers)
+        from . import read_aloud, signals  # noqa: F401  (connect their receivers)
         from .models import Author, StoryTag
 
         invalidate_on_change(Author, StoryTag)  # bylines and tag names on every cached page

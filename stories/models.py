@@ -50,6 +50,8 @@ from .forms import StoryPageForm
 from .withdrawals import Withdrawal  # noqa: F401  (the takedown model lives beside its logic)
 
 STORIES_PER_PAGE = 12
+# Written by the read-aloud task, not by editors: a revision never carries them back.
+READ_ALOUD_FIELDS = ("synthetic_audio", "synthetic_audio_source_hash", "synthetic_audio_duration")
 OTHER_STORIES_COUNT = 6
 
 # What `{% image %}` reads from an image to find (or make) a rendition and write its <img> tag.
@@ -446,6 +448,17 @@ class StoryPage(IntegrityGatedPage, StoryCommentModeMixin, LanToaPage):
         through=TaggedStory, blank=True, verbose_name=pgettext_lazy("story", "tag")
     )
     legacy_id = models.CharField(_("legacy article ID"), max_length=64, blank=True, editable=False)
+    # The synthetic read-aloud (stories.read_aloud): written by the background task only, kept
+    # across revisions (`with_content_json`), never shown while a recorded file exists.
+    synthetic_audio = models.FileField(
+        _("synthetic read-aloud"), upload_to="speech/", blank=True, editable=False
+    )
+    synthetic_audio_source_hash = models.CharField(
+        _("read-aloud text hash"), max_length=64, blank=True, editable=False
+    )
+    synthetic_audio_duration = models.FloatField(
+        _("read-aloud duration (seconds)"), null=True, blank=True, editable=False
+    )
 
     objects = StoryPageManager()
     base_form_class = StoryPageForm
@@ -498,6 +511,7 @@ class StoryPage(IntegrityGatedPage, StoryCommentModeMixin, LanToaPage):
     ]
     parent_page_types = ["stories.ColumnIndexPage"]
     subpage_types = []
+    exclude_fields_in_copy = [*READ_ALOUD_FIELDS]
 
     class Meta:
         verbose_name = _("story")
@@ -538,6 +552,14 @@ class StoryPage(IntegrityGatedPage, StoryCommentModeMixin, LanToaPage):
                         % {"number": self.part_number, "title": clash.title}
                     }
                 )
+
+    def with_content_json(self, content):
+        """A revision published later must not bring back the read-aloud it was saved with
+        (the task wrote the current one on the page itself, after that revision)."""
+        page = super().with_content_json(content)
+        for name in READ_ALOUD_FIELDS:
+            setattr(page, name, getattr(self, name))
+        return page
 
     @property
     def display_date(self):
@@ -603,9 +625,15 @@ class StoryPage(IntegrityGatedPage, StoryCommentModeMixin, LanToaPage):
             tags=[(tag.slug, tag.name) for tag in self.tags.all()],
         )
 
+    @property
+    def read_aloud_file(self):
+        """The synthetic read-aloud file (a FieldFile with `.url`, `.size`), or None."""
+        return self.synthetic_audio if self.synthetic_audio else None
+
     def feed_entry(self, *, column: Page | None = None, audio=None) -> FeedEntry:
         """This story as a feed item (`syndication.registry`); the column and the body's first
-        audio file are fetched for a whole feed at once (`stories.feeds`)."""
+        audio file are fetched for a whole feed at once (`stories.feeds`). Radio feeds fall
+        back to the synthetic read-aloud when there is no recorded file."""
         published = self.display_date
         tags = sorted(tag.name for tag in self.tags.all())
         return FeedEntry(
@@ -620,6 +648,8 @@ class StoryPage(IntegrityGatedPage, StoryCommentModeMixin, LanToaPage):
             categories=((column.title,) if column else ()) + tuple(tags),
             image=self.hero_image,
             audio=audio,
+            synthetic_audio=None if audio is not None else self.read_aloud_file,
+            synthetic_audio_hash=self.synthetic_audio_source_hash,
         )
 
     def feed_scopes(self) -> list[tuple[str, str]]:

@@ -18,10 +18,23 @@ from vietnamese.xmlsafe import xml_safe
 DEFAULT_SYLLABLES_PER_MINUTE = 220
 
 
-def generate_script(story) -> str:
-    """A script from the story itself: title, sapo and body text (no captions, no links)."""
+def story_text(story) -> str:
+    """What a generated script is made from: title, sapo and body text (no captions, links)."""
     parts = [story.title, story.sapo, story.plain_text()]
-    return to_speech_text("\n\n".join(part for part in parts if part))
+    return "\n\n".join(part for part in parts if part)
+
+
+def generate_script(story) -> str:
+    """A script from the story itself, made readable aloud."""
+    return to_speech_text(story_text(story))
+
+
+def source_script(story) -> str:
+    """The script before it is made readable aloud: the journalist's own, else the story's
+    text. Synthetic speech starts here, so the pronunciation dictionary sees the terms as
+    written ("UBND", not the built-in list's expansion of it)."""
+    written = xml_safe(story.radio_script or "").strip()
+    return normalize(written) if written else story_text(story)
 
 
 def script_for(story) -> str:

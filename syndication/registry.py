@@ -5,6 +5,9 @@ syndication imports no feature app (docs/architecture.md).
   provider, the stories app's): live pages by id, pages for an outlet's channels, and each
   page's feed item, which the page model declares itself (`feed_entry()`, as Wagtail models
   declare `search_fields`);
+- `register_speech` — the synthetic voice for station bulletins (one provider, media_pipeline's
+  `media_pipeline.speech.synthesis`): `spoken_text`, `source_hash`, `render`, `join_with_gaps`,
+  `pronunciation_dictionary`, `SpeechError`;
 - `register_feed_scopes` — the feeds an app offers besides the site's and the outlets' own:
   `{scope: resolver}`, a resolver taking the URL's slug and answering a `FeedScope` (or None
   when nothing live has that slug).
@@ -27,6 +30,7 @@ from wagtail.models import Page
 
 SYNDICATED_PAGES_HOOK = "register_syndicated_pages"
 FEED_SCOPES_HOOK = "register_feed_scopes"
+SPEECH_HOOK = "register_speech"
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,10 @@ class FeedEntry:
     categories: tuple[str, ...] = ()
     image: Any = None
     audio: Any = None
+    # The synthetic read-aloud (a file with `.url` and `.size`), only when there is no recorded
+    # audio: radio feeds and station bulletins use it, article feeds do not.
+    synthetic_audio: Any = None
+    synthetic_audio_hash: str = ""  # `media_pipeline.speech` source hash of what it reads
 
 
 class SyndicatedPages(Protocol):
@@ -99,3 +107,33 @@ def feed_scopes() -> dict[str, Callable[[str], FeedScope | None]]:
     for hook in hooks.get_hooks(FEED_SCOPES_HOOK):
         found.update(hook())
     return found
+
+
+class Speech(Protocol):
+    """What the provider registered with `register_speech` offers (media_pipeline.speech)."""
+
+    SpeechError: type[Exception]
+
+    def spoken_text(self, text: str, entries: dict[str, str] | None = None) -> str:
+        """The text as the voice reads it (pronunciation dictionary, then normalisation)."""
+
+    def source_hash(self, spoken: str) -> str:
+        """Identifies a spoken text (a read-aloud is current when its hash is this)."""
+
+    def render(self, spoken: str) -> Any:
+        """An object with `.mp3` (bytes) and `.duration` (seconds)."""
+
+    def join_with_gaps(self, parts: list[bytes], gap_seconds: float) -> bytes:
+        """One MP3 of the parts with silence between them."""
+
+    def pronunciation_dictionary(self) -> dict[str, str]:
+        """The dictionary, read once for a whole bulletin."""
+
+
+def speech() -> Speech:
+    providers = [hook() for hook in hooks.get_hooks(SPEECH_HOOK)]
+    if len(providers) != 1:
+        raise ImproperlyConfigured(
+            f"Exactly one app must register {SPEECH_HOOK!r}; found {len(providers)}."
+        )
+    return providers[0]

@@ -158,6 +158,17 @@ def _audio(document) -> Media | None:
     return Media(absolute(document.url), mime_type, size)
 
 
+def _synthetic_audio(file) -> Media | None:
+    """The synthetic read-aloud (a stored MP3 file) as an enclosure."""
+    if not file:
+        return None
+    try:
+        size = file.size
+    except OSError:  # the file went missing from storage: no enclosure rather than a 500
+        return None
+    return Media(absolute(file.url), "audio/mpeg", size)
+
+
 def items(entries: list[tuple[object, FeedEntry]], *, radio_outlet: Outlet | None = None):
     """Feed items for pages and the entries they built (`SyndicatedPages.feed_entries`)."""
     result = []
@@ -178,6 +189,9 @@ def items(entries: list[tuple[object, FeedEntry]], *, radio_outlet: Outlet | Non
             result.append(Item(content_html=clean_content_html(entry.body_html), **common))
             continue
         script = radio.script_for(page)
+        # Stations get the recorded file first, else the synthetic voice (issue 13).
+        if common["audio"] is None:
+            common["audio"] = _synthetic_audio(entry.synthetic_audio)
         result.append(
             Item(
                 content_html=script_html(script),

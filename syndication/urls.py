@@ -49,5 +49,6 @@ urlpatterns = [
         name="script_print",
     ),
     path("radio/outlet/<id:pk>/rundown/", views.rundown, name="rundown"),
+    path("radio/outlet/<id:pk>/bai-tin/<str:day>.mp3", views.bulletin, name="bulletin"),
     path("radio/confirm/<str:token>/", views.confirm_airing, name="confirm"),
 ]

@@ -7,7 +7,9 @@ import hashlib
 from datetime import datetime, time, timedelta
 
 import segno
+from django.core.cache import cache
 from django.http import (
+    FileResponse,
     Http404,
     HttpRequest,
     HttpResponse,
@@ -29,12 +31,15 @@ from core.params import whole_number
 from vietnamese.dates import format_duration
 from vietnamese.speech import syllable_count
 
-from . import feeds, radio, reach, sources
+from . import bulletins, feeds, radio, reach, sources, tasks
 from .models import AiringConfirmation, Delivery, DeliveryKind, FeedPull, Outlet
 from .registry import syndicated_pages
 
 FEED_CACHE_SECONDS = 24 * 3600  # a safety net: invalidation is by signals (see signals.py)
 MAX_AGE_SECONDS = 300
+BULLETIN_RETRY_SECONDS = 30
+BULLETIN_YEARS = (1900, 2999)
+BULLETIN_BUILD_SECONDS = 600  # a build older than this is taken as lost and queued again
 USER_AGENT_LENGTH = 300
 
 
@@ -258,3 +263,62 @@ def confirm_airing(request: HttpRequest, token: str) -> HttpResponse:
         "syndication/confirm.html",
         {"outlet": outlet, "story": story, "confirmation": confirmation},
     )
+
+
+def _bulletin_day(value: str):
+    """`yyyy-mm-dd` exactly (the URL's), else None: a hostile date is a 404, never a 500."""
+    if len(value) != 10 or not value[:4].isdigit() or value[4] != "-" or value[7] != "-":
+        return None
+    try:
+        day = datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        return None
+    # Far years would overflow the day's bounds in UTC (0001-01-01 at +07:00).
+    return day if BULLETIN_YEARS[0] <= day.year <= BULLETIN_YEARS[1] else None
+
+
+@require_safe
+def bulletin(request: HttpRequest, pk: int, day: str) -> HttpResponse:
+    """A station's day as one MP3 (bulletins.py). Built in the background: 503 with
+    Retry-After while it is being built; every pull recorded like a feed pull."""
+    outlet = _radio_outlet(request, pk)
+    feed_key = f"bulletin:{day[:20]}"
+    if isinstance(outlet, HttpResponse):
+        record_pull(request, feed_key, outlet.status_code, outlet_by_pk(pk))
+        return outlet
+    parsed = _bulletin_day(day)
+    if parsed is None:
+        raise Http404
+    items = bulletins.items_for(outlet, parsed)
+    if not items:
+        record_pull(request, feed_key, 404, outlet)
+        raise Http404
+    name = bulletins.file_name(outlet.pk, parsed, items)
+    files = bulletins.storage()
+    building = tasks.building_key(outlet.pk, parsed.isoformat())
+    if not files.exists(name) and cache.add(building, 1, BULLETIN_BUILD_SECONDS):
+        tasks.build_bulletin.enqueue(outlet.pk, parsed.isoformat())
+    if not files.exists(name):  # the immediate backend (tests, small sites) has built it
+        response = HttpResponse(
+            _("The bulletin is being prepared; try again shortly."),
+            status=503,
+            content_type="text/plain; charset=utf-8",
+        )
+        response.headers["Retry-After"] = str(BULLETIN_RETRY_SECONDS)
+        response.headers["Cache-Control"] = "no-store"
+        record_pull(request, feed_key, 503, outlet)
+        return response
+    etag = '"' + name.rsplit("-", 1)[-1].removesuffix(".mp3") + '"'
+    response = get_conditional_response(request, etag=etag)
+    if response is None:
+        response = FileResponse(files.open(name, "rb"), content_type="audio/mpeg")
+        response.headers["Content-Disposition"] = (
+            f'inline; filename="bai-tin-{outlet.pk}-{parsed.isoformat()}.mp3"'
+        )
+    response.headers["ETag"] = etag
+    visibility = "private" if outlet.token else "public"
+    response.headers["Cache-Control"] = f"{visibility}, max-age={MAX_AGE_SECONDS}"
+    record_pull(request, feed_key, response.status_code, outlet)
+    if response.status_code in reach.PULLED_STATUSES:
+        Delivery.objects.record(outlet.pk, [item.story_id for item in items], DeliveryKind.SCRIPT)
+    return response

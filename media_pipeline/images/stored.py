@@ -1,6 +1,6 @@
 """Photos stored before intake stripped them: cleaned where they lie.
 
-Used by the data migration `0003_strip_stored_image_metadata` (with its historical models) and
+Used by the data migration `0005_strip_stored_image_metadata` (with its historical models) and
 by `manage.py strip_image_metadata`. The row keeps its id, title, credit, focal point, tags and
 collection; only its file, dimensions, size and hash change (a photo turned by its orientation
 tag gets its width and height swapped: Wagtail's focal point is already in upright pixels). The

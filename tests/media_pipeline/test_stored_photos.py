@@ -68,7 +68,7 @@ def test_command_strips_in_place(described, capsys):
 
 def test_the_data_migration_strips_stored_photos(described):
     migration = importlib.import_module(
-        "media_pipeline.migrations.0003_strip_stored_image_metadata"
+        "media_pipeline.migrations.0005_strip_stored_image_metadata"
     )
     migration.strip_stored_photos(apps, None)
     assert_kept(described, described)

@@ -14,7 +14,7 @@ def strip_stored_photos(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("media_pipeline", "0002_english_msgids"),
+        ("media_pipeline", "0004_pronunciation_permissions"),
     ]
 
     operations = [

@@ -32,3 +32,6 @@ class LanToaRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+from .audio.models import Audio, BroadcastStatus  # noqa: E402,F401  (the app's models)

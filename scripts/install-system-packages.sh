@@ -6,11 +6,13 @@
 #                                      which Nghị định 30/2020 asks for, with every Vietnamese
 #                                      letter (docs/campaigns.md, "Official form");
 #   fonts-dejavu-core                  the fallback with every Vietnamese letter;
-#   poppler-utils                      pdftotext/pdftoppm, to read a generated PDF by hand.
+#   poppler-utils                      pdftotext/pdftoppm, to read a generated PDF by hand;
+#   ffmpeg                             ffprobe and ffmpeg: audio intake, broadcast copies
+#                                      (loudnorm), bulletins (media_pipeline.audio).
 # Idempotent: asks apt only for what dpkg does not already have. Needs root or sudo.
 set -euo pipefail
 
-PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation2 fonts-dejavu-core poppler-utils)
+PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation2 fonts-dejavu-core poppler-utils ffmpeg)
 missing=()
 for package in "${PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \

@@ -78,8 +78,23 @@ def decoded_seconds(path: str | Path) -> float:
     """Decodes the first audio stream to the end (stopping at the first error) and answers its
     length in seconds; a truncated or corrupt file raises NotAudio."""
     result = _run(
-        [FFMPEG, "-nostdin", "-v", "error", "-xerror", "-i", str(path), "-map", "0:a:0"]
-        + ["-f", "null", "-", "-progress", "pipe:1", "-nostats"]
+        [
+            FFMPEG,
+            "-nostdin",
+            "-v",
+            "error",
+            "-xerror",
+            "-i",
+            str(path),
+            "-map",
+            "0:a:0",
+            "-f",
+            "null",
+            "-",
+            "-progress",
+            "pipe:1",
+            "-nostats",
+        ]
     )
     if result.returncode != 0:
         raise NotAudio(result.stderr.strip()[-500:] or "decoding failed")
@@ -152,8 +167,7 @@ def _loudnorm(**options) -> str:
 def measure_loudness(path: str | Path) -> Loudness:
     """Integrated loudness, true peak and loudness range (ffmpeg's loudnorm, measuring only)."""
     result = _run(
-        [FFMPEG, "-nostdin", "-hide_banner", "-i", str(path), "-af", _loudnorm()]
-        + ["-f", "null", "-"]
+        [FFMPEG, "-nostdin", "-hide_banner", "-i", str(path), "-af", _loudnorm(), "-f", "null", "-"]
     )
     if result.returncode != 0:
         raise FFmpegError(result.stderr.strip()[-500:])
@@ -193,8 +207,20 @@ def broadcast_copy(source: str | Path, target: str | Path) -> Loudness:
     duration = decoded_seconds(source)
     detect = f"silencedetect=noise={SILENCE_THRESHOLD}:d={SILENCE_MIN_SECONDS}"
     first = _run(
-        [FFMPEG, "-nostdin", "-hide_banner", "-i", source, "-map", "0:a:0"]
-        + ["-af", f"{detect},{_loudnorm()}", "-f", "null", "-"]
+        [
+            FFMPEG,
+            "-nostdin",
+            "-hide_banner",
+            "-i",
+            source,
+            "-map",
+            "0:a:0",
+            "-af",
+            f"{detect},{_loudnorm()}",
+            "-f",
+            "null",
+            "-",
+        ]
     )
     if first.returncode != 0:
         raise FFmpegError(first.stderr.strip()[-500:])
@@ -212,9 +238,29 @@ def broadcast_copy(source: str | Path, target: str | Path) -> Loudness:
     )
     chain = f"atrim=start={begin:.3f}:end={finish:.3f},asetpts=PTS-STARTPTS,{apply}"
     second = _run(
-        [FFMPEG, "-nostdin", "-hide_banner", "-y", "-i", source, "-map", "0:a:0", "-af", chain]
-        + ["-ar", str(BROADCAST_SAMPLE_RATE), "-c:a", "libmp3lame", "-b:a", BROADCAST_BITRATE]
-        + ["-map_metadata", "-1", "-f", "mp3", target]
+        [
+            FFMPEG,
+            "-nostdin",
+            "-hide_banner",
+            "-y",
+            "-i",
+            source,
+            "-map",
+            "0:a:0",
+            "-af",
+            chain,
+            "-ar",
+            str(BROADCAST_SAMPLE_RATE),
+            "-c:a",
+            "libmp3lame",
+            "-b:a",
+            BROADCAST_BITRATE,
+            "-map_metadata",
+            "-1",
+            "-f",
+            "mp3",
+            target,
+        ]
     )
     if second.returncode != 0:
         raise FFmpegError(second.stderr.strip()[-500:])
@@ -276,9 +322,20 @@ def sine(
     """A test tone with silence before and after (tests, benchmarks, the demo)."""
     chain = f"volume={volume_db}dB,adelay={int(lead * 1000)}:all=1,apad=pad_dur={tail}"
     result = _run(
-        [FFMPEG, "-nostdin", "-v", "error", "-y", "-f", "lavfi"]
-        + ["-i", f"sine=frequency={frequency}:sample_rate=44100:duration={seconds}"]
-        + ["-af", chain, str(path)]
+        [
+            FFMPEG,
+            "-nostdin",
+            "-v",
+            "error",
+            "-y",
+            "-f",
+            "lavfi",
+            "-i",
+            f"sine=frequency={frequency}:sample_rate=44100:duration={seconds}",
+            "-af",
+            chain,
+            str(path),
+        ]
     )
     if result.returncode != 0:
         raise FFmpegError(result.stderr.strip()[-500:])

@@ -95,10 +95,10 @@ def ranged_response(
             response["Last-Modified"] = http_date(modified)
             return response
     wanted = parse_range(request.headers.get("Range"), size)
-    if wanted is not None and modified is not None and request.headers.get("If-Range"):
-        # A range of a file that changed since the client's copy would mix two files.
-        if parse_http_date_safe(request.headers["If-Range"]) != int(modified):
-            wanted = None
+    if_range = request.headers.get("If-Range")
+    # A range of a file that changed since the client's copy would mix two files.
+    if wanted is not None and modified is not None and if_range:
+        wanted = wanted if parse_http_date_safe(if_range) == int(modified) else None
     if wanted == UNSATISFIABLE:
         handle.close()
         response = HttpResponse(status=416)

@@ -6,6 +6,8 @@ the copy was made keeps working)."""
 
 from __future__ import annotations
 
+import contextlib
+
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
@@ -38,10 +40,8 @@ def serve_audio(request: HttpRequest, audio_id: int, filename: str) -> HttpRespo
     except (OSError, ValueError) as error:
         raise Http404 from error
     modified = None
-    try:
+    with contextlib.suppress(NotImplementedError, OSError, AttributeError):
         modified = field.storage.get_modified_time(field.name).timestamp()
-    except (NotImplementedError, OSError, AttributeError):
-        pass
     response = ranged_response(
         request, handle, size, content_type, filename=filename, modified=modified
     )

@@ -18,14 +18,18 @@ from django.core.files.base import ContentFile
 from django.db import migrations
 
 
+def _legacy_value(block) -> dict | None:
+    """An audio block's value that names a document and no audio item yet, else None."""
+    if not isinstance(block, dict) or block.get("type") != "audio":
+        return None
+    value = block.get("value")
+    if isinstance(value, dict) and isinstance(value.get("file"), int) and not value.get("audio"):
+        return value
+    return None
+
+
 def _document_ids(raw) -> list[int]:
-    ids = []
-    for block in raw or []:
-        value = block.get("value") if isinstance(block, dict) else None
-        if block.get("type") == "audio" and isinstance(value, dict) and value.get("file"):
-            if not value.get("audio") and isinstance(value["file"], int):
-                ids.append(value["file"])
-    return ids
+    return [value["file"] for value in map(_legacy_value, raw or []) if value is not None]
 
 
 def _info(content: bytes, name: str):
@@ -104,12 +108,10 @@ def convert(apps, schema_editor):
             queued.append(audio.pk)
     for pk, raw in bodies.items():
         changed = False
-        for block in raw:
-            value = block.get("value") if isinstance(block, dict) else None
-            if block.get("type") == "audio" and isinstance(value, dict):
-                if not value.get("audio") and made.get(value.get("file")):
-                    value["audio"] = made[value["file"]]
-                    changed = True
+        for value in map(_legacy_value, raw):
+            if value is not None and made.get(value["file"]):
+                value["audio"] = made[value["file"]]
+                changed = True
         if changed:
             StoryPage.objects.filter(pk=pk).update(body=raw)
     _queue_broadcast_copies(queued)

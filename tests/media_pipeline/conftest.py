@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.audio_files import make_tone  # noqa: F401
+from tests.audio_files import make_tone
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ import subprocess
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
 from django.urls import reverse
 from lxml import html as lxml_html
 from wagtail.documents import get_document_model
@@ -28,8 +27,18 @@ NOT_AUDIO = "Tệp này không phải bản ghi âm dùng được"
 def ebur128(path) -> tuple[float, float]:
     """Integrated loudness and true peak as ffmpeg's ebur128 filter measures them."""
     result = subprocess.run(
-        ["ffmpeg", "-nostdin", "-hide_banner", "-i", str(path), "-af", "ebur128=peak=true"]
-        + ["-f", "null", "-"],
+        [
+            "ffmpeg",
+            "-nostdin",
+            "-hide_banner",
+            "-i",
+            str(path),
+            "-af",
+            "ebur128=peak=true",
+            "-f",
+            "null",
+            "-",
+        ],
         capture_output=True,
         text=True,
         check=True,
@@ -38,6 +47,12 @@ def ebur128(path) -> tuple[float, float]:
     integrated = float(summary.split("I:", 1)[1].split("LUFS")[0])
     peak = float(summary.split("True peak:", 1)[1].split("Peak:", 1)[1].split("dBFS")[0])
     return integrated, peak
+
+
+@pytest.fixture
+def run_on_commit(django_capture_on_commit_callbacks):
+    """What commits do in production: the broadcast copy task (immediate backend) runs."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 # --- Intake --------------------------------------------------------------------------------
@@ -80,12 +95,13 @@ def test_ingest_refuses_not_audio_and_saves_nothing(tmp_path):
 # --- Broadcast copy ------------------------------------------------------------------------
 
 
-@pytest.mark.django_db(transaction=True)
-def test_broadcast_copy_is_at_minus_16_lufs_and_trims_silence(tone):
+@pytest.mark.django_db
+def test_broadcast_copy_is_at_minus_16_lufs_and_trims_silence(tone, run_on_commit):
     source = tone("quiet.wav", seconds=6.0, volume_db=-20.0, lead=2.0, tail=3.0)
     before, _peak = ebur128(source)
     assert before < -30  # really quiet
-    audio = ingest(source, title="Phỏng vấn trưởng bản")  # the task runs on commit
+    with run_on_commit():  # the task runs on commit
+        audio = ingest(source, title="Phỏng vấn trưởng bản")
     audio.refresh_from_db()
     assert audio.broadcast_status == "ready", audio.broadcast_error
     path = audio.broadcast_file.path
@@ -124,10 +140,11 @@ def test_broadcast_copy_is_at_minus_16_lufs_and_trims_silence(tone):
     assert audio.url.endswith(".mp3") and audio.url.startswith(f"/am-thanh/{audio.pk}/")
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_silent_file_fails_its_copy_and_the_original_is_served(tone, client):
+@pytest.mark.django_db
+def test_a_silent_file_fails_its_copy_and_the_original_is_served(tone, client, run_on_commit):
     silent = tone("silent.wav", seconds=2.0, volume_db=-200.0)
-    audio = ingest(silent)
+    with run_on_commit():
+        audio = ingest(silent)
     audio.refresh_from_db()
     assert audio.broadcast_status == "failed" and audio.broadcast_error
     response = client.get(audio.url)
@@ -177,8 +194,8 @@ def test_parse_range(header, expected):
 
 
 @pytest.fixture
-def served_audio(db, tone):
-    with transaction.atomic():
+def served_audio(db, tone, run_on_commit):
+    with run_on_commit():
         audio = ingest(tone("range.mp3", seconds=3.0), title="Bản tin sáng")
     audio.refresh_from_db()
     with audio.served_file.open("rb") as handle:
@@ -191,6 +208,7 @@ def body(response) -> bytes:
 
 def test_public_audio_is_served_with_ranges(client, served_audio):
     audio, content = served_audio
+    assert audio.broadcast_status == "ready" and audio.served_file == audio.broadcast_file
     size = len(content)
     full = client.get(audio.url)
     assert full.status_code == 200 and body(full) == content
@@ -217,6 +235,7 @@ def test_public_audio_is_served_with_ranges(client, served_audio):
     assert original.status_code == 200
 
 
+@pytest.mark.django_db
 def test_media_folder_answers_ranges(client, tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path
     (tmp_path / "audio").mkdir()
@@ -249,13 +268,16 @@ def _upload_form(client, tone_path, name, title):
     return client.post(reverse("wagtailmedia:add", args=("audio",)), data)
 
 
-@pytest.mark.django_db(transaction=True)
-def test_journalist_uploads_audio_and_a_fake_is_refused(journalist, editor, tone, tmp_path):
+@pytest.mark.django_db
+def test_journalist_uploads_audio_and_a_fake_is_refused(
+    journalist, editor, tone, tmp_path, run_on_commit
+):
     client = signed_in(journalist)
     index = client.get(reverse("wagtailmedia:index"))
     assert index.status_code == 200
     assert english_phrases(response_fragments(index.content, index["Content-Type"])) == []
-    response = _upload_form(client, tone("pv.m4a", seconds=2.0), "pv.m4a", "Phỏng vấn chị Hoa")
+    with run_on_commit():
+        response = _upload_form(client, tone("pv.m4a", seconds=2.0), "pv.m4a", "Phỏng vấn chị Hoa")
     assert response.status_code == 302, response.content[:800]
     audio = Audio.objects.get()
     assert audio.uploaded_by_user == journalist and audio.audio_format == "m4a"
@@ -296,9 +318,10 @@ def test_journalist_uploads_audio_and_a_fake_is_refused(journalist, editor, tone
 # --- The story's player and the migration ------------------------------------------------------
 
 
-@pytest.mark.django_db(transaction=True)
-def test_story_player_uses_the_audio_address(make_story, client, tone):
-    audio = ingest(tone("st.mp3", seconds=2.0), title="Lời kể")
+@pytest.mark.django_db
+def test_story_player_uses_the_audio_address(make_story, client, tone, run_on_commit):
+    with run_on_commit():
+        audio = ingest(tone("st.mp3", seconds=2.0), title="Lời kể")
     audio.refresh_from_db()
     story = make_story(body=[("audio", {"audio": audio, "caption": "Lời kể của anh Páo"})])
     page = lxml_html.fromstring(client.get(story.url).content)
@@ -309,7 +332,7 @@ def test_story_player_uses_the_audio_address(make_story, client, tone):
     assert page.xpath("//script[contains(@src,'beacon')]")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_migration_turns_document_audio_into_library_items(make_story, tone):
     import importlib
 

@@ -1,10 +1,8 @@
 """Fixtures for syndication: outlets and stories meant for channels, with audio and tags."""
 
 import pytest
-from django.db import transaction
 
 from media_pipeline.audio import ingest
-
 from stories.models import Author, Channel, StoryAuthor
 from syndication.models import Outlet
 from tests.audio_files import make_tone
@@ -43,11 +41,11 @@ def newspaper_outlet(db) -> Outlet:
 
 
 @pytest.fixture
-def audio_document(db, tmp_path):
+def audio_document(db, tmp_path, django_capture_on_commit_callbacks):
     """A real recording in the audio library (the name is history: stories' audio used to be a
     Wagtail document). Its broadcast copy is made at once (tasks run immediately in tests)."""
     path = make_tone(tmp_path / "ban-tin.mp3", seconds=2.0)
-    with transaction.atomic():
+    with django_capture_on_commit_callbacks(execute=True):
         audio = ingest(path, title="Bản tin âm thanh")
     audio.refresh_from_db()
     return audio

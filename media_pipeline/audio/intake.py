@@ -9,7 +9,7 @@ import tempfile
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 
-from . import ffmpeg
+from .ffmpeg import AudioInfo, NotAudio, probe
 
 
 def not_audio_error() -> ValidationError:
@@ -23,7 +23,7 @@ def not_audio_error() -> ValidationError:
     )
 
 
-def read_upload(upload) -> ffmpeg.AudioInfo:
+def read_upload(upload) -> AudioInfo:
     """Probes an uploaded file (in memory or on disk) and decodes it to the end; raises the
     Vietnamese ValidationError if it is not audio we accept."""
     path = getattr(upload, "temporary_file_path", None)
@@ -38,8 +38,8 @@ def read_upload(upload) -> ffmpeg.AudioInfo:
         return _probe(copy.name)
 
 
-def _probe(path: str) -> ffmpeg.AudioInfo:
+def _probe(path: str) -> AudioInfo:
     try:
-        return ffmpeg.probe(path)
-    except (ffmpeg.NotAudio, OSError) as error:
+        return probe(path)
+    except (NotAudio, OSError) as error:
         raise not_audio_error() from error

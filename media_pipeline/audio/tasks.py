@@ -11,7 +11,7 @@ from django.core.files import File
 from django.db import transaction
 from django_tasks import task
 
-from . import ffmpeg
+from .ffmpeg import FFmpegError, NotAudio, broadcast_copy, probe
 
 logger = logging.getLogger(__name__)
 
@@ -42,9 +42,9 @@ def make_broadcast_copy_now(audio_id: int) -> str:
     handle, target = tempfile.mkstemp(prefix="lantoa-broadcast-", suffix=".mp3")
     os.close(handle)
     try:
-        loudness = ffmpeg.broadcast_copy(source, target)
-        info = ffmpeg.probe(target, decode=False)
-    except (ffmpeg.FFmpegError, ffmpeg.NotAudio, OSError) as error:
+        loudness = broadcast_copy(source, target)
+        info = probe(target, decode=False)
+    except (FFmpegError, NotAudio, OSError) as error:
         logger.warning("broadcast copy of audio %s failed: %s", audio_id, error)
         Audio.objects.filter(pk=audio_id).update(
             broadcast_status=BroadcastStatus.FAILED, broadcast_error=str(error)[:2000]

@@ -235,18 +235,41 @@ def test_public_audio_is_served_with_ranges(client, served_audio):
     assert original.status_code == 200
 
 
+def test_audio_in_a_private_collection_is_not_public(client, served_audio, journalist):
+    from wagtail.models import CollectionViewRestriction
+
+    audio, content = served_audio
+    private = Collection.get_first_root_node().add_child(name="Phỏng vấn thô")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    Audio.objects.filter(pk=audio.pk).update(collection=private)
+    assert client.get(audio.url).status_code == 404
+    staff = signed_in(journalist)
+    response = staff.get(audio.url, HTTP_RANGE="bytes=0-9")
+    assert response.status_code == 206 and body(response) == content[:10]
+    assert "no-store" in response["Cache-Control"]
+
+
 @pytest.mark.django_db
 def test_media_folder_answers_ranges(client, tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path
-    (tmp_path / "audio").mkdir()
-    (tmp_path / "audio" / "x.mp3").write_bytes(bytes(range(256)) * 4)
-    response = client.get("/media/audio/x.mp3", HTTP_RANGE="bytes=10-19")
+    (tmp_path / "podcast").mkdir()
+    (tmp_path / "podcast" / "x.mp3").write_bytes(bytes(range(256)) * 4)
+    response = client.get("/media/podcast/x.mp3", HTTP_RANGE="bytes=10-19")
     assert response.status_code == 206 and body(response) == bytes(range(10, 20))
     assert response["Content-Range"] == "bytes 10-19/1024"
-    assert client.get("/media/audio/x.mp3")["Accept-Ranges"] == "bytes"
-    assert client.get("/media/audio/x.mp3", HTTP_RANGE="bytes=2000-").status_code == 416
+    assert response["Content-Type"] == "audio/mpeg"
+    assert client.get("/media/podcast/x.mp3")["Accept-Ranges"] == "bytes"
+    assert client.get("/media/podcast/x.mp3", HTTP_RANGE="bytes=2000-").status_code == 416
     assert client.get("/media/../etc/passwd", HTTP_RANGE="bytes=0-1").status_code == 404
-    assert client.get("/media/documents/x.mp3", HTTP_RANGE="bytes=0-1").status_code == 404
+    assert client.get("/media/podcast/", HTTP_RANGE="bytes=0-1").status_code == 404
+    # The audio library's and the documents' files are only served by their views.
+    (tmp_path / "audio").mkdir()
+    (tmp_path / "audio" / "y.mp3").write_bytes(b"ID3" + b"\x00" * 100)
+    for path in ("/media/audio/y.mp3", "/media/AUDIO/y.mp3", "/media/documents/x.mp3"):
+        assert client.get(path, HTTP_RANGE="bytes=0-1").status_code == 404
+        assert client.get(path).status_code == 404
 
 
 # --- Admin, as a journalist -------------------------------------------------------------------

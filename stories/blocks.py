@@ -133,6 +133,19 @@ class AudioBlock(blocks.StructBlock):
     def to_python(self, value):
         return self.bulk_to_python([value])[0]
 
+    def normalize(self, value):
+        """Code that still builds the old value (`{"file": document}`) gets the item made from
+        that document; the old key is dropped (StructBlock refuses unknown keys)."""
+        if isinstance(value, dict) and "file" in value:
+            value = dict(value)
+            document = value.pop("file")
+            if not value.get("audio") and document is not None:
+                document_id = getattr(document, "pk", document)
+                value["audio"] = (
+                    get_media_model().objects.filter(source_document_id=document_id).first()
+                )
+        return super().normalize(value)
+
     def plain_text(self, value) -> str:
         """A recording is not body text (its transcript is for the player, not the script)."""
         return ""

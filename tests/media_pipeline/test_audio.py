@@ -399,3 +399,5 @@ def test_migration_turns_document_audio_into_library_items(make_story, tone):
     # An old revision that names only the document still finds the recording.
     block = story.body.stream_block.child_blocks["audio"]
     assert block.to_python({"file": document.pk, "caption": ""})["audio"] == audio
+    # Code that still builds the old value gets the item too.
+    assert block.normalize({"file": document, "caption": ""})["audio"] == audio

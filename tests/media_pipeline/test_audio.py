@@ -401,3 +401,14 @@ def test_migration_turns_document_audio_into_library_items(make_story, tone):
     assert block.to_python({"file": document.pk, "caption": ""})["audio"] == audio
     # Code that still builds the old value gets the item too.
     assert block.normalize({"file": document, "caption": ""})["audio"] == audio
+
+    # Its broadcast copy (the migration queues it only for a worker) is made by the command.
+    import io
+
+    from django.core.management import call_command
+
+    assert audio.broadcast_status == "pending"
+    out = io.StringIO()
+    call_command("audio_broadcast_copies", stdout=out)
+    audio.refresh_from_db()
+    assert audio.broadcast_status == "ready" and "ready: 1" in out.getvalue()

@@ -43,16 +43,27 @@ _MANAGE_ALL_MEDIA = [
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "delete_document"),
 ]
+# The audio library (wagtailmedia): its policy reads `wagtailmedia.*_media` on the collections
+# whatever the media model is, with the same ownership rule as above. Its tables come after
+# the early roles migrations, which therefore pass `allow_missing` (lantoa/0013 grants them).
+_ADD_AUDIO = [("wagtailmedia", "add_media")]
+_MANAGE_ALL_AUDIO = [("wagtailmedia", "change_media"), ("wagtailmedia", "delete_media")]
 _FILE_IN_COLLECTIONS = [("wagtailcore", "add_collection"), ("wagtailcore", "change_collection")]
 _ALL_COLLECTION_PERMISSIONS = [
     *_UPLOAD_AND_CHOOSE,
     *_MANAGE_ALL_MEDIA,
+    *_ADD_AUDIO,
+    *_MANAGE_ALL_AUDIO,
     *_FILE_IN_COLLECTIONS,
     ("wagtailcore", "delete_collection"),
 ]
 COLLECTION_PERMISSIONS = {
-    JOURNALIST: _UPLOAD_AND_CHOOSE,
-    EDITOR: _UPLOAD_AND_CHOOSE + _MANAGE_ALL_MEDIA + _FILE_IN_COLLECTIONS,
+    JOURNALIST: _UPLOAD_AND_CHOOSE + _ADD_AUDIO,
+    EDITOR: _UPLOAD_AND_CHOOSE
+    + _MANAGE_ALL_MEDIA
+    + _ADD_AUDIO
+    + _MANAGE_ALL_AUDIO
+    + _FILE_IN_COLLECTIONS,
     EDITOR_IN_CHIEF: _ALL_COLLECTION_PERMISSIONS,
     CAMPAIGN_OFFICER: _UPLOAD_AND_CHOOSE,
     ADMINISTRATOR: _ALL_COLLECTION_PERMISSIONS,

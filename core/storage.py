@@ -21,9 +21,11 @@ from django.core.files import File
 from django.core.files.storage import FileSystemStorage, Storage, storages
 
 # Names in the public media storage that must never be fetched directly: Wagtail's documents
-# ("documents/", its upload_to) and the former place of the campaign reports (moved to the
-# private storage by campaigns/0009; refused as well in case a copy is put back by hand).
-INTERNAL_MEDIA_PREFIXES = ("documents/", "campaign-reports/")
+# ("documents/", its upload_to), the audio library ("audio/": served by /am-thanh/<id>/<name>,
+# which applies the collection's privacy and answers byte ranges) and the former place of the
+# campaign reports (moved to the private storage by campaigns/0009; refused as well in case a
+# copy is put back by hand).
+INTERNAL_MEDIA_PREFIXES = ("documents/", "audio/", "campaign-reports/")
 NO_URL = "Private files have no public URL: serve them through a view that checks permission."
 
 

@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "engagement",
     "comments",  # app label reader_comments
     # Wagtail
+    "wagtailmedia",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
@@ -363,6 +364,15 @@ if FRONTEND_CACHE_URL:
 PAGE_CACHE_SHARED_MAX_AGE = int(
     os.environ.get("PAGE_CACHE_SHARED_MAX_AGE", 3600 if FRONTEND_CACHE_URL else PAGE_CACHE_MAX_AGE)
 )
+
+# The audio library (wagtailmedia with our model: docs/media.md, "Audio"): MP3, M4A, OGG and
+# WAV, checked by content with ffprobe; served at /am-thanh/<id>/<name> with byte ranges.
+WAGTAILMEDIA = {
+    "MEDIA_MODEL": "media_pipeline.Audio",
+    "MEDIA_FORM_BASE": "media_pipeline.audio.forms.AudioForm",
+    "AUDIO_EXTENSIONS": ["mp3", "m4a", "ogg", "oga", "wav"],
+}
+AUDIO_CACHE_SECONDS = int(os.environ.get("AUDIO_CACHE_SECONDS", "3600"))
 
 # Background work (django-tasks): the database backend with `manage.py db_worker` by default.
 TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")

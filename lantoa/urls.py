@@ -22,6 +22,8 @@ urlpatterns = [
     # Wagtail's serving view (collection privacy) with caching headers; its other routes follow.
     path("documents/<id:document_id>/<str:document_filename>", serve_document),
     path("documents/", include(wagtaildocs_urls)),
+    # The audio library's public files, with byte ranges (media_pipeline.audio.views).
+    path("", include("media_pipeline.urls")),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
     path(

@@ -11,6 +11,7 @@ from django.views.static import serve
 from wagtail.contrib.sitemaps import Sitemap
 
 from core.storage import is_internal_media
+from media_pipeline.audio.ranges import serve_media_range
 from stories.sitemaps import AuthorSitemap, TagSitemap
 
 # Pages (campaign pages included: the exemplar directory lists its routes), tag and author pages.
@@ -48,7 +49,11 @@ def media(request: HttpRequest, path: str) -> HttpResponse:
     privacy) and other internal files are not found here, whatever the spelling of the path."""
     if is_internal_media(path):
         raise Http404
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    if "Range" in request.headers:  # podcast players seek (Django's static view cannot)
+        return serve_media_range(request, path, settings.MEDIA_ROOT)
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["Accept-Ranges"] = "bytes"
+    return response
 
 
 def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:

@@ -7,6 +7,11 @@ class MediaPipelineConfig(AppConfig):
     verbose_name = _("Photos and audio")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_save
+
+        from .audio.models import Audio
+        from .audio.tasks import audio_saved
         from .documents import connect_receivers
 
         connect_receivers()
+        post_save.connect(audio_saved, sender=Audio, dispatch_uid="media.audio_broadcast_copy")

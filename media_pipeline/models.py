@@ -101,3 +101,6 @@ class Pronunciation(models.Model):
         self.term = normalize(self.term.strip())
         self.spoken = normalize(self.spoken.strip())
         super().save(*args, **kwargs)
+
+
+from .audio.models import Audio, BroadcastStatus  # noqa: E402,F401  (the app's models)

@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .audio.models import Audio
 from .documents import note_restriction
 from .models import Pronunciation
 from .speech import synthesis
@@ -28,3 +29,14 @@ register_snippet(PronunciationViewSet)
 def speech():
     """Syndication's station bulletins speak through this (syndication.registry.speech)."""
     return synthesis
+
+
+@hooks.register("construct_media_chooser_queryset")
+def audio_anyone_may_choose(media, request):
+    """Whoever may add audio may choose any item in the collections she adds to (wagtailmedia
+    lists only what she may edit: her own uploads, for a journalist), as with photos."""
+    from wagtail.permissions import policy_registry
+
+    policy = policy_registry.get_by_type(Audio)
+    collections = policy.collections_user_has_any_permission_for(request.user, ["add", "change"])
+    return media | Audio.objects.filter(collection__in=collections)

@@ -8,7 +8,8 @@
 #   fonts-dejavu-core                  the fallback with every Vietnamese letter;
 #   poppler-utils                      pdftotext/pdftoppm, to read a generated PDF by hand;
 #   espeak-ng                          the embedded speech engine's Vietnamese voice (read-aloud);
-#   ffmpeg                             ffmpeg/ffprobe: speech to MP3, station bulletins, durations.
+#   ffmpeg                             ffprobe and ffmpeg: audio intake, broadcast copies
+#                                      (loudnorm), speech to MP3, station bulletins.
 # Idempotent: asks apt only for what dpkg does not already have. Needs root or sudo.
 set -euo pipefail
 

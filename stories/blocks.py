@@ -10,6 +10,8 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import RichText
+from wagtailmedia import get_media_model
+from wagtailmedia.blocks import AudioChooserBlock
 
 from core.plaintext import rich_text
 
@@ -88,11 +90,65 @@ class MediaBlock(blocks.StructBlock):
         return ""
 
 
-class AudioBlock(MediaBlock):
+class AudioBlock(blocks.StructBlock):
+    """A recording from the audio library (media_pipeline.audio): played from its public
+    address with byte ranges, its broadcast copy once made.
+
+    Blocks saved before the library named a Wagtail document (`file`); the migration
+    stories/0010 made an audio item of each and names it, and old revisions that still name
+    only the document find the item made from it (`Audio.source_document_id`)."""
+
+    audio = AudioChooserBlock(label=_("Audio file"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=300)
+    transcript = blocks.TextBlock(
+        label=_("Transcript (for deaf and hard-of-hearing readers)"), required=False
+    )
+
     class Meta:
         icon = "media"
         label = _("Audio")
         template = "stories/blocks/audio.html"
+
+    def bulk_to_python(self, values):
+        values = list(values)
+        legacy = {
+            value["file"]
+            for value in values
+            if isinstance(value, dict) and not value.get("audio") and value.get("file")
+        }
+        if legacy:
+            found = dict(
+                get_media_model()
+                .objects.filter(source_document_id__in=legacy)
+                .values_list("source_document_id", "pk")
+            )
+            values = [
+                {**value, "audio": found.get(value.get("file"))}
+                if isinstance(value, dict) and not value.get("audio") and value.get("file")
+                else value
+                for value in values
+            ]
+        return super().bulk_to_python(values)
+
+    def to_python(self, value):
+        return self.bulk_to_python([value])[0]
+
+    def normalize(self, value):
+        """Code that still builds the old value (`{"file": document}`) gets the item made from
+        that document; the old key is dropped (StructBlock refuses unknown keys)."""
+        if isinstance(value, dict) and "file" in value:
+            value = dict(value)
+            document = value.pop("file")
+            if not value.get("audio") and document is not None:
+                document_id = getattr(document, "pk", document)
+                value["audio"] = (
+                    get_media_model().objects.filter(source_document_id=document_id).first()
+                )
+        return super().normalize(value)
+
+    def plain_text(self, value) -> str:
+        """A recording is not body text (its transcript is for the player, not the script)."""
+        return ""
 
 
 class VideoBlock(MediaBlock):

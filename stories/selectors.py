@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db.models import Q
 from wagtail.models import Page
 
 from core.collation import vi_order
@@ -128,17 +129,39 @@ def story_columns(stories) -> dict[int, Page]:
 
 
 def story_audio_files(stories) -> dict[int, object]:
-    """The first audio file (a Wagtail document) in each story's body, with one query."""
-    from wagtail.documents import get_document_model
+    """The first audio item (`media_pipeline.Audio`: `.url`, `.file`, `.duration`) in each
+    story's body, with one query. A block saved before the audio library names a Wagtail
+    document instead; it finds the item the migration made from that document."""
+    from media_pipeline.models import Audio
 
-    wanted: dict[int, int] = {}
+    wanted: dict[int, tuple[str, int]] = {}
     for story in stories:
         for block in story.body.raw_data:
-            if block.get("type") == "audio" and (block.get("value") or {}).get("file"):
-                wanted[story.pk] = block["value"]["file"]
+            value = block.get("value") or {}
+            if block.get("type") != "audio" or not isinstance(value, dict):
+                continue
+            if value.get("audio"):
+                wanted[story.pk] = ("audio", value["audio"])
                 break
-    documents = get_document_model().objects.in_bulk(set(wanted.values()))
-    return {pk: documents[doc_id] for pk, doc_id in wanted.items() if doc_id in documents}
+            if value.get("file"):
+                wanted[story.pk] = ("document", value["file"])
+                break
+    ids = {ref for kind, ref in wanted.values() if kind == "audio"}
+    documents = {ref for kind, ref in wanted.values() if kind == "document"}
+    found = Audio.objects.filter(type="audio").filter(
+        Q(pk__in=ids) | Q(source_document_id__in=documents)
+    )
+    by_pk, by_document = {}, {}
+    for audio in found:
+        by_pk[audio.pk] = audio
+        if audio.source_document_id:
+            by_document[audio.source_document_id] = audio
+    result = {}
+    for story_pk, (kind, ref) in wanted.items():
+        audio = (by_pk if kind == "audio" else by_document).get(ref)
+        if audio is not None:
+            result[story_pk] = audio
+    return result
 
 
 def stories_for_channels_between(channel_codes: list[str], start, end):

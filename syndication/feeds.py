@@ -97,6 +97,13 @@ class Media:
     length: int = 0
     width: int = 0
     height: int = 0
+    duration: float = 0.0  # seconds (audio): `itunes:duration`
+
+
+def itunes_duration(seconds: float) -> str:
+    """`itunes:duration` as HH:MM:SS (Apple also takes seconds; every parser takes this)."""
+    total = max(0, round(seconds))
+    return f"{total // 3600:02d}:{total % 3600 // 60:02d}:{total % 60:02d}"
 
 
 @dataclass(frozen=True)
@@ -198,7 +205,8 @@ class LanToaExtension(BaseExtension):
         self.feed: Feed | None = None
 
     def extend_ns(self):
-        namespaces = {"sy": SY_NS, "dc": DC_NS, "lt": LANTOA_NS}
+        # itunes: every feed whose items carry audio gives its duration (unused: removed).
+        namespaces = {"sy": SY_NS, "dc": DC_NS, "lt": LANTOA_NS, "itunes": ITUNES_NS}
         if self.feed is not None and self.feed.radio:
             namespaces["podcast"] = PODCAST_NS
         return namespaces
@@ -258,6 +266,7 @@ class LanToaEntryExtension(BaseEntryExtension):
             if link.length is not None:
                 element.attrib["length"] = str(link.length)
         self._reading(entry)
+        self._duration(entry)
         return entry
 
     def extend_rss(self, entry):
@@ -265,6 +274,7 @@ class LanToaEntryExtension(BaseEntryExtension):
             creator = xml_elem(f"{{{DC_NS}}}creator", entry)
             creator.text = author
         self._reading(entry)
+        self._duration(entry)
         if self.radio:
             explicit = xml_elem(f"{{{ITUNES_NS}}}explicit", entry)
             explicit.text = "false"
@@ -281,6 +291,13 @@ class LanToaEntryExtension(BaseEntryExtension):
                     language="vi",
                 )
         return entry
+
+    def _duration(self, entry) -> None:
+        """The enclosure's length in time, in every feed (feedgen's podcast extension, and so its
+        `itunes_duration`, is loaded for radio RSS only)."""
+        audio = self.item.audio
+        if audio is not None and audio.duration:
+            xml_elem(f"{{{ITUNES_NS}}}duration", entry).text = itunes_duration(audio.duration)
 
     def _reading(self, entry) -> None:
         item = self.item

@@ -46,7 +46,8 @@ class FeedScope:
 @dataclass(frozen=True)
 class FeedEntry:
     """One page as a feed item, built by the page itself; URLs are site paths, media are the
-    Wagtail image and document (the feed makes renditions and absolute links)."""
+    Wagtail image and the audio library's item (media_pipeline.Audio: `url`, `served_size`,
+    `served_mime_type`, `served_duration`); the feed makes renditions and absolute links."""
 
     guid: str
     url: str

@@ -150,12 +150,18 @@ def _image(image) -> Media | None:
     return Media(absolute(rendition.url), mime_type, 0, rendition.width, rendition.height)
 
 
-def _audio(document) -> Media | None:
-    if document is None:
+def _audio(audio) -> Media | None:
+    """The enclosure: the audio library's item (media_pipeline.Audio) as it is served (its
+    broadcast copy once made), with the served file's bytes and seconds."""
+    if audio is None:
         return None
-    size = document.file_size or document.get_file_size() or 0
-    mime_type = mimetypes.guess_type(document.filename)[0] or "audio/mpeg"
-    return Media(absolute(document.url), mime_type, size)
+    if hasattr(audio, "served_size"):
+        size, mime_type, seconds = audio.served_size, audio.served_mime_type, audio.served_duration
+    else:  # a Wagtail document (a provider that still hands documents)
+        size = audio.file_size or audio.get_file_size() or 0
+        mime_type = mimetypes.guess_type(audio.filename)[0] or "audio/mpeg"
+        seconds = 0.0
+    return Media(absolute(audio.url), mime_type, size or 0, duration=seconds or 0.0)
 
 
 def _synthetic_audio(file) -> Media | None:

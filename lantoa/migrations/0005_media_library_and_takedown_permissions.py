@@ -8,7 +8,8 @@ from core.roles import apply_roles
 
 
 def apply_current_roles(apps, schema_editor):
-    apply_roles(apps)
+    # allow_missing: the audio library's permissions come later (lantoa/0013).
+    apply_roles(apps, allow_missing=True)
 
 
 class Migration(migrations.Migration):

@@ -95,7 +95,7 @@ def test_every_story_block_declares_or_derives_its_text(image):
         "image": {"image": image, "caption": "Chú thích", "credit": "Lan"},
         "quote": {"text": "Lời trích", "attribution": "Người nói"},
         "fact_box": {"title": "Tiêu đề", "body": "<ul><li>ý một</li><li>ý hai</li></ul>"},
-        "audio": {"file": None, "caption": "Âm thanh", "transcript": "Lời thoại"},
+        "audio": {"audio": None, "caption": "Âm thanh", "transcript": "Lời thoại"},
         "video": {"file": None, "caption": "Video", "transcript": "Lời", "poster": None},
     }
     assert set(samples) == set(block.child_blocks), "a new block: add it here with its text"

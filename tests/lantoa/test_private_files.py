@@ -39,7 +39,7 @@ from django.contrib.auth.models import Group, User
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from PIL import Image
-from media_pipeline.models import LanToaImage
+from media_pipeline.models import Audio, LanToaImage
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 from core import roles
@@ -66,6 +66,17 @@ docs = {{
     "private_pdf": document("Danh sách đề nghị", internal, "de-nghi-khen.pdf", {PRIVATE_PDF!r}),
     "public_mp3": document("Bản tin", public, "ban-tin.mp3", {PUBLIC_MP3!r}),
     "private_mp3": document("Phỏng vấn thô", internal, "phong-van-tho.mp3", {PRIVATE_MP3!r}),
+}}
+
+def audio(title, collection, name, data):
+    item = Audio(title=title, collection=collection, type="audio", audio_format="mp3")
+    item.file.save(name, ContentFile(data), save=False)
+    item.save()  # its broadcast copy fails (not real audio): the original is served
+    return item
+
+audios = {{
+    "public_mp3": audio("Bản tin", public, "ban-tin.mp3", {PUBLIC_MP3!r}),
+    "private_mp3": audio("Phỏng vấn thô", internal, "phong-van-tho.mp3", {PRIVATE_MP3!r}),
 }}
 
 home = HomePage.objects.get()
@@ -95,7 +106,7 @@ for title, key in [("Bản tin phát thanh", "public_mp3"), ("Bài có tệp n�
     story = StoryPage(
         title=title, sapo="Một câu chuyện về người tốt việc tốt.", hero_image=image,
         body=[("paragraph", "<p>Anh A Páo trồng 12,5 ha rừng.</p>"),
-              ("audio", {{"file": docs[key], "caption": "", "transcript": ""}})],
+              ("audio", {{"audio": audios[key], "caption": "", "transcript": ""}})],
     )
     column.add_child(instance=story)
     story.save_revision().publish()
@@ -109,6 +120,7 @@ result = {{
     "pages": ["/", index.url, *pages, "/feeds/all.rss", "/feeds/all.atom",
               "/feeds/column/" + column.slug + ".rss"],
     "docs": {{key: {{"url": doc.url, "file": doc.file.name}} for key, doc in docs.items()}},
+    "audio": {{key: {{"url": a.url, "file": a.file.name}} for key, a in audios.items()}},
 }}
 """
 
@@ -169,8 +181,12 @@ def site(_migrated_template, tmp_path_factory):
         servers.stop()
 
 
-def _get(site, path: str, session: requests.Session | None = None) -> requests.Response:
-    return (session or requests).get(urljoin(site["base"], path), timeout=30, allow_redirects=False)
+def _get(
+    site, path: str, session: requests.Session | None = None, headers: dict | None = None
+) -> requests.Response:
+    return (session or requests).get(
+        urljoin(site["base"], path), timeout=30, allow_redirects=False, headers=headers
+    )
 
 
 def _directives(response: requests.Response) -> set[str]:
@@ -225,8 +241,10 @@ def test_no_link_on_pages_or_feeds_gives_an_anonymous_reader_a_private_document(
         assert response.status_code == 200, (path, response.status_code)
         links |= _links(site["base"], response)
     docs = site["seed"]["docs"]
-    # The pages do link every document, the private ones included (published by mistake).
-    assert {site["base"] + doc["url"] for doc in docs.values()} <= links
+    # The pages do link every document and recording, the private ones included (published
+    # by mistake); the stories' recordings are the audio library's now.
+    linked = [docs["public_pdf"], docs["private_pdf"], *site["seed"]["audio"].values()]
+    assert {site["base"] + item["url"] for item in linked} <= links
     for url in sorted(links):
         response = requests.get(url, timeout=30)  # redirects followed, as a reader's would be
         fetched += 1
@@ -264,9 +282,18 @@ def test_public_documents_still_download_and_may_be_cached(site):
         assert response.headers["X-Content-Type-Options"] == "nosniff"
 
 
-@pytest.mark.parametrize("key", ["public_pdf", "private_pdf", "private_mp3"])
-def test_no_document_file_is_served_from_media(site, key):
-    name = site["seed"]["docs"][key]["file"]
+@pytest.mark.parametrize(
+    "kind,key",
+    [
+        ("docs", "public_pdf"),
+        ("docs", "private_pdf"),
+        ("docs", "private_mp3"),
+        ("audio", "public_mp3"),
+        ("audio", "private_mp3"),
+    ],
+)
+def test_no_document_file_is_served_from_media(site, kind, key):
+    name = site["seed"][kind][key]["file"]
     assert (site["workdir"] / "media" / name).is_file()  # it is there on disk …
     folder, filename = name.split("/", 1)
     for path in (
@@ -279,6 +306,18 @@ def test_no_document_file_is_served_from_media(site, key):
         response = _get(site, path)
         assert response.status_code == 404, path  # … but not at a URL
         assert response.content.find(b"%PDF") == -1 and b"ID3" not in response.content
+
+
+def test_recordings_follow_their_collection(site):
+    audio = site["seed"]["audio"]
+    private = _get(site, audio["private_mp3"]["url"])
+    assert private.status_code == 404 and PRIVATE_MP3 not in private.content
+    public = _get(site, audio["public_mp3"]["url"], headers={"Range": "bytes=0-9"})
+    assert public.status_code == 206 and public.content == PUBLIC_MP3[:10]
+    session = _login(site, "phongvien")
+    staff = _get(site, audio["private_mp3"]["url"], session)
+    assert staff.status_code == 200 and staff.content == PRIVATE_MP3
+    assert {"private", "no-store"} <= _directives(staff)
 
 
 def test_public_images_are_still_served_from_media(site):

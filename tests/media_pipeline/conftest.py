@@ -11,12 +11,13 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.urls import reverse
-from wagtail.documents import get_document_model
 from wagtail.test.utils.form_data import rich_text, streamfield
 
+from media_pipeline.audio import ingest
 from media_pipeline.models import LanToaImage
 from stories.models import Channel, StoryPage
 from tests.admin_forms import story_form_data
+from tests.audio_files import make_tone
 
 from .photos import leaks_in, leaky_jpeg
 
@@ -55,11 +56,8 @@ def tone_wav(seconds: float) -> bytes:
 
 @pytest.fixture
 def recording(db):
-    """A recorded read-aloud in the document library (3 s of tone)."""
-    document = get_document_model()(title="Bản ghi phóng viên đọc")
-    document.file.save("ban-ghi.wav", ContentFile(tone_wav(3.0)), save=False)
-    document.save()
-    return document
+    """A recorded read-aloud in the audio library (3 s of tone)."""
+    return ingest(ContentFile(tone_wav(3.0), name="ban-ghi.wav"), title="Bản ghi phóng viên đọc")
 
 
 def paragraph_body(text: str = "Anh là người đầu tiên trong xã trồng bưởi hữu cơ.") -> dict:
@@ -127,3 +125,13 @@ def leaky_stored_image(db) -> LanToaImage:
     image.refresh_from_db()
     assert leaks_in(stored_bytes(image))
     return image
+
+
+@pytest.fixture
+def tone(tmp_path):
+    """make(name, seconds=..., volume_db=..., lead=..., tail=...) -> Path of a real file."""
+
+    def make(name: str = "tone.wav", **options):
+        return make_tone(tmp_path / name, **options)
+
+    return make

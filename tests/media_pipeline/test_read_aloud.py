@@ -99,7 +99,7 @@ def test_recorded_audio_wins(publish, rendered, recording):
     body = streamfield(
         [
             ("paragraph", rich_text("<p>Anh giữ rừng suốt mười năm.</p>")),
-            ("audio", {"file": recording.pk, "caption": "", "transcript": ""}),
+            ("audio", {"audio": recording.pk, "caption": "", "transcript": ""}),
         ]
     )
     story = publish("Có bản ghi", radio_script=SCRIPT, body=body)
@@ -111,7 +111,7 @@ def test_recorded_audio_wins(publish, rendered, recording):
 def test_a_recording_added_later_removes_the_synthetic_file(publish, rendered, recording):
     story = publish("Có bản ghi sau", radio_script=SCRIPT)
     path = audio_path(story)
-    body = streamfield([("audio", {"file": recording.pk, "caption": "", "transcript": ""})])
+    body = streamfield([("audio", {"audio": recording.pk, "caption": "", "transcript": ""})])
     story = publish("Có bản ghi sau", story=story, radio_script=SCRIPT, body=body)
     assert len(rendered) == 1
     assert not story.synthetic_audio
@@ -142,7 +142,7 @@ def test_the_story_page_plays_the_synthetic_voice_and_says_so(publish, client):
 
 
 def test_the_story_page_plays_the_recording_unmarked(publish, client, recording):
-    body = streamfield([("audio", {"file": recording.pk, "caption": "", "transcript": ""})])
+    body = streamfield([("audio", {"audio": recording.pk, "caption": "", "transcript": ""})])
     story = publish("Có bản ghi", radio_script=SCRIPT, body=body)
     client.logout()
     [section] = players(client.get(story.url))
@@ -169,7 +169,7 @@ def enclosures(client, outlet: Outlet) -> dict[str, str]:
 
 def test_radio_feeds_carry_the_recording_first_else_the_synthetic_voice(publish, client, recording):
     synthetic = publish("Máy đọc", radio_script=SCRIPT)
-    body = streamfield([("audio", {"file": recording.pk, "caption": "", "transcript": ""})])
+    body = streamfield([("audio", {"audio": recording.pk, "caption": "", "transcript": ""})])
     publish("Người đọc", radio_script=SCRIPT, body=body)
     outlet = Outlet.objects.create(name="Đài PT-TH tỉnh", kind="radio")
     client.logout()

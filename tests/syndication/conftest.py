@@ -1,11 +1,11 @@
 """Fixtures for syndication: outlets and stories meant for channels, with audio and tags."""
 
 import pytest
-from django.core.files.base import ContentFile
-from wagtail.documents import get_document_model
 
+from media_pipeline.audio import ingest
 from stories.models import Author, Channel, StoryAuthor
 from syndication.models import Outlet
+from tests.audio_files import make_tone
 
 
 @pytest.fixture(autouse=True)
@@ -41,11 +41,14 @@ def newspaper_outlet(db) -> Outlet:
 
 
 @pytest.fixture
-def audio_document(db):
-    document = get_document_model()(title="Bản tin âm thanh")
-    document.file.save("ban-tin.mp3", ContentFile(b"ID3" + b"\x00" * 2045), save=False)
-    document.save()
-    return document
+def audio_document(db, tmp_path, django_capture_on_commit_callbacks):
+    """A real recording in the audio library (the name is history: stories' audio used to be a
+    Wagtail document). Its broadcast copy is made at once (tasks run immediately in tests)."""
+    path = make_tone(tmp_path / "ban-tin.mp3", seconds=2.0)
+    with django_capture_on_commit_callbacks(execute=True):
+        audio = ingest(path, title="Bản tin âm thanh")
+    audio.refresh_from_db()
+    return audio
 
 
 @pytest.fixture
@@ -56,7 +59,7 @@ def radio_story(make_story, channel, audio_document):
         sapo="UBND xã trao bằng khen ngày 02/12/2021.",
         body=[
             ("paragraph", '<p>Anh A Páo đã trồng 12,5 ha rừng. <a href="https://x.vn">Xem</a></p>'),
-            ("audio", {"file": audio_document, "caption": "Chú thích âm thanh", "transcript": ""}),
+            ("audio", {"audio": audio_document, "caption": "Chú thích âm thanh", "transcript": ""}),
         ],
     )
     author = Author.objects.create(name="Lò Thị Mai", organisation="Báo Lan Tỏa")

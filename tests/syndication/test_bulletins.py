@@ -13,8 +13,8 @@ import pytest
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from django_tasks import default_task_backend
-from wagtail.documents import get_document_model
 
+from media_pipeline.audio import ingest
 from media_pipeline.speech import synthesis
 from stories import read_aloud
 from syndication import bulletins
@@ -39,10 +39,10 @@ def day_story(make_story, channel, editor_in_chief, morning):
     def _make(title, hour, *, script="", seconds=None, day=None):
         body = [("paragraph", "<p>Anh giữ rừng suốt mười năm.</p>")]
         if seconds is not None:
-            document = get_document_model()(title=f"Bản ghi {title}")
-            document.file.save(f"ghi-{hour}.wav", ContentFile(tone_wav(seconds)), save=False)
-            document.save()
-            body.append(("audio", {"file": document, "caption": "", "transcript": ""}))
+            recording = ingest(
+                ContentFile(tone_wav(seconds), name=f"ghi-{hour}.wav"), title=f"Bản ghi {title}"
+            )
+            body.append(("audio", {"audio": recording, "caption": "", "transcript": ""}))
         when = (day or morning).replace(hour=hour)
         story = make_story(title, live=False, body=body, radio_script=script, publication_date=when)
         story.channels.set([channel("radio_tv"), channel("loudspeaker")])

@@ -150,7 +150,13 @@ def test_episode_enclosure_is_the_audio_never_the_picture(
     podcast, root = _podcast(client, radio_outlet)
     episodes = {episode["title"]: episode for episode in podcast["episodes"]}
     audio = episodes[radio_story.title]["enclosures"]
-    assert [(e["mime_type"], e["file_size"]) for e in audio] == [("audio/mpeg", 2048)]
+    assert [e["mime_type"] for e in audio] == ["audio/mpeg"]
+    served = client.get(
+        audio[0]["url"].removeprefix("http://127.0.0.1:8000"), HTTP_RANGE="bytes=0-"
+    )
+    assert served.status_code == 206
+    assert audio[0]["file_size"] == int(served["Content-Range"].rsplit("/", 1)[1])
+    assert episodes[radio_story.title]["total_time"] == 2  # itunes:duration, in seconds
     # Before: the hero JPEG (media:content) was taken for the text-only story's episode file.
     assert episodes["Bài chỉ có chữ"]["enclosures"] == []
     for item in root.iter("item"):

@@ -65,12 +65,13 @@ def test_every_item_is_complete_and_valid(client, radio_story, word_story, fmt):
         "Bảo vệ rừng",
     }
     assert radio_entry.author == "Lò Thị Mai"
-    assert re.search(r"/documents/\d+/ban-tin\w*\.mp3$", radio_entry.enclosures[0].href)
+    assert re.search(r"/am-thanh/\d+/ban-tin\w*\.mp3$", radio_entry.enclosures[0].href)
     assert radio_entry.enclosures[0].type == "audio/mpeg"
-    assert radio_entry.enclosures[0].length == "2048"
+    assert radio_entry.enclosures[0].length == str(served_length(client, radio_entry))
+    assert radio_entry.itunes_duration == "00:00:02"
     assert radio_entry.media_content[0]["url"].startswith("http://")
     # Full body, absolute URLs, no scripts.
-    assert "http://127.0.0.1:8000/documents/" in radio_entry.content[0].value
+    assert "http://127.0.0.1:8000/am-thanh/" in radio_entry.content[0].value
     assert "<audio" not in radio_entry.content[0].value
 
 
@@ -101,7 +102,10 @@ def test_atom_semantics(client, radio_story):
     enclosures = [link for link in links if link.get("rel") == "enclosure"]
     assert len(alternates) == 1 and alternates[0].get("type") == "text/html"
     assert len(enclosures) == 1
-    assert enclosures[0].get("type") == "audio/mpeg" and enclosures[0].get("length") == "2048"
+    assert enclosures[0].get("type") == "audio/mpeg"
+    assert enclosures[0].get("length") == str(len(fetch(client, enclosures[0].get("href"))))
+    itunes = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
+    assert entry.findtext(f"{itunes}duration") == "00:00:02"
     assert all(link.get("rel") for link in links)
     assert entry.find(f"{ATOM}content").get("type") == "html"
     assert RFC3339_PLUS7.match(entry.findtext(f"{ATOM}published"))
@@ -331,7 +335,9 @@ def test_radio_feed_is_a_valid_podcast(client, radio_story, radio_outlet):
     assert channel.findtext("{https://podcastindex.org/namespace/1.0}guid")
     item = channel.find("item")
     enclosure = item.find("enclosure")
-    assert enclosure.get("type") == "audio/mpeg" and enclosure.get("length") == "2048"
+    assert enclosure.get("type") == "audio/mpeg"
+    assert enclosure.get("length") == str(len(fetch(client, enclosure.get("url"))))
+    assert item.findtext(f"{itunes}duration") == "00:00:02"
     assert item.findtext(f"{itunes}explicit") == "false"
     assert parsed.entries[0].enclosures[0].type == "audio/mpeg"
 
@@ -359,3 +365,14 @@ def test_content_cleaning_drops_scripts_and_handlers():
         '<p onclick="x()">A<script>alert(1)</script></p><img src="/m/a.jpg" onerror="x()">'
     )
     assert cleaned == '<p>A</p><img src="http://127.0.0.1:8000/m/a.jpg">'
+
+
+def fetch(client, url: str) -> bytes:
+    """The bytes an enclosure URL serves (the test client, on the site's own address)."""
+    response = client.get(url.removeprefix("http://127.0.0.1:8000"))
+    assert response.status_code == 200
+    return b"".join(response.streaming_content)
+
+
+def served_length(client, entry) -> int:
+    return len(fetch(client, entry.enclosures[0].href))

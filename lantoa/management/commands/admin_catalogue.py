@@ -30,6 +30,7 @@ SOURCES = [
     ("django", "wagtail.contrib.redirects", "en"),
     ("django", "wagtail.contrib.settings", "en"),
     ("django", "taggit", "en"),
+    ("django", "wagtailmedia", "en"),
     ("django", "django_filters", "fr"),
     ("djangojs", "wagtail.admin", "en"),
 ]

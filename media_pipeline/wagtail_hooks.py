@@ -12,7 +12,7 @@ hooks.register("before_serve_document", note_restriction)
 
 
 class PronunciationViewSet(SnippetViewSet):
-    """The synthetic voice's dictionary, kept by editors (docs/media-speech.md)."""
+    """The synthetic voice's dictionary, kept by editors (docs/media.md, "Speech")."""
 
     model = Pronunciation
     icon = "radio-full"

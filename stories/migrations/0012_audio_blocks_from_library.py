@@ -119,7 +119,7 @@ def convert(apps, schema_editor):
 
 def _queue_broadcast_copies(ids) -> None:
     """Only where tasks run later (the database backend); with the immediate backend the
-    copies are made by `manage.py audio_broadcast_copies` (docs/media-audio.md)."""
+    copies are made by `manage.py audio_broadcast_copies` (docs/media.md, "Audio")."""
     from django_tasks import default_task_backend
 
     if not ids or not default_task_backend.supports_defer:

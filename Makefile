@@ -68,7 +68,7 @@ test: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
-	$(PYTEST) $(XDIST) -m "not transactional"
+	$(PYTEST) $(XDIST) --durations=20 -m "not transactional"
 	$(PYTEST) -m transactional
 
 # The same suite on a real PostgreSQL server that scripts/postgres.sh installs and starts.

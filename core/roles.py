@@ -109,6 +109,9 @@ MODEL_PERMISSIONS = {
     + [("core", "add_locality"), ("core", "change_locality")],
     ADMINISTRATOR: "__all__",
 }
+# Not even "__all__" includes these: publishing a story the integrity rules flagged is the
+# editor-in-chief's call alone (docs/integrity.md), never the technical administrator's.
+EDITOR_IN_CHIEF_ONLY = [("integrity", "override_integrity")]
 
 # Reader comments (the reader_comments app's migrations grant these: its table comes after the
 # roles migration). Editors and the editor-in-chief moderate; journalists do not judge readers'
@@ -174,7 +177,12 @@ def apply_roles(apps, *, allow_missing: bool = False) -> None:
     for name, group in groups.items():
         spec = MODEL_PERMISSIONS[name]
         if spec == "__all__":
-            group.permissions.set(Permission.objects.all())
+            everything = Permission.objects.all()
+            for app_label, codename in EDITOR_IN_CHIEF_ONLY:  # absent before its app migrates
+                everything = everything.exclude(
+                    content_type__app_label=app_label, codename=codename
+                )
+            group.permissions.set(everything)
         else:
             # Added, not set: campaigns and syndication grant their own models' permissions
             # to these groups in their migrations, and re-applying the roles keeps them.

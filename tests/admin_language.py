@@ -57,6 +57,7 @@ ALLOWED = {
     "migration",
     "xlsx",  # "Tệp Excel (.xlsx)"
     "word",  # Microsoft Word, the format offices edit and sign ("Báo cáo (Word)")
+    "piper",  # the offline speech engine, by name (SPEECH_ENGINE=piper)
     # The demo's usernames.
     "admin",
     "phongvien",

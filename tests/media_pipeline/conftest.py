@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -46,12 +47,17 @@ def probe_codec(path: str | Path) -> str:
 
 
 def tone_wav(seconds: float) -> bytes:
-    """A real recording stand-in: a 440 Hz tone of exactly `seconds`, as WAV."""
-    return subprocess.run(
-        ["ffmpeg", "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i",
-         f"sine=frequency=440:duration={seconds}:sample_rate=44100", "-f", "wav", "pipe:1"],
-        capture_output=True, check=True,
-    ).stdout  # fmt: skip
+    """A real recording stand-in: a 440 Hz tone of exactly `seconds`, as WAV (written to a
+    file: through a pipe ffmpeg cannot go back to fill in the header's sizes, and the audio
+    library's intake rightly refuses such a file)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "tone.wav"
+        subprocess.run(
+            ["ffmpeg", "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i",
+             f"sine=frequency=440:duration={seconds}:sample_rate=44100", str(path)],
+            check=True,
+        )  # fmt: skip
+        return path.read_bytes()
 
 
 @pytest.fixture

@@ -43,7 +43,21 @@ def pytest_collection_modifyitems(config, items):
         if item.get_closest_marker("slow"):
             slow_files.add(item.path)
     # Whole files move (module fixtures stay set up once); sort() keeps the order within them.
-    items.sort(key=lambda item: (flushes_database(item), item.path not in slow_files))
+    # A test that reloads the serialised database (serialized_rollback) runs before any flush:
+    # a flush's post_migrate makes the content types again under new ids, which the reload
+    # then collides with.
+    items.sort(
+        key=lambda item: (
+            flushes_database(item),
+            not _reloads_serialized_data(item),
+            item.path not in slow_files,
+        )
+    )
+
+
+def _reloads_serialized_data(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("serialized_rollback"))
 
 
 @pytest.fixture(autouse=True)

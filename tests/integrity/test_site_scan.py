@@ -17,7 +17,7 @@ from stories.models import StoryPage
 from tests.integrity.test_services import DEFACED
 from tests.stories.test_importer import SAMPLES, needs_samples
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def integrity_scan() -> tuple[int, str]:

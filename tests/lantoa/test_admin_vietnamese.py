@@ -459,3 +459,7 @@ def test_root_page_and_collection_have_vietnamese_names(db):
 
     assert Page.objects.get(depth=1).title == "Trang gốc"
     assert Collection.objects.get(depth=1).name == "Chung"
+
+
+# Long: started first so the workers end together (tests/conftest.py).
+pytestmark = pytest.mark.slow

@@ -433,3 +433,7 @@ def test_outlets_poll_their_feeds(demo_output, client):
     newspaper = Outlet.objects.get(kind="newspaper")
     assert not newspaper.token
     assert b"<item>" in client.get(f"/feeds/outlet/{newspaper.pk}.rss").content
+
+
+# Long: started first so the workers end together (tests/conftest.py).
+pytestmark = pytest.mark.slow

@@ -412,3 +412,7 @@ def test_migration_turns_document_audio_into_library_items(make_story, tone):
     call_command("audio_broadcast_copies", stdout=out)
     audio.refresh_from_db()
     assert audio.broadcast_status == "ready" and "ready: 1" in out.getvalue()
+
+
+# Long: started first so the workers end together (tests/conftest.py).
+pytestmark = pytest.mark.slow

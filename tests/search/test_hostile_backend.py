@@ -43,3 +43,7 @@ def test_clean_query_removes_what_engines_refuse(text):
     assert len(cleaned) <= 200
     assert not any(0xD800 <= ord(c) <= 0xDFFF or ord(c) < 0x20 for c in cleaned)
     cleaned.encode("utf-8")  # would raise on a lone surrogate
+
+
+# Long: started first so the workers end together (tests/conftest.py).
+pytestmark = pytest.mark.slow

@@ -205,3 +205,7 @@ def test_results_page_tells_the_beacon_how_many_results(client, corpus):
     assert 'data-result-count="2"' in found
     nothing = client.get(SEARCH, {"q": "khongcotunay"}).content.decode()
     assert 'data-result-count="0"' in nothing
+
+
+# Long: started first so the workers end together (tests/conftest.py).
+pytestmark = pytest.mark.slow

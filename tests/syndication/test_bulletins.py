@@ -21,7 +21,7 @@ from syndication import bulletins
 from syndication.models import Delivery, DeliveryKind, FeedPull
 from tests.media_pipeline.conftest import probe_seconds, tone_wav
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 GAP = 2.0
 

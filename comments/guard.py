@@ -12,7 +12,6 @@ sends one with every form POST). Nothing here sets a cookie.
 from __future__ import annotations
 
 import logging
-import re
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -22,13 +21,13 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from engagement import ingest, visitors
+from integrity.services import count_links
 
 logger = logging.getLogger(__name__)
 
 SCAN_HOOK = "scan_reader_submission"
 HONEYPOT_FIELD = "website"
 TOKEN_FIELD = "token"
-_LINK = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|org|vn|info|xyz|top|link)\b", re.I)
 
 
 class Refused(Exception):
@@ -121,10 +120,6 @@ def check_rate(request: HttpRequest, kind: str) -> None:
         logger.exception("reader submission flood limit: the shared cache did not answer")
 
 
-def link_count(text: str) -> int:
-    return len(_LINK.findall(text or ""))
-
-
 def max_links() -> int:
     return getattr(settings, "READER_SUBMISSION_MAX_LINKS", 2)
 
@@ -141,7 +136,7 @@ def scan(text: str) -> list:
 def hold_reasons(text: str) -> list[str]:
     """Why this text must wait for a person: the rules' findings and too many links."""
     reasons = [f"{finding.rule}: {finding.excerpt}" for finding in scan(text)]
-    links = link_count(text)
+    links = count_links(text)  # the integrity rules' one way of finding links
     if links > max_links():
         reasons.append(
             _("%(count)s links (more than %(limit)s)") % {"count": links, "limit": max_links()}

@@ -76,7 +76,13 @@ class _Syllable:
         only in Telex (handled by the caller)."""
         text = "".join(c[0] for c in self.letters)
         position = text.rfind("uo")
-        if position >= 0 and self.letters[position] == "u" and self.letters[position + 1] == "o":
+        after_q = position > 0 and text[position - 1] == "q"  # the u of qu is the onset's
+        if (
+            position >= 0
+            and not after_q
+            and self.letters[position] == "u"
+            and self.letters[position + 1] == "o"
+        ):
             self.letters[position] += HORN
             self.letters[position + 1] += HORN
             return True

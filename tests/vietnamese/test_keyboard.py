@@ -26,6 +26,8 @@ from vietnamese.keyboard import (
         ("thi ddua", "thi đua"),
         ("khuyeens hojc", "khuyến học"),
         ("tieesng", "tiếng"),
+        ("luwowng quowis", "lương quới"),  # the u of qu takes no horn
+        ("quowr tracsh", "quở trách"),
     ],
 )
 def test_telex(typed, meant):
@@ -40,6 +42,7 @@ def test_telex(typed, meant):
         ("lu7o7ng2 va8n d9u7c1", "lường văn đức"),
         ("ho75p ta1c xa4", "hợp tác xã"),
         ("nguo7i2 to6t1", "người tốt"),
+        ("Lu7o7ng Quo7i1", "Lương Quới"),
     ],
 )
 def test_vni(typed, meant):

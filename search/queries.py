@@ -119,10 +119,9 @@ def run(params: QueryDict) -> ResultsPage:
     results = _engine(lambda backend: backend.search(query))
     typed, better = "", ""
     if results.total < FEW_RESULTS:
-        decoded = _better_reading(query, results.total)
+        decoded, found = _better_reading(query, results.total)
         if decoded and not results.total:  # nothing as typed: the reading's results instead
-            typed, query = query.text, replace(query, text=decoded)
-            results = _engine(lambda backend: backend.search(query))
+            typed, query, results = query.text, replace(query, text=decoded), found
         elif decoded:  # a little as typed: those first, the reading offered
             better = decoded
     if not results.total:  # nothing found: page 1 of nothing, whatever ?page= said
@@ -141,18 +140,23 @@ def run(params: QueryDict) -> ResultsPage:
     return outcome
 
 
-def _better_reading(query: SearchQuery, found: int) -> str:
-    """The first reading that finds more than the query as typed finds (`found`), "" when
-    none does: Telex or VNI typed with the input method off ("ddieenj bieen" → "điện biên"),
-    then the typos corrected over our own vocabulary ("dien bein" → "dien bien"). Tried only
-    when the query as typed finds little, so exact and folded matches rank first and a real
-    word that happens to spell a syllable ("ddos") is searched as typed."""
+def _better_reading(query: SearchQuery, found: int) -> tuple[str, SearchResults]:
+    """The first reading that finds more than the query as typed finds (`found`), with what it
+    finds; ("", empty) when none does: Telex or VNI typed with the input method off
+    ("ddieenj bieen" → "điện biên"), then the typos corrected over our own vocabulary
+    ("dien bein" → "dien bien"). Tried only when the query as typed finds little, so exact and
+    folded matches rank first and a real word that happens to spell a syllable ("ddos") is
+    searched as typed. When nothing was found as typed, each probe is the results page's own
+    search, so the reading that wins is not searched twice."""
     for variant in _readings(query.text):
-        probe = replace(query, text=variant, offset=0, limit=1, with_facets=False)
-        total = _engine(lambda backend, probe=probe: backend.search(probe)).total
-        if total > found:
-            return variant
-    return ""
+        if found:  # only offered as a suggestion: a count is enough
+            probe = replace(query, text=variant, offset=0, limit=1, with_facets=False)
+        else:
+            probe = replace(query, text=variant)
+        results = _engine(lambda backend, probe=probe: backend.search(probe))
+        if results.total > found:
+            return variant, results
+    return "", SearchResults(hits=[], total=0)
 
 
 def _readings(text: str):

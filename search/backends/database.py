@@ -4,8 +4,7 @@ facets are counted with SQL over the matching rows; only full-text matching diff
 from __future__ import annotations
 
 from django.db import connection, transaction
-from django.db.models import Count, Q, QuerySet
-from django.db.models.expressions import RawSQL
+from django.db.models import Q, QuerySet
 
 from vietnamese.text import fold
 
@@ -41,7 +40,6 @@ class DatabaseBackend(SearchBackend):
                 for row in rows
                 for slug, name in latest[row.page_id].tags
             )
-            self._index_text(rows)
 
     @staticmethod
     def _row(doc: IndexedDocument) -> dict:
@@ -64,24 +62,19 @@ class DatabaseBackend(SearchBackend):
             "locality_name": doc.locality_name,
         }
 
-    def _index_text(self, rows: list[SearchDocument]) -> None:
-        """Engine-specific text index upkeep (FTS5 rows); PostgreSQL uses generated columns."""
-
-    def _unindex_text(self, row_ids: list[int]) -> None:
-        """Engine-specific removal."""
-
     def delete(self, page_ids: list[int]) -> None:
         with transaction.atomic():
             rows = list(
                 SearchDocument.objects.filter(page_id__in=page_ids).values_list("pk", flat=True)
             )
-            if rows:
-                self._unindex_text(rows)
+            if rows:  # the text indexes follow (SQLite triggers, PostgreSQL generated columns)
                 SearchDocumentTag.objects.filter(document_id__in=rows).delete()
                 SearchDocument.objects.filter(pk__in=rows).delete()
 
     def clear(self) -> None:
-        self.delete(list(SearchDocument.objects.values_list("page_id", flat=True)))
+        with transaction.atomic():
+            SearchDocumentTag.objects.all().delete()
+            SearchDocument.objects.all().delete()
 
     # --- querying -------------------------------------------------------------------------
 
@@ -113,6 +106,8 @@ class DatabaseBackend(SearchBackend):
             rows = cursor.fetchall()
             if rows:
                 total = rows[0][2]
+            elif not query.offset:
+                total = 0  # nothing on the first page: nothing at all, no second count
             else:
                 cursor.execute(f"SELECT count(*) FROM ({match_sql}) m{where}", params)
                 total = cursor.fetchone()[0]
@@ -133,9 +128,7 @@ class DatabaseBackend(SearchBackend):
         ]
         facets = {}
         if query.with_facets and total:
-            ids_sql = f"SELECT m.id FROM ({match_sql}) m"
-            rows = SearchDocument.objects.filter(pk__in=RawSQL(ids_sql, match_params))
-            facets = self._facets(rows, query)
+            facets = self._facets(match_sql, match_params, query)
         return SearchResults(hits=hits, total=total, facets=facets)
 
     def snippet(self, row: SearchDocument, text: str) -> str:
@@ -162,34 +155,59 @@ class DatabaseBackend(SearchBackend):
             conditions &= Q(date__date__lte=query.date_to)
         return rows.filter(conditions)
 
-    def _facets(self, rows: QuerySet, query: SearchQuery) -> dict[str, list[FacetValue]]:
+    # facet → (table alias, value column, label column) counted for it
+    FACET_COLUMNS = {
+        "kind": ("d", "kind", "kind_label"),
+        "column": ("d", "column_id", "column_title"),
+        "field": ("d", "exemplar_field", "exemplar_field_label"),
+        "locality": ("d", "locality_id", "locality_name"),
+        "tag": ("t", "slug", "name"),
+    }
+    FACET_VALUES = 20
+
+    def _facets(
+        self, match_sql: str, match_params: list, query: SearchQuery
+    ) -> dict[str, list[FacetValue]]:
         """Counts per facet value, each facet counted with the other filters applied; labels
-        are the ones the documents carry (`IndexedDocument`), as on every engine."""
-        facets: dict[str, list[FacetValue]] = {}
-        specs = {
-            "kind": ("kind", "kind_label"),
-            "column": ("column_id", "column_title"),
-            "field": ("exemplar_field", "exemplar_field_label"),
-            "locality": ("locality_id", "locality_name"),
-            "tag": ("tags__slug", "tags__name"),
-        }
-        for name, (value_field, label_field) in specs.items():
-            base = self._filter(rows, query, skip=name).exclude(**{f"{value_field}__isnull": True})
-            if name == "field":
-                base = base.exclude(exemplar_field="")
-            counted = (
-                base.values(value_field, label_field)
-                .annotate(n=Count("pk", distinct=True))
-                .order_by("-n")[:20]
+        are the ones the documents carry (`IndexedDocument`), as on every engine. One
+        statement: the text is matched once (the CTE) for all five facets."""
+        documents = SearchDocument._meta.db_table
+        tags = SearchDocumentTag._meta.db_table
+        parts, params = [], list(match_params)
+        for name, (alias, value, label) in self.FACET_COLUMNS.items():
+            joined = (
+                f"JOIN {tags} t ON t.document_id = m.id"
+                if alias == "t"
+                else f"JOIN {documents} d ON d.id = m.id"
             )
-            facets[name] = [
-                FacetValue(
-                    value=str(item[value_field]),
-                    label=item[label_field] or str(item[value_field]),
-                    count=item["n"],
+            conditions = [f"{alias}.{value} IS NOT NULL"]
+            if name == "field":
+                conditions.append("d.exemplar_field <> ''")
+            params.append(name)
+            filtered = self._filter(SearchDocument.objects.all(), query, skip=name)
+            if filtered.query.where:
+                filter_sql, filter_params = filtered.values("pk").query.sql_with_params()
+                conditions.append(f"m.id IN ({filter_sql})")
+                params += list(filter_params)
+            parts.append(
+                # Values as text: one UNION column holds codes and ids alike.
+                f"SELECT * FROM (SELECT CAST(%s AS TEXT) AS facet, "
+                f"CAST({alias}.{value} AS TEXT) AS value, "
+                f"{alias}.{label} AS label, count(DISTINCT m.id) AS n FROM m {joined} "
+                f"WHERE {' AND '.join(conditions)} GROUP BY {alias}.{value}, {alias}.{label} "
+                f"ORDER BY n DESC, value LIMIT {self.FACET_VALUES}) f_{name}"
+            )
+        facets: dict[str, list[FacetValue]] = {name: [] for name in self.FACET_COLUMNS}
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"WITH m AS MATERIALIZED (SELECT id FROM ({match_sql}) matched) "
+                + " UNION ALL ".join(parts),
+                params,
+            )
+            for name, value, label, count in cursor.fetchall():
+                facets[name].append(
+                    FacetValue(value=str(value), label=label or str(value), count=count)
                 )
-                for item in counted
-            ]
         return facets
 
     def suggest(self, prefix: str, limit: int = 8) -> list[Suggestion]:

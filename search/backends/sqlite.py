@@ -1,29 +1,26 @@
 """SQLite FTS5 backend (the embedded default), following docs/search.md's recipe.
 
 FTS5's unicode61 tokenizer cannot fold đ and Django's sqlite3 cannot register a tokenizer, so
-text is folded in Python (`vietnamese.text.fold`) and indexed twice: as written (`title`,
-`body`) and folded (`title_folded`, `body_folded`), all with `remove_diacritics 0`. A query
-matches `{title body}: exact terms OR {title_folded body_folded}: folded terms`, and bm25
-weighs the exact columns 10× so "má" ranks "má" above "mà" and "mã".
+text is folded in Python (`vietnamese.text.fold`) into `SearchDocument.title_folded` and
+`body_folded`. Two FTS5 tables index the document rows (external content: the text is stored
+once, in `SearchDocument`, and triggers keep both tables in step with every insert, update and
+delete; migration search/0009): `lantoa_search_fts_folded` over the folded columns, which every
+query matches, and `lantoa_search_fts_exact` over the text as written, which only ranks: a
+query typed with diacritics adds the exact table's bm25, weighed 10×, so "má" ranks "má" above
+"mà" and "mã". Separate tables need no column filter, which FTS5 evaluates slowly.
 """
 
 from __future__ import annotations
 
-from django.db import connection
-
 from vietnamese.text import fold
 
 from ..analysis import parse_query
-from ..models import SearchDocument
 from .database import DatabaseBackend
 
-FTS_TABLE = "lantoa_search_fts"
-CREATE_FTS = (
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
-    "title, body, title_folded, body_folded, "
-    "tokenize = 'unicode61 remove_diacritics 0')"
-)
-BM25 = f"bm25({FTS_TABLE}, 20.0, 10.0, 2.0, 1.0)"
+FOLDED_TABLE = "lantoa_search_fts_folded"
+EXACT_TABLE = "lantoa_search_fts_exact"
+FOLDED_SCORE = f"-bm25({FOLDED_TABLE}, 2.0, 1.0)"  # title, body: higher is better
+EXACT_SCORE = f"-bm25({EXACT_TABLE}, 20.0, 10.0)"
 
 
 def _quoted(words: list[str]) -> str:
@@ -45,44 +42,35 @@ def fts_expression(text: str, prefix: bool = False) -> tuple[str, str] | None:
     return " AND ".join(exact), " AND ".join(folded)
 
 
-def match_expression(text: str, prefix: bool = False) -> str | None:
-    parts = fts_expression(text, prefix)
+def matching_statement(text: str) -> tuple[str, list] | None:
+    """SQL selecting `id, score` of the documents matching a reader's query: the folded table
+    decides what matches; the exact table adds its score when the query has diacritics."""
+    parts = fts_expression(text)
     if parts is None:
         return None
     exact, folded = parts
-    if exact == folded:  # typed without diacritics: one pass over all columns, not two
-        return folded
-    return f"{{title body}} : ({exact}) OR {{title_folded body_folded}} : ({folded})"
+    matched = (
+        f"SELECT rowid AS id, {FOLDED_SCORE} AS score FROM {FOLDED_TABLE} "
+        f"WHERE {FOLDED_TABLE} MATCH %s"
+    )
+    if exact == folded:  # typed without diacritics: nothing for the exact table to rank
+        return matched, [folded]
+    return (
+        f"SELECT f.id AS id, f.score + coalesce(e.score, 0) AS score FROM ({matched}) f "
+        f"LEFT JOIN (SELECT rowid AS id, {EXACT_SCORE} AS score FROM {EXACT_TABLE} "
+        f"WHERE {EXACT_TABLE} MATCH %s) e ON e.id = f.id",
+        [folded, exact],
+    )
 
 
 class SQLiteFTSBackend(DatabaseBackend):
+    """The FTS5 tables follow `SearchDocument` through triggers: indexing and deleting are the
+    shared database backend's row writes, nothing more."""
+
     name = "sqlite-fts5"
 
-    def _index_text(self, rows: list[SearchDocument]) -> None:
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                f"INSERT INTO {FTS_TABLE} (rowid, title, body, title_folded, body_folded) "
-                "VALUES (%s, %s, %s, %s, %s)",
-                [(r.pk, r.title, r.body, r.title_folded, r.body_folded) for r in rows],
-            )
-
-    def _unindex_text(self, row_ids: list[int]) -> None:
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [(pk,) for pk in row_ids]
-            )
-
-    def clear(self) -> None:
-        super().clear()
-        with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {FTS_TABLE}")
-
     def matching_sql(self, text: str) -> tuple[str, list] | None:
-        expression = match_expression(text)
-        if expression is None:
-            return None
-        # bm25 is lower-is-better; the contract's score is higher-is-better.
-        return (
-            f"SELECT rowid AS id, -{BM25} AS score FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
-            [expression],
-        )
+        return matching_statement(text)
+
+
+__all__ = ["EXACT_TABLE", "FOLDED_TABLE", "SQLiteFTSBackend", "matching_statement"]

@@ -45,17 +45,18 @@ class Learned:
         for run in _RUN.finditer(text):
             words = run.group(0).split()
             lowered = [word.lower() for word in words]
-            for position, (word, lower) in enumerate(zip(words, lowered, strict=True)):
-                if len(lower) <= MAX_SYLLABLE:
-                    forms.add(lower)
-                    # A capital that only opens a title or sentence says nothing of the word.
-                    if position and word[0].isupper():
-                        capitals.add(lower)
-            pairs.update(
-                (a, b)
-                for a, b in itertools.pairwise(lowered)
-                if len(a) <= MAX_SYLLABLE and len(b) <= MAX_SYLLABLE
+            forms.update(lowered)
+            # A capital that only opens a title or sentence says nothing of the word.
+            capitals.update(
+                lower
+                for word, lower in zip(words[1:], lowered[1:], strict=True)
+                if word[0].isupper()
             )
+            pairs.update(itertools.pairwise(lowered))
+        if any(len(form) > MAX_SYLLABLE for form in forms):
+            forms = {form for form in forms if len(form) <= MAX_SYLLABLE}
+            capitals &= forms
+            pairs = {pair for pair in pairs if pair[0] in forms and pair[1] in forms}
         self.syllables.update(forms)
         self.capitalized.update(capitals)
         self.pairs.update(pairs)

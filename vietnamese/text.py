@@ -6,6 +6,7 @@ and with old-style tone placement (hoà, thuỷ); everything is normalised here,
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _COMBINING_TONES = {
     "\u0300": "grave",  # huyền
@@ -26,7 +27,11 @@ def normalize(text: str) -> str:
 
 
 def _normalize_word(match: re.Match) -> str:
-    word = match.group(0)
+    return _normalized(match.group(0))
+
+
+@lru_cache(maxsize=65536)  # a language of a few thousand syllables: indexing reuses them all
+def _normalized(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word)
     if not any(mark in decomposed for mark in _COMBINING_TONES):
         return word

@@ -174,22 +174,33 @@ def make_queries(
     stories: list[Story], count: int = 60, seed: int = 5
 ) -> list[tuple[str, set[int]]]:
     """Accented queries (a person's name and commune) with the stories that contain every
-    folded syllable of them; only queries with 1–10 expected hits, so recall@10 can be 1."""
+    folded syllable of them; only queries with 1–10 expected hits, so recall@10 can be 1.
+
+    Candidates are drawn first, then the corpus is read once: a story is checked only against
+    the candidates keyed by one of its syllables (each keyed by its rarest), so a million
+    stories need neither an inverted index of every syllable nor every story × candidate."""
+    from collections import Counter
+
     from search.analysis import terms
     from vietnamese.text import fold
 
-    index: dict[str, set[int]] = {}
-    for story in stories:
-        for word in set(terms(fold(story.title + " " + story.body))):
-            index.setdefault(word, set()).add(story.number)
     rng = random.Random(seed)
-    queries, tried = [], 0
-    while len(queries) < count and tried < count * 50:
-        tried += 1
+    candidates: dict[str, frozenset[str]] = {}
+    for _ in range(count * 50):
         story = rng.choice(stories)
         text = f"{story.name} {story.place}"
-        words = [fold(w) for w in terms(text)]
-        expected = set.intersection(*(index.get(w, set()) for w in words))
-        if 1 <= len(expected) <= 10 and text not in {q for q, _ in queries}:
-            queries.append((text, expected))
-    return queries
+        candidates.setdefault(text, frozenset(fold(w) for w in terms(text)))
+    wanted = frozenset().union(*candidates.values())
+    held = [wanted.intersection(terms(fold(s.title + " " + s.body))) for s in stories]
+    frequency = Counter(word for words in held for word in words)
+    by_key: dict[str, list[str]] = {}
+    for text, words in candidates.items():
+        by_key.setdefault(min(words, key=lambda w: (frequency[w], w)), []).append(text)
+    expected: dict[str, set[int]] = {text: set() for text in candidates}
+    for story, words in zip(stories, held, strict=True):
+        for key in words & by_key.keys():
+            for text in by_key[key]:
+                if candidates[text] <= words:
+                    expected[text].add(story.number)
+    chosen = [(text, hits) for text, hits in expected.items() if 1 <= len(hits) <= 10]
+    return chosen[:count]

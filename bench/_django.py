@@ -11,11 +11,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def setup_django() -> Path:
-    """Temporary SQLite file, media and static folders; tasks run at once; DEBUG off; migrated."""
+def setup_django(database_url: str = "") -> Path:
+    """Temporary SQLite file (or `database_url`, an empty database), media and static folders;
+    tasks run at once; DEBUG off; migrated."""
     workdir = Path(tempfile.mkdtemp(prefix="lantoa-bench-"))
     os.environ["DJANGO_SETTINGS_MODULE"] = "lantoa.settings"
-    os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
+    os.environ["DATABASE_URL"] = database_url or f"sqlite:///{workdir / 'bench.sqlite3'}"
     os.environ["MEDIA_ROOT"] = str(workdir / "media")
     os.environ["PRIVATE_MEDIA_ROOT"] = str(workdir / "private")
     os.environ["STATIC_ROOT"] = str(workdir / "static")

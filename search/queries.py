@@ -109,9 +109,11 @@ def _engine(call: Callable[[SearchBackend], T]) -> T:
         raise SearchUnavailable(str(error)) from error
 
 
-def run(params: QueryDict) -> ResultsPage:
-    """Raises SearchUnavailable when the engine does not answer."""
+def run(params: QueryDict, *, facets: bool = True) -> ResultsPage:
+    """Raises SearchUnavailable when the engine does not answer. `facets=False` skips the
+    counts for callers that show none (and the benchmark timing the query alone)."""
     query, truncated = search_query_from(params)
+    query.with_facets = facets
     if not query.text:
         return ResultsPage("", truncated, query, None, None, popular=popular_searches())
     number = min(whole_number(params.get("page"), low=1) or 1, MAX_PAGE)

@@ -146,10 +146,36 @@ def correct(text: str) -> str:
             rows = [row for row in rows if tone(row[0]) == tone(words[index])]
         if not rows:
             continue
-        form, folded_form, _pages = max(rows, key=lambda row: (row[2], row[0]))
+        before = fold(result[index - 1]) if index else ""
+        after = folded[index + 1] if index + 1 < len(words) else ""
+        together = _pairs_with({row[1] for row in rows}, before, after)
+
+        # Beside its neighbours in our text ("tarn hong" → "tran hong", not the commoner
+        # "tan"), else the most used spelling.
+        form, folded_form, _pages = max(
+            rows,
+            key=lambda row, together=together: (
+                math.log1p(row[2]) + 3 * math.log1p(together.get(row[1], 0)),
+                row[0],
+            ),
+        )
         result[index] = form if accented else folded_form
         changed = True
     return " ".join(result) if changed else ""
+
+
+def _pairs_with(candidates: set[str], before: str, after: str) -> dict[str, int]:
+    """Pages on which each folded candidate stands beside the query's neighbouring words."""
+    wanted = {f"{before} {c}": c for c in candidates if before}
+    wanted |= {f"{c} {after}": c for c in candidates if after}
+    if not wanted:
+        return {}
+    counts: Counter[str] = Counter()
+    for pair, pages in SearchBigram.objects.filter(folded__in=wanted).values_list(
+        "folded", "pages"
+    ):
+        counts[wanted[pair]] += pages
+    return counts
 
 
 def restore(text: str) -> str:

@@ -41,6 +41,19 @@ def test_typos_are_corrected_to_the_syllables_our_text_uses(corpus):
     assert vocabulary.correct("hop tac xa") == ""  # nothing unknown, nothing to correct
 
 
+def test_a_typo_is_read_beside_its_neighbours_before_by_use(indexed):
+    # "tarn" is one keystroke from "tân" (on many pages) and from "trần" (on one, beside
+    # "hồng"): the neighbour decides, as the reader meant "Trần Hồng Phúc".
+    docs = indexed(
+        _doc(1, "Trần Hồng Phúc giữ rừng"),
+        *[_doc(number, f"Xã Tân Lập mùa {number}") for number in range(2, 8)],
+    )
+    vocabulary.learn(docs)
+    assert vocabulary.correct("tarn hong phuc") == "tran hong phuc"
+    assert vocabulary.correct("tarn lap") == "tan lap"
+    assert vocabulary.correct("tarn") == "tan"  # no neighbour: the most used spelling
+
+
 def test_a_correction_never_trades_one_tone_for_another(corpus):
     assert vocabulary.correct("chó") == ""  # only chò is in our text: a different word
     # "biêm" is one key from biên, biển and biến: only the one with its own tone (ngang).

@@ -13,9 +13,10 @@ from django.db import connection
 
 from vietnamese.text import fold
 
+from .. import synonyms
 from ..analysis import parse_query
 from ..models import SearchDocument
-from .database import DatabaseBackend
+from .database import TYPED_FIRST, DatabaseBackend
 
 FTS_TABLE = "lantoa_search_fts"
 CREATE_FTS = (
@@ -55,6 +56,27 @@ def match_expression(text: str, prefix: bool = False) -> str | None:
     return f"{{title body}} : ({exact}) OR {{title_folded body_folded}} : ({folded})"
 
 
+def _alternatives(part: synonyms.Part) -> str:
+    quoted = [_quoted(list(phrase)) for phrase in part]
+    return quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")"
+
+
+def synonym_expression(text: str) -> str | None:
+    """`match_expression` with the editors' abbreviations applied to the folded columns
+    ("htx" → `("htx" OR "hop tac xa")`); None when none applies."""
+    parts = fts_expression(text)
+    if parts is None:
+        return None
+    exact, folded = parts
+    widened = synonyms.expand(*parse_query(text))
+    if not synonyms.widens(widened):
+        return None
+    wide = " AND ".join(_alternatives(part) for part in widened)
+    if exact == folded:
+        return wide
+    return f"{{title body}} : ({exact}) OR {{title_folded body_folded}} : ({wide})"
+
+
 class SQLiteFTSBackend(DatabaseBackend):
     name = "sqlite-fts5"
 
@@ -81,8 +103,17 @@ class SQLiteFTSBackend(DatabaseBackend):
         expression = match_expression(text)
         if expression is None:
             return None
-        # bm25 is lower-is-better; the contract's score is higher-is-better.
+        widened = synonym_expression(text)
+        if widened is None:
+            # bm25 is lower-is-better; the contract's score is higher-is-better.
+            return (
+                f"SELECT rowid AS id, -{BM25} AS score FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
+                [expression],
+            )
+        # Pages found as typed outrank those found only through an abbreviation.
         return (
-            f"SELECT rowid AS id, -{BM25} AS score FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
-            [expression],
+            f"SELECT rowid AS id, -{BM25} + CASE WHEN rowid IN (SELECT rowid FROM {FTS_TABLE} "
+            f"WHERE {FTS_TABLE} MATCH %s) THEN {TYPED_FIRST} ELSE 0 END AS score "
+            f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
+            [expression, widened],
         )

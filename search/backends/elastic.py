@@ -76,6 +76,7 @@ ICU_PLUGIN = "analysis-icu"
 SYNONYMS_API_SINCE = (8, 10)  # synonyms sets (PUT _synonyms/…), empty sets included
 META_KEY = "analysis_chain"
 EXACT_BOOST = 10
+TYPED_FIRST_BOOST = 100  # pages matching as typed above those found through an abbreviation
 FACET_FIELDS = {
     "kind": "kind",
     "column": "column_id",
@@ -293,35 +294,54 @@ def _filters(query: SearchQuery, skip: str = "") -> list[Q]:
     return clauses
 
 
-def text_query(text: str) -> Q | None:
-    """Folded sub-fields must match (every syllable; phrases in order); exact fields boost."""
+def text_query(text: str, typed_first: bool = False) -> Q | None:
+    """Folded sub-fields must match (every syllable; phrases in order); exact fields boost.
+    `typed_first` (an editor's abbreviation applies, `search.synonyms`): the folded match as
+    typed, analysed without the synonym filter, boosts too, so those pages come first."""
     loose, phrases = parse_query(text)
     if not loose and not phrases:
         return None
     folded_fields = ["title.folded^3", "summary.folded^2", "body.folded"]
     exact_fields = [f"title^{3 * EXACT_BOOST}", f"summary^{2 * EXACT_BOOST}", f"body^{EXACT_BOOST}"]
-    must = []
-    if loose:
-        must.append(
-            Q(
-                "multi_match",
-                query=" ".join(loose),
-                fields=folded_fields,
-                type="cross_fields",
-                operator="and",
+
+    def folded(**options) -> list[Q]:
+        clauses = []
+        if loose:
+            clauses.append(
+                Q(
+                    "multi_match",
+                    query=" ".join(loose),
+                    fields=folded_fields,
+                    type="cross_fields",
+                    operator="and",
+                    **options,
+                )
             )
-        )
-    for phrase in phrases:
-        must.append(Q("multi_match", query=" ".join(phrase), fields=folded_fields, type="phrase"))
+        for phrase in phrases:
+            clauses.append(
+                Q(
+                    "multi_match",
+                    query=" ".join(phrase),
+                    fields=folded_fields,
+                    type="phrase",
+                    **options,
+                )
+            )
+        return clauses
+
     exact_words = loose + [t for p in phrases for t in p]
     should = [Q("multi_match", query=" ".join(exact_words), fields=exact_fields, operator="or")]
-    return Q("bool", must=must, should=should)
+    if typed_first:
+        should.append(Q("bool", must=folded(analyzer=VI_FOLDING), boost=TYPED_FIRST_BOOST))
+    return Q("bool", must=folded(), should=should)
 
 
-def build_search(query: SearchQuery, index: str = "lantoa") -> Search | None:
+def build_search(
+    query: SearchQuery, index: str = "lantoa", typed_first: bool = False
+) -> Search | None:
     """The whole request: text query, post_filter, facet aggregations (each facet counted with
     the other filters), highlighting, sort and the page window."""
-    matched = text_query(query.text)
+    matched = text_query(query.text, typed_first)
     if matched is None:
         return None
     search = Search(index=index).query(matched)
@@ -368,8 +388,7 @@ class ElasticsearchBackend(SearchBackend):
 
     def detect_chain(self) -> AnalysisChain:
         """Asks the cluster (nodes info, not a setting that could say otherwise)."""
-        info = self.client.nodes.info(metric="plugins")
-        return chain_for_nodes(getattr(info, "body", info), self.alias)
+        return chain_for_nodes(self.client.nodes.info(metric="plugins").body, self.alias)
 
     def _create_index(self, name: str) -> AnalysisChain:
         """A new, empty index with the chain this cluster supports; the synonyms set is written
@@ -453,7 +472,7 @@ class ElasticsearchBackend(SearchBackend):
         if not self.client.indices.exists_alias(name=self.alias):
             return {}
         found: dict[str, AnalysisChain | None] = {}
-        for name, data in self.client.indices.get_mapping(index=self.alias).items():
+        for name, data in self.client.indices.get_mapping(index=self.alias).body.items():
             meta = (data.get("mappings", {}).get("_meta") or {}).get(META_KEY)
             found[name] = AnalysisChain(**meta) if isinstance(meta, dict) else None
         return found
@@ -509,7 +528,8 @@ class ElasticsearchBackend(SearchBackend):
     # --- reading ------------------------------------------------------------------------
 
     def search(self, query: SearchQuery) -> SearchResults:
-        request = build_search(query, index=self.alias)
+        widened = synonyms.widens(synonyms.expand(*parse_query(query.text)))
+        request = build_search(query, index=self.alias, typed_first=widened)
         if request is None or not self.client.indices.exists_alias(name=self.alias):
             return SearchResults(hits=[], total=0)
         response = request.using(self.client).execute()

@@ -2,10 +2,12 @@
 the pages written as typed first; through the results page's own path (`search.queries.run`)
 on the configured engine (SQLite FTS5, or PostgreSQL with DATABASE_URL)."""
 
+import io
 from urllib.parse import urlencode
 
 import lxml.html
 import pytest
+from django.core.management import call_command
 from django.http import QueryDict
 
 from core.cache import site_changed
@@ -107,3 +109,12 @@ def test_spelling_correction_leaves_abbreviations_alone(corpus):
     assert vocabulary.correct("tp cay") == ""
     SearchSynonym.objects.get(folded_abbreviation="tp").delete()
     assert vocabulary.correct("tp cay") == "to cay"
+
+
+def test_search_reindex_says_how_text_is_analysed(db):
+    out = io.StringIO()
+    call_command("search_reindex", "--no-progress", stdout=out)
+    last = out.getvalue().strip().splitlines()[-1]
+    count = SearchSynonym.objects.count()
+    assert last.startswith("Phân tích văn bản: ")
+    assert f"áp dụng {count} từ viết tắt khi tìm" in last

@@ -106,11 +106,12 @@ class AnalysisChain:
     def describe(self) -> str:
         """In Vietnamese, for `manage.py search_reindex`."""
         if self.icu:
-            folding = _("ICU folding (icu_normalizer nfc + icu_folding)")
+            folding = _("folding by %(filters)s") % {"filters": "icu_normalizer nfc + icu_folding"}
         else:
-            folding = _(
-                "lowercase + asciifolding folding (the analysis-icu plugin is not on every node)"
-            )
+            folding = _("folding by %(filters)s") % {"filters": "lowercase + asciifolding"}
+            folding += " " + _("(the %(plugin)s plugin is not on every node)") % {
+                "plugin": ICU_PLUGIN
+            }
         if self.synonyms_set:
             where = _("abbreviations in the synonyms set %(name)s") % {"name": self.synonyms_set}
         else:

@@ -5,6 +5,7 @@ made safe with `vietnamese.xmlsafe`, the same set of characters feeds and radio 
 """
 
 import re
+from collections.abc import Iterable
 
 from vietnamese.text import WORD, fold, normalize
 from vietnamese.xmlsafe import xml_safe
@@ -49,14 +50,21 @@ def parse_query(text: str) -> tuple[list[str], list[list[str]]]:
     return loose, phrases
 
 
-def highlight(text: str, query: str, width: int = 200, folded: str | None = None) -> str:
+def highlight(
+    text: str,
+    query: str,
+    width: int = 200,
+    folded: str | None = None,
+    also: Iterable[str] = (),
+) -> str:
     """HTML-safe excerpt around the first match with matched syllables in <mark>, compared
     folded so "dien hinh" marks "Điển hình"; the same for every backend. With `folded` (the
-    stored fold of `text`, same length), matches are found by one regex over it."""
+    stored fold of `text`, same length), matches are found by one regex over it. `also`: more
+    folded syllables to mark (an abbreviation's words in full)."""
     from django.utils.html import escape
 
     loose, phrases = parse_query(query)
-    wanted = {fold(t) for t in loose} | {fold(t) for p in phrases for t in p}
+    wanted = {fold(t) for t in loose} | {fold(t) for p in phrases for t in p} | set(also)
     if folded is not None and len(folded) == len(text) and wanted:
         pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(wanted))) + r")\b")
         matches = list(pattern.finditer(folded))

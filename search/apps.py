@@ -12,6 +12,7 @@ class SearchConfig(AppConfig):
         from core.cache import invalidate_on_change
 
         from . import checks, signals  # noqa: F401
-        from .models import HiddenSearchTerm
+        from .models import HiddenSearchTerm, SearchSynonym
 
-        invalidate_on_change(HiddenSearchTerm)  # "popular searches" on every cached page
+        # "Popular searches" on every cached page; the abbreviations each process holds.
+        invalidate_on_change(HiddenSearchTerm, SearchSynonym)

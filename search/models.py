@@ -174,3 +174,74 @@ class SearchBigram(models.Model):
 
     def __str__(self) -> str:
         return f"{self.first} {self.second}"
+
+
+class SearchSynonym(models.Model):
+    """An abbreviation readers type and the words it stands for ("HTX" = "hợp tác xã"), kept by
+    editors ("Từ viết tắt khi tìm kiếm"). Both ways and without diacritics: "htx" finds "Hợp tác
+    xã Tân Tiến", "hop tac xa" finds "HTX Tân Tiến"; on every engine (`search.synonyms`)."""
+
+    MAX_ABBREVIATION_SYLLABLES = 3
+    MAX_MEANING_SYLLABLES = 8
+
+    abbreviation = models.CharField(
+        _("Abbreviation"),
+        max_length=30,
+        help_text=_("As readers type it, e.g. HTX, UBND, ĐTN."),
+    )
+    meaning = models.CharField(
+        _("Stands for"),
+        max_length=120,
+        help_text=_("The words in full, e.g. hợp tác xã. Searching either finds both."),
+    )
+    folded_abbreviation = models.CharField(max_length=30, unique=True, editable=False)
+    folded_meaning = models.CharField(max_length=120, editable=False)
+    created_at = models.DateTimeField(_("Added at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("Changed at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("search abbreviation")
+        verbose_name_plural = _("search abbreviations")
+        ordering = ["folded_abbreviation"]
+
+    def __str__(self) -> str:
+        return f"{self.abbreviation} = {self.meaning}"
+
+    def save(self, *args, **kwargs) -> None:
+        self._fold()
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        self._fold()
+        errors: dict[str, str] = {}
+        if not self.folded_abbreviation:
+            errors["abbreviation"] = _("Enter the abbreviation (letters or digits).")
+        elif len(self.folded_abbreviation.split()) > self.MAX_ABBREVIATION_SYLLABLES:
+            errors["abbreviation"] = _("Too long for an abbreviation: at most %(n)s words.") % {
+                "n": self.MAX_ABBREVIATION_SYLLABLES
+            }
+        elif (
+            SearchSynonym.objects.filter(folded_abbreviation=self.folded_abbreviation)
+            .exclude(pk=self.pk)
+            .exists()
+        ):
+            errors["abbreviation"] = _(
+                "This abbreviation is already in the list (perhaps written with diacritics or "
+                "in other letter case); change that entry instead."
+            )
+        if not self.folded_meaning:
+            errors["meaning"] = _("Enter the words the abbreviation stands for.")
+        elif len(self.folded_meaning.split()) > self.MAX_MEANING_SYLLABLES:
+            errors["meaning"] = _("Too long: at most %(n)s words.") % {
+                "n": self.MAX_MEANING_SYLLABLES
+            }
+        elif self.folded_meaning == self.folded_abbreviation:
+            errors["meaning"] = _("The words in full must differ from the abbreviation.")
+        if errors:
+            raise ValidationError(errors)
+
+    def _fold(self) -> None:
+        self.abbreviation = " ".join((self.abbreviation or "").split())
+        self.meaning = " ".join((self.meaning or "").split())
+        self.folded_abbreviation = folded_terms(self.abbreviation)[:30]
+        self.folded_meaning = folded_terms(self.meaning)[:120]

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import logging
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .models import SearchSynonym
 
 logger = logging.getLogger(__name__)
 
@@ -59,3 +62,20 @@ def page_deleted(instance=None, **kwargs) -> None:
     from .tasks import remove_page
 
     enqueue(remove_page, instance.pk)
+
+
+def _enqueue_synonyms() -> None:
+    from .tasks import sync_synonyms
+
+    try:
+        sync_synonyms.enqueue()
+    except Exception:  # a broken queue must not lose the editor's change
+        logger.exception("could not enqueue the search synonyms update")
+
+
+@receiver(post_save, sender=SearchSynonym)
+@receiver(post_delete, sender=SearchSynonym)
+def synonyms_changed(**kwargs) -> None:
+    """An engine that holds the abbreviations itself (Elasticsearch) gets the new list once the
+    change is committed; the database engines read the table at query time."""
+    transaction.on_commit(_enqueue_synonyms, robust=True)

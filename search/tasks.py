@@ -68,3 +68,12 @@ def rebuild_index() -> int:
     done = index.rebuild(progress=False)
     logger.info("search index rebuilt: %s pages", done)
     return done
+
+
+@task()
+def sync_synonyms() -> str:
+    """The editors' abbreviations to an engine that holds them itself (Elasticsearch's synonym
+    filter); nothing to do for the database engines."""
+    from .backends import get_backend
+
+    return get_backend().update_synonyms()

@@ -20,6 +20,7 @@ from django.db import connection, transaction
 from vietnamese.spelling import edits, has_diacritics, tone
 from vietnamese.text import fold, normalize
 
+from . import synonyms
 from .analysis import MAX_QUERY_TERMS, terms
 from .backends.base import IndexedDocument
 from .models import SearchBigram, SearchSyllable
@@ -119,7 +120,8 @@ def correct(text: str) -> str:
     """`text` with each syllable our text never uses replaced by the most used one a keystroke
     away ("hop tac xa dien bein" → "hop tac xa dien bien"); "" when nothing changes. An
     accented query keeps its tones: a candidate must carry the unknown syllable's tone, and
-    one that differs only by marks is never a candidate (edits are of the folded spelling)."""
+    one that differs only by marks is never a candidate (edits are of the folded spelling). An
+    editor's abbreviation ("tp", "htx") is a word, never a typo of "to" or "hat"."""
     words = terms(text)[:MAX_QUERY_TERMS]
     if not words:
         return ""
@@ -135,9 +137,10 @@ def correct(text: str) -> str:
         unknown = [i for i, word in enumerate(folded) if word not in known]
     changed = False
     result = list(words if accented else folded)
+    abbreviations = synonyms.table().syllables
     for index in unknown:
         word = folded[index]
-        if len(word) < 2 or not word.isalpha():
+        if len(word) < 2 or not word.isalpha() or word in abbreviations:
             continue
         rows = SearchSyllable.objects.filter(folded__in=edits(word)).values_list(
             "form", "folded", "pages"

@@ -4,6 +4,7 @@ Unicode decomposition does not separate đ/Đ from its stroke, and text arrives 
 and with old-style tone placement (hoà, thuỷ); everything is normalised here, in one place.
 """
 
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -72,3 +73,25 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     return unicodedata.normalize("NFC", text).lower()
+
+
+_VOWELS = "aăâeêioôơuưy"
+_TONE_MARKS = ("", *_COMBINING_TONES)
+
+
+def decomposed_spellings() -> dict[str, str]:
+    """Every other Unicode spelling of a Vietnamese letter (fully or partly decomposed, marks
+    in any canonically equivalent order) → its one composed (NFC) form, upper and lower case:
+    for engines that cannot run NFC themselves (Elasticsearch without analysis-icu)."""
+    spellings: dict[str, str] = {}
+    for vowel in _VOWELS + _VOWELS.upper():
+        for tone in _TONE_MARKS:
+            letter = unicodedata.normalize("NFC", vowel + tone)
+            base, *marks = unicodedata.normalize("NFD", letter)
+            for order in itertools.permutations(marks):
+                for split in range(len(order) + 1):
+                    head = unicodedata.normalize("NFC", base + "".join(order[:split]))
+                    spelling = head + "".join(order[split:])
+                    if spelling != letter and unicodedata.normalize("NFC", spelling) == letter:
+                        spellings[spelling] = letter
+    return spellings

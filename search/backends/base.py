@@ -114,3 +114,12 @@ class SearchBackend:
 
     def suggest(self, prefix: str, limit: int = 8) -> list[Suggestion]:
         raise NotImplementedError
+
+    def update_synonyms(self) -> str:
+        """Gives the engine the editors' abbreviations (`search.synonyms`) when it holds them
+        itself; the database engines read them at query time. Returns what was done."""
+        return "read at query time"
+
+    def describe(self) -> str:
+        """How this engine analyses text, for `manage.py search_reindex` and the logs."""
+        return self.name

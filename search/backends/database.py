@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from django.db import connection, transaction
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from vietnamese.text import fold
 
+from .. import synonyms
 from ..analysis import highlight, parse_query, terms
-from ..models import DocumentKind, SearchDocument, SearchDocumentTag
+from ..models import DocumentKind, SearchDocument, SearchDocumentTag, SearchSynonym
 from .base import (
     SORT_DATE,
     FacetValue,
@@ -22,6 +24,9 @@ from .base import (
 )
 
 BODY_CHARS = 50_000
+# Added to the score of a page that matches the query as typed when an editor's abbreviation
+# widened it: far above any text-rank score, so those pages come first.
+TYPED_FIRST = 1_000_000
 
 
 class DatabaseBackend(SearchBackend):
@@ -61,6 +66,10 @@ class DatabaseBackend(SearchBackend):
             "locality_id": doc.locality_id,
             "locality_name": doc.locality_name,
         }
+
+    def describe(self) -> str:
+        message = _("%(engine)s: folding in Python; %(count)s abbreviations applied when searching")
+        return message % {"engine": self.name, "count": SearchSynonym.objects.count()}
 
     def delete(self, page_ids: list[int]) -> None:
         with transaction.atomic():
@@ -132,9 +141,12 @@ class DatabaseBackend(SearchBackend):
         return SearchResults(hits=hits, total=total, facets=facets)
 
     def snippet(self, row: SearchDocument, text: str) -> str:
+        """The excerpt with the query's syllables marked, and those of any abbreviation's
+        equivalents ("htx" marks "Hợp tác xã")."""
+        also = synonyms.added_syllables(synonyms.expand(*parse_query(text)))
         if row.body:
-            return highlight(row.body, text, folded=row.body_folded)
-        return highlight(row.title, text, folded=row.title_folded)
+            return highlight(row.body, text, folded=row.body_folded, also=also)
+        return highlight(row.title, text, folded=row.title_folded, also=also)
 
     @staticmethod
     def _filter(rows: QuerySet, query: SearchQuery, skip: str = "") -> QuerySet:

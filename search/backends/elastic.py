@@ -1,18 +1,40 @@
 """Elasticsearch 8 backend through `elasticsearch.dsl` (the DSL now shipped in the client).
 
 Syllables are tokens (standard tokenizer). Each text field is indexed as written (lower-cased,
-diacritics kept) with a `.folded` sub-field (lowercase + asciifolding, which folds đ and every
-stacked vowel). Queries must match the folded sub-fields; the exact fields only add score, so
-"má" ranks "má" first. Readers query an alias; `rebuild` fills a new index and swaps the alias
-in one atomic call (zero downtime), then drops the old index.
+diacritics kept, `vi_exact`) with a `.folded` sub-field (`vi_folding`). Queries must match the
+folded sub-fields; the exact fields only add score, so "má" ranks "má" first. Readers query an
+alias; `rebuild` fills a new index and swaps the alias in one atomic call (zero downtime), then
+drops the old index.
+
+The analysis chain is decided when an index is created, by asking the server (nodes info), and
+recorded in the index's mapping `_meta` (`describe()` reads it back):
+
+- with the `analysis-icu` plugin on every node: `icu_normalizer` (NFC) before the tokenizer and
+  `icu_folding` (case, every tone and vowel mark, đ → d) on the folded sub-field;
+- without it: a `mapping` char filter spelling every decomposed Vietnamese letter composed
+  (`vietnamese.text.decomposed_spellings`), then lowercase (+ asciifolding when folded).
+
+Either way a decomposed query still matches, and scores, exactly. The folded sub-fields search
+with `vi_folding_search`, the same chain plus a `synonym_graph` filter of the editors'
+abbreviations (`search.synonyms.rules`): search time only, so editing them needs no reindex.
+From 8.10 on they live in a synonyms set (`<alias>-synonyms`, the synonyms API), which reloads
+the analyzers itself when `update_synonyms` writes it; older servers get them inline, and
+`update_synonyms` closes each index, writes its analysis settings and opens it again.
+
+`elasticsearch.dsl` collects analyzers from the Document class, once for every index; the chain
+here differs per server, so the fields name their analyzers and the analysis settings are
+written whole by `analysis_settings`.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 
-from elasticsearch import Elasticsearch, helpers
+from django.utils.translation import gettext as _
+from elasticsearch import ApiError, Elasticsearch, helpers
 from elasticsearch.dsl import (
     A,
     Completion,
@@ -24,12 +46,12 @@ from elasticsearch.dsl import (
     Q,
     Search,
     Text,
-    analyzer,
 )
 from tqdm import tqdm
 
-from vietnamese.text import fold
+from vietnamese.text import decomposed_spellings, fold
 
+from .. import synonyms
 from ..analysis import parse_query, terms
 from .base import (
     FACETS,
@@ -43,9 +65,18 @@ from .base import (
     Suggestion,
 )
 
-VI_FOLDING = analyzer("vi_folding", tokenizer="standard", filter=["lowercase", "asciifolding"])
-VI_EXACT = analyzer("vi_exact", tokenizer="standard", filter=["lowercase"])
+logger = logging.getLogger(__name__)
+
+VI_EXACT = "vi_exact"
+VI_FOLDING = "vi_folding"
+VI_FOLDING_SEARCH = "vi_folding_search"
+NFC_FILTER = "vi_nfc"
+SYNONYM_FILTER = "vi_synonyms"
+ICU_PLUGIN = "analysis-icu"
+SYNONYMS_API_SINCE = (8, 10)  # synonyms sets (PUT _synonyms/…), empty sets included
+META_KEY = "analysis_chain"
 EXACT_BOOST = 10
+TYPED_FIRST_BOOST = 100  # pages matching as typed above those found through an abbreviation
 FACET_FIELDS = {
     "kind": "kind",
     "column": "column_id",
@@ -64,11 +95,112 @@ LABEL_FIELDS = {
 }
 
 
+@dataclass(frozen=True)
+class AnalysisChain:
+    """What an index's analyzers are built from: whether every node has analysis-icu, and the
+    synonyms set the abbreviations live in ("" when they are written inline)."""
+
+    icu: bool = False
+    synonyms_set: str = ""
+
+    def describe(self) -> str:
+        """In Vietnamese, for `manage.py search_reindex`."""
+        if self.icu:
+            folding = _("folding by %(filters)s") % {"filters": "icu_normalizer nfc + icu_folding"}
+        else:
+            folding = _("folding by %(filters)s") % {"filters": "lowercase + asciifolding"}
+            folding += " " + _("(the %(plugin)s plugin is not on every node)") % {
+                "plugin": ICU_PLUGIN
+            }
+        if self.synonyms_set:
+            where = _("abbreviations in the synonyms set %(name)s") % {"name": self.synonyms_set}
+        else:
+            where = _("abbreviations written into the index settings")
+        return f"{folding}; {where}"
+
+
+def _version(number: str) -> tuple[int, ...]:
+    try:
+        return tuple(int(part) for part in number.split("-")[0].split(".")[:2])
+    except ValueError:
+        return (0,)
+
+
+def chain_for_nodes(nodes_info: dict, alias: str) -> AnalysisChain:
+    """The chain a new index gets on the cluster a nodes info response (`GET _nodes/plugins`)
+    describes: ICU only when every node has the plugin (a shard may land on any of them), the
+    synonyms API only when every node is 8.10 or later."""
+    nodes = list((nodes_info.get("nodes") or {}).values())
+    if not nodes:
+        return AnalysisChain()
+    icu = all(
+        ICU_PLUGIN
+        in {item.get("name") for item in [*node.get("plugins", []), *node.get("modules", [])]}
+        for node in nodes
+    )
+    recent = all(_version(node.get("version", "")) >= SYNONYMS_API_SINCE for node in nodes)
+    return AnalysisChain(icu=icu, synonyms_set=f"{alias}-synonyms" if recent else "")
+
+
+def _nfc_mappings() -> list[str]:
+    """Mapping char filter rules, decomposed letter (escaped) → composed."""
+    return [
+        "".join(f"\\u{ord(char):04x}" for char in spelling) + f" => {letter}"
+        for spelling, letter in sorted(decomposed_spellings().items())
+    ]
+
+
+def analysis_settings(chain: AnalysisChain, rules: list[dict[str, str]]) -> dict:
+    """The index's whole `analysis` settings for `chain` (`rules`: `synonyms.rules()`, written
+    inline when the chain has no synonyms set)."""
+    if chain.icu:
+        char_filter = {"type": "icu_normalizer", "name": "nfc", "mode": "compose"}
+        folding = ["icu_folding"]
+    else:
+        char_filter = {"type": "mapping", "mappings": _nfc_mappings()}
+        folding = ["lowercase", "asciifolding"]
+    filters: dict[str, dict] = {}
+    if chain.synonyms_set:
+        filters[SYNONYM_FILTER] = {
+            "type": "synonym_graph",
+            "synonyms_set": chain.synonyms_set,
+            "updateable": True,
+            "lenient": True,
+        }
+    elif rules:
+        filters[SYNONYM_FILTER] = {
+            "type": "synonym_graph",
+            "synonyms": [rule["synonyms"] for rule in rules],
+            "lenient": True,
+        }
+
+    def custom(token_filters: list[str]) -> dict:
+        return {
+            "type": "custom",
+            "char_filter": [NFC_FILTER],
+            "tokenizer": "standard",
+            "filter": token_filters,
+        }
+
+    settings = {
+        "char_filter": {NFC_FILTER: char_filter},
+        "analyzer": {
+            VI_EXACT: custom(["lowercase"]),
+            VI_FOLDING: custom(folding),
+            VI_FOLDING_SEARCH: custom(folding + ([SYNONYM_FILTER] if filters else [])),
+        },
+    }
+    if filters:
+        settings["filter"] = filters
+    return settings
+
+
 def _text_field() -> Text:
     # search_analyzer is set explicitly so a query is always folded like the index.
     return Text(
         analyzer=VI_EXACT,
-        fields={"folded": Text(analyzer=VI_FOLDING, search_analyzer=VI_FOLDING)},
+        search_analyzer=VI_EXACT,
+        fields={"folded": Text(analyzer=VI_FOLDING, search_analyzer=VI_FOLDING_SEARCH)},
     )
 
 
@@ -92,11 +224,24 @@ class SearchDoc(Document):
     suggest = Completion(analyzer=VI_FOLDING, search_analyzer=VI_FOLDING, max_input_length=100)
 
 
-def index_definition(name: str) -> Index:
+def index_definition(
+    name: str, chain: AnalysisChain | None = None, rules: list[dict[str, str]] | None = None
+) -> Index:
     index = Index(name)
-    index.settings(number_of_shards=1, number_of_replicas=0)
+    index.settings(
+        number_of_shards=1,
+        number_of_replicas=0,
+        analysis=analysis_settings(chain or AnalysisChain(), rules or []),
+    )
     index.document(SearchDoc)
     return index
+
+
+def index_body(chain: AnalysisChain, rules: list[dict[str, str]]) -> dict:
+    """`settings` and `mappings` of a new index, the chain recorded in the mapping's `_meta`."""
+    body = index_definition("unnamed", chain, rules).to_dict()
+    body["mappings"]["_meta"] = {META_KEY: asdict(chain)}
+    return body
 
 
 def suggest_inputs(title: str) -> list[str]:
@@ -150,35 +295,54 @@ def _filters(query: SearchQuery, skip: str = "") -> list[Q]:
     return clauses
 
 
-def text_query(text: str) -> Q | None:
-    """Folded sub-fields must match (every syllable; phrases in order); exact fields boost."""
+def text_query(text: str, typed_first: bool = False) -> Q | None:
+    """Folded sub-fields must match (every syllable; phrases in order); exact fields boost.
+    `typed_first` (an editor's abbreviation applies, `search.synonyms`): the folded match as
+    typed, analysed without the synonym filter, boosts too, so those pages come first."""
     loose, phrases = parse_query(text)
     if not loose and not phrases:
         return None
     folded_fields = ["title.folded^3", "summary.folded^2", "body.folded"]
     exact_fields = [f"title^{3 * EXACT_BOOST}", f"summary^{2 * EXACT_BOOST}", f"body^{EXACT_BOOST}"]
-    must = []
-    if loose:
-        must.append(
-            Q(
-                "multi_match",
-                query=" ".join(loose),
-                fields=folded_fields,
-                type="cross_fields",
-                operator="and",
+
+    def folded(**options) -> list[Q]:
+        clauses = []
+        if loose:
+            clauses.append(
+                Q(
+                    "multi_match",
+                    query=" ".join(loose),
+                    fields=folded_fields,
+                    type="cross_fields",
+                    operator="and",
+                    **options,
+                )
             )
-        )
-    for phrase in phrases:
-        must.append(Q("multi_match", query=" ".join(phrase), fields=folded_fields, type="phrase"))
+        for phrase in phrases:
+            clauses.append(
+                Q(
+                    "multi_match",
+                    query=" ".join(phrase),
+                    fields=folded_fields,
+                    type="phrase",
+                    **options,
+                )
+            )
+        return clauses
+
     exact_words = loose + [t for p in phrases for t in p]
     should = [Q("multi_match", query=" ".join(exact_words), fields=exact_fields, operator="or")]
-    return Q("bool", must=must, should=should)
+    if typed_first:
+        should.append(Q("bool", must=folded(analyzer=VI_FOLDING), boost=TYPED_FIRST_BOOST))
+    return Q("bool", must=folded(), should=should)
 
 
-def build_search(query: SearchQuery, index: str = "lantoa") -> Search | None:
+def build_search(
+    query: SearchQuery, index: str = "lantoa", typed_first: bool = False
+) -> Search | None:
     """The whole request: text query, post_filter, facet aggregations (each facet counted with
     the other filters), highlighting, sort and the page window."""
-    matched = text_query(query.text)
+    matched = text_query(query.text, typed_first)
     if matched is None:
         return None
     search = Search(index=index).query(matched)
@@ -220,8 +384,37 @@ class ElasticsearchBackend(SearchBackend):
     def ensure_index(self) -> None:
         if not self.client.indices.exists_alias(name=self.alias):
             name = self._new_index_name()
-            index_definition(name).create(using=self.client)
+            self._create_index(name)
             self.client.indices.put_alias(index=name, name=self.alias)
+
+    def detect_chain(self) -> AnalysisChain:
+        """Asks the cluster (nodes info, not a setting that could say otherwise)."""
+        return chain_for_nodes(self.client.nodes.info(metric="plugins").body, self.alias)
+
+    def _create_index(self, name: str) -> AnalysisChain:
+        """A new, empty index with the chain this cluster supports; the synonyms set is written
+        first (an index naming a missing set is left unusable)."""
+        chain = self.detect_chain()
+        rules = synonyms.rules()
+        if chain.synonyms_set:
+            try:
+                self.client.synonyms.put_synonym(id=chain.synonyms_set, synonyms_set=rules)
+            except ApiError as error:  # e.g. no manage_search_synonyms privilege
+                logger.warning(
+                    "synonyms set %s could not be written (%s); synonyms go inline",
+                    chain.synonyms_set,
+                    error,
+                )
+                chain = replace(chain, synonyms_set="")
+        self.client.indices.create(index=name, **index_body(chain, rules))
+        logger.info(
+            "Elasticsearch index %s: analysis chain %s (%s synonym rules)",
+            name,
+            "ICU" if chain.icu else "lowercase+asciifolding",
+            len(rules),
+            extra={"analysis_chain": asdict(chain)},
+        )
+        return chain
 
     def _new_index_name(self) -> str:
         return f"{self.alias}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
@@ -250,7 +443,7 @@ class ElasticsearchBackend(SearchBackend):
     ) -> int:
         """Zero-downtime reindex: new index, bulk load, atomic alias swap, old index dropped."""
         name = self._new_index_name()
-        index_definition(name).create(using=self.client)
+        self._create_index(name)
         done = 0
         with tqdm(total=total, disable=not progress, unit="trang") as bar:
             for ok, _ in helpers.streaming_bulk(
@@ -274,10 +467,70 @@ class ElasticsearchBackend(SearchBackend):
             self.client.indices.delete(index=o)
         return done
 
+    def chains(self) -> dict[str, AnalysisChain | None]:
+        """Each index behind the alias and the chain its mapping records (None: created before
+        the chain was recorded, without synonyms: `search_reindex` brings it up to date)."""
+        if not self.client.indices.exists_alias(name=self.alias):
+            return {}
+        found: dict[str, AnalysisChain | None] = {}
+        for name, data in self.client.indices.get_mapping(index=self.alias).body.items():
+            meta = (data.get("mappings", {}).get("_meta") or {}).get(META_KEY)
+            found[name] = AnalysisChain(**meta) if isinstance(meta, dict) else None
+        return found
+
+    def update_synonyms(self) -> str:
+        """The editors' abbreviations to the serving index: its synonyms set rewritten (the
+        server reloads the search analyzers that use it), or, inline, the index closed, its
+        analysis settings written and opened again (searches fail for that moment)."""
+        rules = synonyms.rules()
+        done = []
+        for name, chain in self.chains().items():
+            if chain is None:
+                logger.warning("index %s predates synonyms: run manage.py search_reindex", name)
+                done.append(f"{name}: needs search_reindex")
+            elif chain.synonyms_set:
+                self.client.synonyms.put_synonym(id=chain.synonyms_set, synonyms_set=rules)
+                done.append(f"{name}: synonyms set {chain.synonyms_set}")
+            else:
+                self.client.indices.close(index=name)
+                try:
+                    self.client.indices.put_settings(
+                        index=name, settings={"analysis": analysis_settings(chain, rules)}
+                    )
+                finally:
+                    self.client.indices.open(index=name, wait_for_active_shards="1")
+                done.append(f"{name}: inline")
+        if done:
+            # Cached answers (size=0 requests) were analysed with the old list.
+            self.client.indices.clear_cache(index=self.alias, request=True)
+        logger.info("search synonyms updated (%s rules): %s", len(rules), "; ".join(done))
+        return "; ".join(done) or "no index yet"
+
+    def describe(self) -> str:
+        """The chain of each index readers query, as its mapping records it."""
+        chains = self.chains()
+        if not chains:
+            return _("%(engine)s: no index behind the alias %(alias)s yet") % {
+                "engine": self.name,
+                "alias": self.alias,
+            }
+        return "; ".join(
+            _("%(engine)s, index %(index)s: %(chain)s")
+            % {
+                "engine": self.name,
+                "index": name,
+                "chain": chain.describe()
+                if chain
+                else _("created before the analysis chain was recorded: run search_reindex"),
+            }
+            for name, chain in chains.items()
+        )
+
     # --- reading ------------------------------------------------------------------------
 
     def search(self, query: SearchQuery) -> SearchResults:
-        request = build_search(query, index=self.alias)
+        widened = synonyms.widens(synonyms.expand(*parse_query(query.text)))
+        request = build_search(query, index=self.alias, typed_first=widened)
         if request is None or not self.client.indices.exists_alias(name=self.alias):
             return SearchResults(hits=[], total=0)
         response = request.using(self.client).execute()

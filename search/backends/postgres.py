@@ -2,7 +2,9 @@
 
 The migration adds two generated columns to `SearchDocument`: `folded_vector` (matching) and
 `exact_vector` (a ranking bonus when the reader typed diacritics), and the `vi_unaccent` text
-search configuration that lets ts_headline mark accented words for a folded query.
+search configuration that lets ts_headline mark accented words for a folded query. An
+editor's abbreviation (`search.synonyms`) widens the folded tsquery ("htx" →
+`('htx' | ('hop' <-> 'tac' <-> 'xa'))`); the pages that match as typed rank first.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ from django.db import connection
 
 from vietnamese.text import fold
 
+from .. import synonyms
 from ..analysis import highlight, parse_query
 from ..models import SearchDocument
-from .database import DatabaseBackend
+from .database import TYPED_FIRST, DatabaseBackend
 
 TABLE = SearchDocument._meta.db_table
 
@@ -42,6 +45,24 @@ def tsqueries(text: str) -> tuple[str, str] | None:
     return folded_all, exact_any
 
 
+def _phrase(words: synonyms.Phrase) -> str:
+    if len(words) == 1:
+        return _lexeme(words[0])
+    return "(" + " <-> ".join(_lexeme(word) for word in words) + ")"
+
+
+def synonym_tsquery(text: str) -> str | None:
+    """The folded tsquery with the editors' abbreviations applied; None when none applies."""
+    widened = synonyms.expand(*parse_query(text))
+    if not synonyms.widens(widened):
+        return None
+    parts = [
+        _phrase(part[0]) if len(part) == 1 else "(" + " | ".join(map(_phrase, part)) + ")"
+        for part in widened
+    ]
+    return " & ".join(parts)
+
+
 class PostgresBackend(DatabaseBackend):
     name = "postgres"
 
@@ -50,11 +71,21 @@ class PostgresBackend(DatabaseBackend):
         if queries is None:
             return None
         folded, exact = queries
+        widened = synonym_tsquery(text)
+        if widened is None:
+            return (
+                f"SELECT id, ts_rank(folded_vector, to_tsquery('simple', %s)) "
+                f"+ 10 * ts_rank(exact_vector, to_tsquery('simple', %s)) AS score "
+                f"FROM {TABLE} WHERE folded_vector @@ to_tsquery('simple', %s)",
+                [folded, exact, folded],
+            )
+        # Pages found as typed outrank those found only through an abbreviation.
         return (
             f"SELECT id, ts_rank(folded_vector, to_tsquery('simple', %s)) "
-            f"+ 10 * ts_rank(exact_vector, to_tsquery('simple', %s)) AS score "
-            f"FROM {TABLE} WHERE folded_vector @@ to_tsquery('simple', %s)",
-            [folded, exact, folded],
+            f"+ 10 * ts_rank(exact_vector, to_tsquery('simple', %s)) "
+            f"+ CASE WHEN folded_vector @@ to_tsquery('simple', %s) THEN {TYPED_FIRST} ELSE 0 END "
+            f"AS score FROM {TABLE} WHERE folded_vector @@ to_tsquery('simple', %s)",
+            [widened, exact, folded, widened],
         )
 
     def snippet(self, row: SearchDocument, text: str) -> str:
@@ -64,8 +95,9 @@ class PostgresBackend(DatabaseBackend):
 
         queries = tsqueries(text)
         if queries is None or connection.vendor != "postgresql":
-            return highlight(row.body or row.title, text)
-        folded, _ = queries
+            also = synonyms.added_syllables(synonyms.expand(*parse_query(text)))
+            return highlight(row.body or row.title, text, also=also)
+        folded = synonym_tsquery(text) or queries[0]
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT ts_headline('vi_unaccent', %s, to_tsquery('simple', %s), "

@@ -4,7 +4,7 @@ FTS5's unicode61 tokenizer cannot fold đ and Django's sqlite3 cannot register a
 text is folded in Python (`vietnamese.text.fold`) into `SearchDocument.title_folded` and
 `body_folded`. Two FTS5 tables index the document rows (external content: the text is stored
 once, in `SearchDocument`, and triggers keep both tables in step with every insert, update and
-delete; migration search/0009): `lantoa_search_fts_folded` over the folded columns, which every
+delete; migration search/0010): `lantoa_search_fts_folded` over the folded columns, which every
 query matches, and `lantoa_search_fts_exact` over the text as written, which only ranks: a
 query typed with diacritics adds the exact table's bm25, weighed 10×, so "má" ranks "má" above
 "mà" and "mã". Separate tables need no column filter, which FTS5 evaluates slowly.
@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from vietnamese.text import fold
 
+from .. import synonyms
 from ..analysis import parse_query
-from .database import DatabaseBackend
+from .database import TYPED_FIRST, DatabaseBackend
 
 FOLDED_TABLE = "lantoa_search_fts_folded"
 EXACT_TABLE = "lantoa_search_fts_exact"
@@ -42,24 +43,47 @@ def fts_expression(text: str, prefix: bool = False) -> tuple[str, str] | None:
     return " AND ".join(exact), " AND ".join(folded)
 
 
+def _alternatives(part: synonyms.Part) -> str:
+    quoted = [_quoted(list(phrase)) for phrase in part]
+    return quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")"
+
+
+def synonym_expression(text: str) -> str | None:
+    """The folded expression with the editors' abbreviations applied ("htx" →
+    `("htx" OR "hop tac xa")`); None when none applies."""
+    widened = synonyms.expand(*parse_query(text))
+    if not synonyms.widens(widened):
+        return None
+    return " AND ".join(_alternatives(part) for part in widened)
+
+
 def matching_statement(text: str) -> tuple[str, list] | None:
     """SQL selecting `id, score` of the documents matching a reader's query: the folded table
-    decides what matches; the exact table adds its score when the query has diacritics."""
+    decides what matches (abbreviations widened, pages found as typed first); the exact table
+    adds its score when the query has diacritics."""
     parts = fts_expression(text)
     if parts is None:
         return None
     exact, folded = parts
+    wide = synonym_expression(text)
+    if wide is None:
+        score, params = FOLDED_SCORE, [folded]
+    else:
+        score = (
+            f"{FOLDED_SCORE} + CASE WHEN rowid IN (SELECT rowid FROM {FOLDED_TABLE} "
+            f"WHERE {FOLDED_TABLE} MATCH %s) THEN {TYPED_FIRST} ELSE 0 END"
+        )
+        params = [folded, wide]
     matched = (
-        f"SELECT rowid AS id, {FOLDED_SCORE} AS score FROM {FOLDED_TABLE} "
-        f"WHERE {FOLDED_TABLE} MATCH %s"
+        f"SELECT rowid AS id, {score} AS score FROM {FOLDED_TABLE} WHERE {FOLDED_TABLE} MATCH %s"
     )
     if exact == folded:  # typed without diacritics: nothing for the exact table to rank
-        return matched, [folded]
+        return matched, params
     return (
         f"SELECT f.id AS id, f.score + coalesce(e.score, 0) AS score FROM ({matched}) f "
         f"LEFT JOIN (SELECT rowid AS id, {EXACT_SCORE} AS score FROM {EXACT_TABLE} "
         f"WHERE {EXACT_TABLE} MATCH %s) e ON e.id = f.id",
-        [folded, exact],
+        [*params, exact],
     )
 
 
@@ -73,4 +97,10 @@ class SQLiteFTSBackend(DatabaseBackend):
         return matching_statement(text)
 
 
-__all__ = ["EXACT_TABLE", "FOLDED_TABLE", "SQLiteFTSBackend", "matching_statement"]
+__all__ = [
+    "EXACT_TABLE",
+    "FOLDED_TABLE",
+    "SQLiteFTSBackend",
+    "matching_statement",
+    "synonym_expression",
+]

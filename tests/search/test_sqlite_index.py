@@ -1,4 +1,4 @@
-"""The SQLite FTS5 tables index `SearchDocument` itself (external content, migration search/0009):
+"""The SQLite FTS5 tables index `SearchDocument` itself (external content, migration search/0010):
 triggers must keep them exact through every write, or a reader finds a removed story, or misses
 an edited one."""
 

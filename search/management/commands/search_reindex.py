@@ -1,6 +1,7 @@
 """Rebuilds the whole search index from live, public pages, with a progress bar."""
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from search import index
 from search.backends import get_backend
@@ -14,6 +15,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         done = index.rebuild(progress=not options["no_progress"])
-        self.stdout.write(
-            self.style.SUCCESS(f"Đã lập chỉ mục {done} trang ({get_backend().name}).")
-        )
+        backend = get_backend()
+        self.stdout.write(self.style.SUCCESS(f"Đã lập chỉ mục {done} trang ({backend.name})."))
+        # Which analysis chain the new index uses (Elasticsearch decides it by asking the server).
+        self.stdout.write(_("Text analysis: %(description)s") % {"description": backend.describe()})

@@ -76,6 +76,6 @@ def _run(statements):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("lantoa_search", "0008_vocabulary")]
+    dependencies = [("lantoa_search", "0009_search_synonyms")]
 
     operations = [migrations.RunPython(_run(forward_statements), _run(backward_statements))]

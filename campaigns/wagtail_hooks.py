@@ -52,7 +52,6 @@ class CampaignViewSet(SnippetViewSet):
     icon = "table"
     menu_label = _("Campaign")
     list_filter = ["status", "scope"]
-    search_fields = ["title", "code", "issuing_body"]
     inspect_view_enabled = True
 
     @cached_property
@@ -178,7 +177,6 @@ class AwardDecisionViewSet(SnippetViewSet):
     icon = "doc-full"
     menu_label = _("Award decisions")
     list_filter = ["form", "level", "campaign"]
-    search_fields = ["number", "issuer", "summary"]
     inspect_view_enabled = True
 
     @cached_property

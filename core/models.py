@@ -7,13 +7,15 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import register_setting
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model_string
+from wagtail.search import index
 
+from core.admin_search import searchable
 from core.collation import vi_order
 from core.comment_modes import SiteCommentModeMixin
 from core.sitesettings import CachedSiteSetting
 
 
-class Locality(models.Model):
+class Locality(index.Indexed, models.Model):
     """A province, district or commune: shared by stories, exemplars and outlets."""
 
     class Level(models.TextChoices):
@@ -33,6 +35,8 @@ class Locality(models.Model):
     )
 
     panels = [FieldPanel("name"), FieldPanel("level"), FieldPanel("parent")]
+    # The admin's list and the chooser (choosing an exemplar's commune) fold (core.admin_search).
+    search_fields = searchable("name")
 
     class Meta:
         db_table = "lantoa_locality"  # moved from lantoa (core/0001): the table keeps its name

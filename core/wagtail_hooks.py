@@ -31,7 +31,6 @@ class LocalityViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["name", "level", "parent"]
     list_filter = ["level"]
-    search_fields = ["name"]
 
 
 register_snippet(LocalityViewSet)

@@ -7,6 +7,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
+from wagtail.search import index
+
+from core.admin_search import searchable
 
 
 class RuleKind(models.TextChoices):
@@ -16,7 +19,7 @@ class RuleKind(models.TextChoices):
     REPLACED_NAME = "replaced_name", _("Replaced name of an issuing body or place")
 
 
-class SpamTerm(models.Model):
+class SpamTerm(index.Indexed, models.Model):
     """A gambling or betting word, brand or pattern. Words are matched on folded text (no tone
     marks, đ → d), so “nha cai” is caught like “nhà cái”; a pattern is a regular expression
     over the folded text."""
@@ -30,6 +33,8 @@ class SpamTerm(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.WORD)
     note = models.CharField(_("note"), max_length=300, blank=True)
     active = models.BooleanField(_("active"), default=True)
+
+    search_fields = searchable("term", "note")
 
     class Meta:
         verbose_name = _("spam term")
@@ -59,12 +64,14 @@ class SpamTerm(models.Model):
             ) from None
 
 
-class TrustedDomain(models.Model):
+class TrustedDomain(index.Indexed, models.Model):
     """An outside site links may point to; a domain covers its subdomains (gov.vn covers
     tanlam.gov.vn)."""
 
     domain = models.CharField(_("domain"), max_length=200, unique=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
+
+    search_fields = searchable("domain", "note")
 
     class Meta:
         verbose_name = _("trusted domain")
@@ -79,7 +86,7 @@ class TrustedDomain(models.Model):
         super().save(*args, **kwargs)
 
 
-class IssuingBody(models.Model):
+class IssuingBody(index.Indexed, models.Model):
     """A body or place of the province whose name defacers replace (“Báo Nhà cái” for the
     province's newspaper): the reference list the replaced-name rule reads."""
 
@@ -89,6 +96,8 @@ class IssuingBody(models.Model):
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.BODY)
+
+    search_fields = searchable("name")
 
     class Meta:
         verbose_name = _("issuing body or place")

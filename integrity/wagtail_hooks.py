@@ -28,14 +28,12 @@ class SpamTermViewSet(SnippetViewSet):
     icon = "warning"
     list_display = ["term", "kind", "active", "note"]
     list_filter = ["kind", "active"]
-    search_fields = ["term", "note"]
 
 
 class TrustedDomainViewSet(SnippetViewSet):
     model = TrustedDomain
     icon = "link"
     list_display = ["domain", "note"]
-    search_fields = ["domain", "note"]
 
 
 class IssuingBodyViewSet(SnippetViewSet):
@@ -43,7 +41,6 @@ class IssuingBodyViewSet(SnippetViewSet):
     icon = "group"
     list_display = ["name", "kind"]
     list_filter = ["kind"]
-    search_fields = ["name"]
 
 
 class IntegrityRulesGroup(SnippetViewSetGroup):

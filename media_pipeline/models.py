@@ -9,7 +9,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Filter
 from wagtail.images.models import Image as WagtailImage
+from wagtail.search import index
 
+from core.admin_search import searchable
 from vietnamese.text import normalize
 
 from .images import intake
@@ -72,7 +74,7 @@ class LanToaRendition(AbstractRendition):
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
 
-class Pronunciation(models.Model):
+class Pronunciation(index.Indexed, models.Model):
     """How the synthetic voice says a term (an abbreviation, a name, a local word): one list
     for every speech engine, applied before `vietnamese.speech`'s own normalisation."""
 
@@ -88,6 +90,8 @@ class Pronunciation(models.Model):
         help_text=_("What the voice reads instead, in full words as they are said."),
     )
     note = models.CharField(_("note"), max_length=300, blank=True)
+
+    search_fields = searchable("term", "spoken")
 
     class Meta:
         verbose_name = _("pronunciation")

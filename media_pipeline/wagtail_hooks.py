@@ -19,7 +19,6 @@ class PronunciationViewSet(SnippetViewSet):
     menu_label = _("Pronunciation")
     add_to_settings_menu = False
     list_display = ["term", "spoken", "note"]
-    search_fields = ["term", "spoken"]
 
 
 register_snippet(PronunciationViewSet)

@@ -69,11 +69,13 @@ class WithdrawingUnpublishView(UnpublishView):
     def unpublish(self):
         hook_response = super().unpublish()
         if self.notice_form is not None:
-            Withdrawal.objects.active().filter(page_id=self.object.pk).update(
-                public_reason=self.notice_form.cleaned_data["public_reason"],
-                silent=self.notice_form.cleaned_data["silent"],
-                withdrawn_by=self.request.user,
-            )
+            notice = self.notice_form.cleaned_data
+            # Saved, not `update()`d: the admin's search index follows the reason (post_save).
+            for withdrawal in Withdrawal.objects.active().filter(page_id=self.object.pk):
+                withdrawal.public_reason = notice["public_reason"]
+                withdrawal.silent = notice["silent"]
+                withdrawal.withdrawn_by = self.request.user
+                withdrawal.save(update_fields=["public_reason", "silent", "withdrawn_by"])
         return hook_response
 
     def get_context_data(self, **kwargs):

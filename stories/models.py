@@ -34,6 +34,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from core import seo
+from core.admin_search import searchable
 from core.collation import vi_order
 from core.comment_modes import StoryCommentModeMixin
 from core.pages import LanToaPage, LanToaPageQuerySet, SectionIndexPage, paginate
@@ -146,12 +147,7 @@ class Author(index.Indexed, models.Model):
         FieldPanel("user"),
     ]
     # Both fields the admin's author search (stories.wagtail_hooks.AuthorViewSet) looks in.
-    search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
-        index.SearchField("organisation"),
-        index.AutocompleteField("organisation"),
-    ]
+    search_fields = searchable("name", "organisation")
 
     class Meta:
         verbose_name = _("author")
@@ -181,8 +177,10 @@ class Author(index.Indexed, models.Model):
         return data
 
 
-class StoryTag(TagBase):
+class StoryTag(index.Indexed, TagBase):
     """Tags whose slugs fold Vietnamese ("Người tốt việc tốt" → nguoi-tot-viec-tot)."""
+
+    search_fields = searchable("name")
 
     class Meta:
         verbose_name = pgettext_lazy("story", "tag")

@@ -25,8 +25,9 @@ class AuthorViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["name", "role", "organisation"]
     list_filter = ["role"]
-    # No `search_fields`: Author is indexed, and naming fields makes the SQLite FTS backend
-    # match them as FTS columns ("no such column: name"); the index holds name and organisation.
+    # No `search_fields` here nor on the other snippets: the models are indexed, folded
+    # (core.admin_search); naming fields would make the SQLite FTS backend match them as FTS
+    # columns ("no such column: name"), and unindexed, Wagtail would match them as written.
 
 
 class StoryTagViewSet(SnippetViewSet):
@@ -37,7 +38,6 @@ class StoryTagViewSet(SnippetViewSet):
     menu_order = 220
     add_to_admin_menu = True
     list_display = ["name", "slug"]
-    search_fields = ["name"]
 
 
 class WithdrawalViewSet(SnippetViewSet):
@@ -50,7 +50,6 @@ class WithdrawalViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["title", "path", "withdrawn_at", "withdrawn_by", "silent", "republished_at"]
     list_filter = ["silent"]
-    search_fields = ["title", "path", "public_reason"]
 
 
 register_snippet(AuthorViewSet)

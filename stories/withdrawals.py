@@ -18,6 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.log_actions import get_active_log_context
 from wagtail.models import Page, Site
+from wagtail.search import index
+
+from core.admin_search import searchable
 
 PUBLIC_REASON_MAX_LENGTH = 1000
 
@@ -35,7 +38,7 @@ class WithdrawalQuerySet(models.QuerySet):
         return self.filter(Q(site=site) | Q(site__isnull=True)) if site else self
 
 
-class Withdrawal(models.Model):
+class Withdrawal(index.Indexed, models.Model):
     page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("story"),
@@ -94,6 +97,8 @@ class Withdrawal(models.Model):
         FieldPanel("silent"),
         FieldPanel("republished_at", read_only=True),
     ]
+
+    search_fields = searchable("title", "path", "public_reason")
 
     class Meta:
         verbose_name = _("withdrawn story")

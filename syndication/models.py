@@ -15,7 +15,9 @@ from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.search import index
 
+from core.admin_search import searchable
 from core.collation import vi_order
 
 from .forms import OutletForm
@@ -62,7 +64,7 @@ class OutletQuerySet(models.QuerySet):
         )
 
 
-class Outlet(models.Model):
+class Outlet(index.Indexed, models.Model):
     """A newspaper, station or portal polling our feeds; an optional token keeps them private."""
 
     name = models.CharField(_("outlet name"), max_length=200)
@@ -98,6 +100,8 @@ class Outlet(models.Model):
             heading=_("Feed security"),
         ),
     ]
+
+    search_fields = searchable("name", "contact")
 
     class Meta:
         verbose_name = _("outlet")

@@ -30,7 +30,6 @@ class OutletViewSet(SnippetViewSet):
         Column("airing_count", label=_("Stories confirmed aired")),
     ]
     list_filter = ["kind"]
-    search_fields = ["name", "contact"]
 
     def get_queryset(self, request):
         return Outlet.objects.with_activity().select_related("locality")

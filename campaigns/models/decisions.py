@@ -7,14 +7,16 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.documents import get_document_model_string
+from wagtail.search import index
 
+from core.admin_search import searchable
 from core.collation import vi_order
 
 from ..choices import RecognitionForm, RecognitionLevel
 from .pipeline import SignedDocument
 
 
-class AwardDecision(SignedDocument):
+class AwardDecision(index.Indexed, SignedDocument):
     """A decision as issued: number and date, who issued and signed it, the form and level of
     the award, the exemplars it honours and its scanned copy (a Wagtail document, so the
     collection's privacy applies to the scan)."""
@@ -89,6 +91,8 @@ class AwardDecision(SignedDocument):
         ),
         FieldPanel("scan"),
     ]
+
+    search_fields = searchable("number", "issuer", "summary")
 
     class Meta:
         verbose_name = _("award decision")

@@ -18,7 +18,9 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import ModelLogEntry, Orderable
+from wagtail.search import index
 
+from core.admin_search import searchable
 from core.collation import vi_order
 from vietnamese.slugs import slugify
 from vietnamese.text import normalize
@@ -85,7 +87,7 @@ class SignedDocument(models.Model):
         )
 
 
-class Campaign(SignedDocument, ClusterableModel):
+class Campaign(index.Indexed, SignedDocument, ClusterableModel):
     """A plan or emulation campaign (kế hoạch / phong trào thi đua) and what it asks for."""
 
     title = models.CharField(_("name of the campaign or plan"), max_length=255)
@@ -211,6 +213,8 @@ class Campaign(SignedDocument, ClusterableModel):
         InlinePanel("targets", heading=_("Targets"), label=_("target")),
         InlinePanel("criteria", heading=_("Criteria"), label=_("criterion")),
     ]
+
+    search_fields = searchable("title", "code", "issuing_body")
 
     class Meta:
         verbose_name = _("emulation campaign")

@@ -9,7 +9,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from wagtail.search import index
 
+from core.admin_search import searchable
 from core.cache import remember
 
 from .analysis import contains_terms, folded_terms
@@ -81,7 +83,7 @@ class IndexFailure(models.Model):
         return f"{self.action} {self.page_id}: {self.error[:80]}"
 
 
-class HiddenSearchTerm(models.Model):
+class HiddenSearchTerm(index.Indexed, models.Model):
     """A phrase that never shows under "popular searches", kept by editors ("Từ khóa không
     hiển thị"): a query is hidden when it contains the phrase's syllables in a row, compared
     without diacritics, so "tin don" hides "Tin đồn về lãnh đạo tỉnh". Saving or deleting one
@@ -101,6 +103,7 @@ class HiddenSearchTerm(models.Model):
     )
     created_at = models.DateTimeField(_("Added at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("Changed at"), auto_now=True)
+    search_fields = searchable("phrase", "reason")
 
     class Meta:
         verbose_name = _("hidden search term")
@@ -176,7 +179,7 @@ class SearchBigram(models.Model):
         return f"{self.first} {self.second}"
 
 
-class SearchSynonym(models.Model):
+class SearchSynonym(index.Indexed, models.Model):
     """An abbreviation readers type and the words it stands for ("HTX" = "hợp tác xã"), kept by
     editors ("Từ viết tắt khi tìm kiếm"). Both ways and without diacritics: "htx" finds "Hợp tác
     xã Tân Tiến", "hop tac xa" finds "HTX Tân Tiến"; on every engine (`search.synonyms`)."""
@@ -198,6 +201,7 @@ class SearchSynonym(models.Model):
     folded_meaning = models.CharField(max_length=120, editable=False)
     created_at = models.DateTimeField(_("Added at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("Changed at"), auto_now=True)
+    search_fields = searchable("abbreviation", "meaning")
 
     class Meta:
         verbose_name = _("search abbreviation")

@@ -109,5 +109,6 @@ def test_a_change_queues_the_engine_update_once_committed(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         signed_in(editor).post(ADD, {"abbreviation": "ATTP", "meaning": "an toàn thực phẩm"})
-    queued = DBTaskResult.objects.values_list("task_path", flat=True)
-    assert list(queued) == ["search.tasks.sync_synonyms"]
+    # (the admin's own index of snippets queues its update too: modelsearch's task)
+    queued = DBTaskResult.objects.filter(task_path__startswith="search.")
+    assert list(queued.values_list("task_path", flat=True)) == ["search.tasks.sync_synonyms"]

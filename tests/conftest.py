@@ -5,13 +5,15 @@ import io
 import itertools
 import os
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.core.files.images import ImageFile
-from django.db import connection
+from django.core.management import call_command
+from django.db import connection, transaction
 from PIL import Image as PILImage
 from wagtail.models import Site
 
@@ -107,6 +109,47 @@ def _check_migrated(path: Path) -> None:
         groups = db.execute("SELECT COUNT(*) FROM auth_group").fetchone()[0]
         homes = db.execute("SELECT COUNT(*) FROM wagtailcore_page WHERE depth = 2").fetchone()[0]
     assert groups and homes, f"{path}: not a freshly migrated database (flushed before the copy?)"
+
+
+@pytest.fixture(scope="module")
+def demo_module(django_db_setup, django_db_blocker) -> str:
+    """The demo site (`manage.py load_demo`) loaded once for a whole test file, for the tests
+    that only read it: inside a transaction that is rolled back when the file is done, so each
+    test still rolls back to the fresh demo (its own savepoint) and the next file gets the
+    database as migrated. Loading it takes 5–10 s; per test that was minutes per file. Gives
+    what the command printed. A test file that also needs an empty database keeps those tests
+    in a file of their own: the demo stays loaded until the file's last test."""
+    out = io.StringIO()
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            call_command("load_demo", stdout=out)
+        except BaseException:
+            atomic.__exit__(*sys.exc_info())
+            raise
+    yield out.getvalue()
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        atomic.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def demo_rendered(demo_module, django_db_blocker) -> str:
+    """`demo_module` with every live page rendered once, so the picture renditions (AVIF, WebP
+    and JPEG in three sizes each, 15–20 s for the demo's images) are made once per file and not
+    again in every test that renders pages: a test's renditions roll back with it. A page that
+    fails to render fails here, in the set-up of each test that asks for it."""
+    from django.test import Client, override_settings
+    from wagtail.models import Page
+
+    client = Client()
+    uncached = override_settings(PAGE_CACHE_ENABLED=False, ROUTE_CACHE_ENABLED=False)
+    with django_db_blocker.unblock(), uncached:
+        for page in Page.objects.live().filter(depth__gt=1).order_by("path"):
+            client.get(page.url)
+    cache.clear()
+    return demo_module
 
 
 @pytest.fixture(autouse=True)

@@ -1,12 +1,19 @@
 """Shared fixtures: a real site tree, real images and real users in the newsroom's groups."""
 
+import fcntl
 import io
 import itertools
+import os
+import sqlite3
+import sys
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.core.files.images import ImageFile
+from django.core.management import call_command
+from django.db import connection, transaction
 from PIL import Image as PILImage
 from wagtail.models import Site
 
@@ -15,6 +22,7 @@ from core import roles
 from lantoa.models import HomePage
 from media_pipeline.models import LanToaImage
 from stories.models import ColumnIndexPage, SeriesIndexPage, StoryPage
+from tests.sites import environment, manage
 
 _counter = itertools.count(1)
 
@@ -58,6 +66,90 @@ def pytest_collection_modifyitems(config, items):
 def _reloads_serialized_data(item: pytest.Item) -> bool:
     marker = item.get_closest_marker("django_db")
     return bool(marker and marker.kwargs.get("serialized_rollback"))
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite(django_db_setup, django_db_blocker, tmp_path_factory) -> Path:
+    """A migrated SQLite file for the tests that run the project's own processes (copy it with
+    `tests.sites.copy_database`, never write to it). On SQLite it is a copy of this worker's
+    test database, which pytest-django has just migrated (the sqlite3 backup API, well under a
+    second); on PostgreSQL the first xdist worker to need it runs `manage.py migrate` into a
+    file the others wait for (a lock) and share. Either way no test migrates for itself: one
+    `migrate` took 25–90 s."""
+    with django_db_blocker.unblock():
+        if connection.vendor == "sqlite":
+            path = tmp_path_factory.mktemp("migrated") / "template.sqlite3"
+            connection.ensure_connection()
+            target = sqlite3.connect(path)
+            connection.connection.backup(target)
+            target.close()
+            _check_migrated(path)
+            return path
+    # The parent of a worker's base folder is shared by every worker of the run.
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent
+    folder = shared / "migrated-template"
+    folder.mkdir(exist_ok=True)
+    path = folder / "template.sqlite3"
+    with open(folder / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / "done").exists():
+            path.unlink(missing_ok=True)
+            manage(environment(folder, path), "migrate", "--no-input", "-v", "0")
+            (folder / "done").touch()
+    _check_migrated(path)
+    return path
+
+
+def _check_migrated(path: Path) -> None:
+    """A template copied after a flush (a `transactional` test) would lack what the data
+    migrations made; every process test would then fail far from the cause."""
+    with sqlite3.connect(path) as db:
+        groups = db.execute("SELECT COUNT(*) FROM auth_group").fetchone()[0]
+        homes = db.execute("SELECT COUNT(*) FROM wagtailcore_page WHERE depth = 2").fetchone()[0]
+    assert groups and homes, f"{path}: not a freshly migrated database (flushed before the copy?)"
+
+
+@pytest.fixture(scope="module")
+def demo_module(django_db_setup, django_db_blocker) -> str:
+    """The demo site (`manage.py load_demo`) loaded once for a whole test file, for the tests
+    that only read it: inside a transaction that is rolled back when the file is done, so each
+    test still rolls back to the fresh demo (its own savepoint) and the next file gets the
+    database as migrated. Loading it takes 5–10 s; per test that was minutes per file. Gives
+    what the command printed. A test file that also needs an empty database keeps those tests
+    in a file of their own: the demo stays loaded until the file's last test."""
+    out = io.StringIO()
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            call_command("load_demo", stdout=out)
+        except BaseException:
+            atomic.__exit__(*sys.exc_info())
+            raise
+    yield out.getvalue()
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        atomic.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def demo_rendered(demo_module, django_db_blocker) -> str:
+    """`demo_module` with every live page rendered once, so the picture renditions (AVIF, WebP
+    and JPEG in three sizes each, 15–20 s for the demo's images) are made once per file and not
+    again in every test that renders pages: a test's renditions roll back with it. A page that
+    fails to render fails here, in the set-up of each test that asks for it."""
+    from django.test import Client, override_settings
+    from wagtail.models import Page
+
+    client = Client()
+    uncached = override_settings(PAGE_CACHE_ENABLED=False, ROUTE_CACHE_ENABLED=False)
+    with django_db_blocker.unblock(), uncached:
+        for page in Page.objects.live().filter(depth__gt=1).order_by("path"):
+            client.get(page.url)
+    cache.clear()
+    return demo_module
 
 
 @pytest.fixture(autouse=True)

@@ -13,6 +13,7 @@ import os
 import select
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -118,6 +119,16 @@ def environment(
     }
     env.pop("CACHE_DIR", None)
     return env
+
+
+def copy_database(template: Path, database: Path) -> Path:
+    """A private copy of a migrated SQLite file (the `migrated_sqlite` fixture) to run a site on:
+    the sqlite3 backup API, so a template still in WAL mode is copied whole."""
+    with sqlite3.connect(template) as source, sqlite3.connect(database) as copy:
+        source.backup(copy)
+    source.close()
+    copy.close()
+    return database
 
 
 def manage(env: dict, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:

@@ -13,8 +13,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=io.StringIO())
+def demo(demo_module, db):
+    """The demo's campaign (the demo loaded once for this file, tests/conftest.py)."""
     return Campaign.objects.get(code="25/KH-UBND")
 
 

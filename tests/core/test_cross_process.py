@@ -15,8 +15,6 @@ see them fail.
 from __future__ import annotations
 
 import os
-import shutil
-import sqlite3
 import subprocess
 import sys
 import time
@@ -26,19 +24,18 @@ import feedparser
 import pytest
 import requests
 from bs4 import BeautifulSoup
-from django.db import connection
 
 from tests.sites import (
     ROOT,
     RunningSite,
     admin_login,
+    copy_database,
     environment,
     manage,
     seed,
     submit_admin_form,
 )
 
-# django_db: pytest-django then creates the test database, which `migrated_database` copies.
 pytestmark = [pytest.mark.slow, pytest.mark.cross_process, pytest.mark.django_db]
 
 PASSWORD = "mat-khau-lanh-dao"
@@ -68,23 +65,6 @@ def _backends() -> list:
             else pytest.mark.skip(reason="Redis: set REDIS_URL=redis://host:port/db to run"),
         ),
     ]
-
-
-@pytest.fixture(scope="session")
-def migrated_database(django_db_setup, django_db_blocker, tmp_path_factory) -> Path:
-    """A migrated SQLite file: a copy of the test database when it is SQLite (no second
-    `migrate`), else `manage.py migrate` into a new file."""
-    path = tmp_path_factory.mktemp("migrated") / "processes.sqlite3"
-    with django_db_blocker.unblock():
-        if connection.vendor == "sqlite":
-            connection.ensure_connection()
-            target = sqlite3.connect(path)
-            connection.connection.backup(target)
-            target.close()
-            return path
-    workdir = path.parent
-    manage(environment(workdir, path), "migrate", "--no-input", "-v", "0")
-    return path
 
 
 SEED = seed(
@@ -159,10 +139,9 @@ class Site(RunningSite):
 
 
 @pytest.fixture(scope="module", params=_backends())
-def processes(request, migrated_database, tmp_path_factory):
+def processes(request, migrated_sqlite, tmp_path_factory):
     workdir = tmp_path_factory.mktemp("site")
-    database = workdir / "processes.sqlite3"
-    shutil.copy(migrated_database, database)
+    database = copy_database(migrated_sqlite, workdir / "processes.sqlite3")
     running = Site(workdir, environment(workdir, database, cache_url=request.param))
     yield running
     running.close()

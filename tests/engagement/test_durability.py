@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sites import environment, manage
+from tests.sites import copy_database, environment
 
 ROOT = Path(__file__).resolve().parents[2]
 EVENTS = 300
@@ -42,10 +42,9 @@ def _wait_for(port: int, timeout: float = 60.0) -> None:
 
 
 @pytest.mark.slow
-def test_acknowledged_events_survive_sigkill(tmp_path):
-    database = tmp_path / "db.sqlite3"
+def test_acknowledged_events_survive_sigkill(migrated_sqlite, tmp_path):
+    database = copy_database(migrated_sqlite, tmp_path / "db.sqlite3")
     env = environment(tmp_path, database, settings="lantoa.settings", ALLOWED_HOSTS="127.0.0.1")
-    manage(env, "migrate", "-v", "0")
     with sqlite3.connect(database) as db:
         page_id = db.execute("SELECT id FROM wagtailcore_page WHERE depth = 2").fetchone()[0]
     port = _free_port()

@@ -11,15 +11,20 @@ from __future__ import annotations
 import http.client
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 import requests
 from bs4 import BeautifulSoup
 
-from tests.core.test_cross_process import migrated_database  # noqa: F401  (the fixture)
-from tests.sites import RunningSite, admin_login, environment, seed, submit_admin_form
+from tests.sites import (
+    RunningSite,
+    admin_login,
+    copy_database,
+    environment,
+    seed,
+    submit_admin_form,
+)
 
 pytestmark = [pytest.mark.slow, pytest.mark.cross_process, pytest.mark.django_db]
 
@@ -105,10 +110,9 @@ def browser(number: int) -> str:
 
 
 @pytest.fixture(scope="module")
-def site(migrated_database, tmp_path_factory):  # noqa: F811
+def site(migrated_sqlite, tmp_path_factory):
     workdir = tmp_path_factory.mktemp("beacon-site")
-    database = workdir / "site.sqlite3"
-    shutil.copy(migrated_database, database)
+    database = copy_database(migrated_sqlite, workdir / "site.sqlite3")
     env = environment(
         workdir,
         database,

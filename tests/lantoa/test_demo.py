@@ -69,8 +69,11 @@ def load_demo(**options) -> str:
 
 
 @pytest.fixture
-def demo_output(db) -> str:
-    return load_demo()
+def demo_output(demo_rendered, db) -> str:
+    """What `load_demo` printed on a fresh database; the demo is loaded and its pages rendered
+    once for this file (tests/conftest.py), each test rolls its own changes back. The tests
+    that need an empty database are in test_demo_fresh.py."""
+    return demo_rendered
 
 
 def counts() -> dict[str, int]:
@@ -235,16 +238,6 @@ def test_one_demo_user_per_group_with_the_demo_password(demo_output):
     )
 
 
-def test_password_comes_from_the_option_then_the_environment(db, monkeypatch):
-    monkeypatch.setenv("DEMO_PASSWORD", "mat-khau-moi-truong")
-    load_demo(verbosity=0)
-    assert User.objects.get(username="phongvien").check_password("mat-khau-moi-truong")
-
-    output = load_demo(password="mat-khau-tuy-chon", reset_passwords=True)
-    assert User.objects.get(username="admin").check_password("mat-khau-tuy-chon")
-    assert "mat-khau-tuy-chon" in output
-
-
 def test_existing_passwords_survive_unless_reset(demo_output):
     user = User.objects.get(username="bientap")
     user.set_password("mat-khau-rieng")
@@ -270,11 +263,6 @@ def test_output_shows_where_to_go_and_how_to_log_in(demo_output):
     for name in USERNAMES:
         assert re.search(rf"^\s+{name}\s+/ lantoa-demo / ", demo_output, re.MULTILINE), name
     assert "Bài viết: 13" in demo_output
-
-
-def test_verbosity_zero_is_quiet(db):
-    assert load_demo(verbosity=0) == ""
-    assert StoryPage.objects.count() == PROMISED["stories"]
 
 
 # --- Idempotence and atomicity ---------------------------------------------------------------
@@ -307,30 +295,6 @@ def test_editors_changes_are_kept(demo_output):
     story.refresh_from_db()
     assert not story.live
     assert StoryPage.objects.count() == PROMISED["stories"]
-
-
-def _media_files() -> set[Path]:
-    root = Path(settings.MEDIA_ROOT)
-    return {path for path in root.rglob("*") if path.is_file()} if root.exists() else set()
-
-
-def test_a_failure_leaves_nothing_half_built(db, monkeypatch):
-    pages_before = Page.objects.count()
-    files_before = _media_files()
-
-    def broken(*args, **kwargs):
-        raise RuntimeError("hỏng giữa chừng")
-
-    monkeypatch.setattr(builder, "ensure_home", broken)
-    with pytest.raises(RuntimeError):
-        load_demo(verbosity=0)
-
-    assert Page.objects.count() == pages_before
-    assert not StoryPage.objects.exists()
-    assert not Locality.objects.exists()
-    assert not User.objects.exists()
-    assert not LanToaImage.objects.exists()
-    assert _media_files() == files_before  # the drawn pictures and PDFs were removed too
 
 
 # --- Rendering -----------------------------------------------------------------------------

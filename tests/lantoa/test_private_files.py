@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import os
-import sqlite3
 from urllib.parse import urljoin, urlsplit
 
 import feedparser
@@ -20,7 +19,7 @@ import requests
 from bs4 import BeautifulSoup
 from openpyxl import load_workbook
 
-from tests.sites import Gunicorns, ScriptProcess, environment, manage
+from tests.sites import Gunicorns, ScriptProcess, copy_database, environment, manage
 
 pytestmark = pytest.mark.slow
 
@@ -156,13 +155,12 @@ result = {"id": report.pk, "name": name}
 
 
 @pytest.fixture(scope="module")
-def site(_migrated_template, tmp_path_factory):
+def site(request, tmp_path_factory):
     if os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
         pytest.skip("process tests on SQLite files: run by `make test`")
     workdir = tmp_path_factory.mktemp("private-files")
-    database = workdir / "site.sqlite3"
-    with sqlite3.connect(_migrated_template) as source, sqlite3.connect(database) as copy:
-        source.backup(copy)
+    template = request.getfixturevalue("migrated_sqlite")  # not migrated just to be skipped
+    database = copy_database(template, workdir / "site.sqlite3")
     env = environment(workdir, database)
     # The database as it was before the private storage: the report is written the old way.
     manage(env, "migrate", "campaigns", "0009_english_msgids", "--no-input", "-v", "0")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -20,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench._corpus import JOBS, make_corpus, make_queries
 from bench._django import setup_django
-from bench.search import _percentile, _recall
+from bench.search import _run
 
 BATCH = 1000
 REPEAT = 3
@@ -56,21 +55,7 @@ def _timed(queries, facets: bool) -> dict:
         outcome = results_page.run(QueryDict(urlencode({"q": text})), facets=facets)
         return [hit.page_id - 1 for hit in (outcome.page or [])]
 
-    timings, recalls = [], []
-    for text, expected in queries:
-        found = search(text)
-        if expected:
-            recalls.append(_recall(found, expected))
-        for _ in range(REPEAT):
-            started = time.perf_counter()
-            search(text)
-            timings.append((time.perf_counter() - started) * 1000)
-    return {
-        "p50": statistics.median(timings),
-        "p95": _percentile(timings, 0.95),
-        "recall": statistics.mean(recalls) if recalls else None,
-        "count": len(queries),
-    }
+    return _run(search, queries, repeat=REPEAT)
 
 
 def _index_bytes() -> int:

@@ -190,12 +190,12 @@ class SearchSynonym(index.Indexed, models.Model):
     abbreviation = models.CharField(
         _("Abbreviation"),
         max_length=30,
-        help_text=_("As readers type it, e.g. HTX, UBND, ĐTN."),
+        help_text=_("As readers type it, e.g. HTX, UBND."),
     )
     meaning = models.CharField(
         _("Stands for"),
         max_length=120,
-        help_text=_("The words in full, e.g. hợp tác xã. Searching either finds both."),
+        help_text=_("The words in full. Searching either finds both."),
     )
     folded_abbreviation = models.CharField(max_length=30, unique=True, editable=False)
     folded_meaning = models.CharField(max_length=120, editable=False)

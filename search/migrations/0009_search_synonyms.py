@@ -104,7 +104,7 @@ class Migration(migrations.Migration):
                 (
                     "abbreviation",
                     models.CharField(
-                        help_text="As readers type it, e.g. HTX, UBND, ĐTN.",
+                        help_text="As readers type it, e.g. HTX, UBND.",
                         max_length=30,
                         verbose_name="Abbreviation",
                     ),
@@ -112,7 +112,7 @@ class Migration(migrations.Migration):
                 (
                     "meaning",
                     models.CharField(
-                        help_text="The words in full, e.g. hợp tác xã. Searching either finds both.",
+                        help_text="The words in full. Searching either finds both.",
                         max_length=120,
                         verbose_name="Stands for",
                     ),

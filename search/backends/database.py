@@ -120,33 +120,36 @@ class DatabaseBackend(SearchBackend):
             else:
                 cursor.execute(f"SELECT count(*) FROM ({match_sql}) m{where}", params)
                 total = cursor.fetchone()[0]
-        ranked = [(pk, score) for pk, score, _ in rows]
-        by_pk = SearchDocument.objects.in_bulk([pk for pk, _ in ranked])
+        by_pk = SearchDocument.objects.in_bulk([pk for pk, _score, _total in rows])
+        found = [(by_pk[pk], score) for pk, score, _total in rows if pk in by_pk]
+        excerpts = self.snippets([row for row, _score in found], query.text)
         hits = [
             Hit(
-                page_id=by_pk[pk].page_id,
-                kind=by_pk[pk].kind,
-                title=by_pk[pk].title,
-                url=by_pk[pk].url,
-                snippet=self.snippet(by_pk[pk], query.text),
-                date=by_pk[pk].date,
+                page_id=row.page_id,
+                kind=row.kind,
+                title=row.title,
+                url=row.url,
+                snippet=excerpt,
+                date=row.date,
                 score=float(score),
             )
-            for pk, score in ranked
-            if pk in by_pk
+            for (row, score), excerpt in zip(found, excerpts, strict=True)
         ]
         facets = {}
         if query.with_facets and total:
             facets = self._facets(match_sql, match_params, query)
         return SearchResults(hits=hits, total=total, facets=facets)
 
-    def snippet(self, row: SearchDocument, text: str) -> str:
-        """The excerpt with the query's syllables marked, and those of any abbreviation's
-        equivalents ("htx" marks "Hợp tác xã")."""
+    def snippets(self, rows: list[SearchDocument], text: str) -> list[str]:
+        """The excerpts of a page of hits, the query's syllables marked, and those of any
+        abbreviation's equivalents ("htx" marks "Hợp tác xã"): expanded once per page."""
         also = synonyms.added_syllables(synonyms.expand(*parse_query(text)))
-        if row.body:
-            return highlight(row.body, text, folded=row.body_folded, also=also)
-        return highlight(row.title, text, folded=row.title_folded, also=also)
+        return [
+            highlight(row.body, text, folded=row.body_folded, also=also)
+            if row.body
+            else highlight(row.title, text, folded=row.title_folded, also=also)
+            for row in rows
+        ]
 
     @staticmethod
     def _filter(rows: QuerySet, query: SearchQuery, skip: str = "") -> QuerySet:

@@ -14,7 +14,7 @@ from django.db import connection
 from vietnamese.text import fold
 
 from .. import synonyms
-from ..analysis import highlight, parse_query
+from ..analysis import parse_query
 from ..models import SearchDocument
 from .database import TYPED_FIRST, DatabaseBackend
 
@@ -88,24 +88,25 @@ class PostgresBackend(DatabaseBackend):
             [widened, exact, folded, widened],
         )
 
-    def snippet(self, row: SearchDocument, text: str) -> str:
-        """ts_headline through vi_unaccent marks "Điển" for the query "dien"; the text is
-        escaped first so the only markup in the result is our <mark>."""
+    def snippets(self, rows: list[SearchDocument], text: str) -> list[str]:
+        """ts_headline through vi_unaccent marks "Điển" for the query "dien", for the whole
+        page of hits in one statement; the text is escaped first so the only markup in the
+        result is our <mark>."""
         from django.utils.html import escape
 
         queries = tsqueries(text)
-        if queries is None or connection.vendor != "postgresql":
-            also = synonyms.added_syllables(synonyms.expand(*parse_query(text)))
-            return highlight(row.body or row.title, text, also=also)
+        if queries is None or connection.vendor != "postgresql" or not rows:
+            return super().snippets(rows, text)
         folded = synonym_tsquery(text) or queries[0]
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT ts_headline('vi_unaccent', %s, to_tsquery('simple', %s), "
+                "SELECT ts_headline('vi_unaccent', t.text, to_tsquery('simple', %s), "
                 "'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=15, "
-                "HighlightAll=false')",
-                [escape(row.body or row.title), folded],
+                "HighlightAll=false') FROM unnest(%s::text[]) WITH ORDINALITY AS t(text, n) "
+                "ORDER BY t.n",
+                [folded, [escape(row.body or row.title) for row in rows]],
             )
-            return cursor.fetchone()[0]
+            return [excerpt for (excerpt,) in cursor.fetchall()]
 
 
 __all__ = ["PostgresBackend", "tsqueries"]
